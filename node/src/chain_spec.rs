@@ -1,0 +1,49 @@
+//! Chain specifications: `dev` and `local`, built from the runtime's genesis presets.
+
+use sc_service::ChainType;
+use tandem_primitives::gov;
+use tandem_runtime::WASM_BINARY;
+
+/// The chain spec type: no node-side extensions.
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// Token symbol, decimals and address format that wallets (polkadot.js) display.
+fn properties() -> sc_service::Properties {
+	let mut p = sc_service::Properties::new();
+	p.insert("tokenSymbol".into(), gov::SYMBOL.into());
+	p.insert("tokenDecimals".into(), gov::DECIMALS.into());
+	p.insert("ss58Format".into(), 42.into());
+	p
+}
+
+fn wasm() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| "the runtime wasm is not available (built with SKIP_WASM_BUILD?)".into())
+}
+
+/// `--dev`: one authority (Alice), development preset.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Tandem Development")
+		.with_id("tandem_dev")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(sp_genesis_builder_preset::DEV)
+		.with_properties(properties())
+		.build())
+}
+
+/// `--chain local`: two authorities (Alice, Bob), local testnet preset.
+pub fn local_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Tandem Local Testnet")
+		.with_id("tandem_local")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_preset_name(sp_genesis_builder_preset::LOCAL)
+		.with_properties(properties())
+		.build())
+}
+
+/// Preset names, as the runtime's `GenesisBuilder` API lists them.
+mod sp_genesis_builder_preset {
+	pub const DEV: &str = "development";
+	pub const LOCAL: &str = "local_testnet";
+}

@@ -1,0 +1,124 @@
+//! # Tandem primitives
+//!
+//! The small set of types and traits that more than one Tandem crate needs: the chain's basic
+//! types (account, balance, block number), the ids of the two assets and of subnets, unit
+//! constants, and the traits one pallet implements for another.
+//!
+//! Keep this crate tiny: it is compiled into every pallet and into the runtime's wasm.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// A signature on the chain (sr25519, ed25519 or ecdsa).
+pub type Signature = MultiSignature;
+
+/// An account id: the 32-byte public key of the signer.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Balance of GOV (12 decimals), USD (6 decimals) and credits (6 decimals).
+pub type Balance = u128;
+
+/// Block number.
+pub type BlockNumber = u32;
+
+/// Account nonce.
+pub type Nonce = u32;
+
+/// Id of an asset in `pallet-assets`.
+pub type AssetId = u32;
+
+/// Id of a subnet (`pallet-subnets`, `pallet-yuma`, per-subnet credit pools).
+pub type NetUid = u16;
+
+/// The asset id of the USD settlement stable in `pallet-assets`.
+pub const USD_ASSET_ID: AssetId = 1;
+
+/// Units of the native governance token (GOV, symbol `TDM`, 12 decimals).
+pub mod gov {
+	use super::Balance;
+	/// Decimals of GOV.
+	pub const DECIMALS: u8 = 12;
+	/// One whole GOV.
+	pub const UNIT: Balance = 1_000_000_000_000;
+	/// One thousandth of a GOV.
+	pub const MILLI: Balance = UNIT / 1_000;
+	/// One millionth of a GOV.
+	pub const MICRO: Balance = UNIT / 1_000_000;
+	/// Ticker shown by wallets.
+	pub const SYMBOL: &str = "TDM";
+}
+
+/// Units of the USD stable (asset 1, 6 decimals).
+pub mod usd {
+	use super::Balance;
+	/// Decimals of USD.
+	pub const DECIMALS: u8 = 6;
+	/// One US dollar.
+	pub const UNIT: Balance = 1_000_000;
+	/// One US cent.
+	pub const CENT: Balance = UNIT / 100;
+}
+
+/// Units of the compute credit (6 decimals; 1 credit = 1 normalized A100-minute).
+pub mod credit {
+	use super::Balance;
+	/// Decimals of a credit.
+	pub const DECIMALS: u8 = 6;
+	/// One credit.
+	pub const UNIT: Balance = 1_000_000;
+}
+
+/// Time, for 6-second blocks.
+pub mod time {
+	use super::BlockNumber;
+	/// Target block time in milliseconds.
+	pub const MILLISECS_PER_BLOCK: u64 = 6_000;
+	/// Aura slot duration (one block per slot).
+	pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+	/// Blocks per minute.
+	pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+	/// Blocks per hour.
+	pub const HOURS: BlockNumber = MINUTES * 60;
+	/// Blocks per day.
+	pub const DAYS: BlockNumber = HOURS * 24;
+	/// Blocks per metrics "month" (30 days), the size of one bucket of the 12-slot rings.
+	pub const MONTH: BlockNumber = DAYS * 30;
+}
+
+/// Answers whether a subnet exists. `pallet-subnets` implements it; until it is in the runtime
+/// a simple registry stands in, so pallets that take a `netuid` can validate it today.
+pub trait SubnetRegistry {
+	/// `true` if `netuid` names a live subnet.
+	fn exists(netuid: NetUid) -> bool;
+}
+
+/// A registry that knows no subnet (useful as a safe default in mocks).
+impl SubnetRegistry for () {
+	fn exists(_: NetUid) -> bool {
+		false
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn units_are_consistent() {
+		assert_eq!(gov::UNIT, 10u128.pow(u32::from(gov::DECIMALS)));
+		assert_eq!(usd::UNIT, 10u128.pow(u32::from(usd::DECIMALS)));
+		assert_eq!(credit::UNIT, 10u128.pow(u32::from(credit::DECIMALS)));
+		assert_eq!(time::DAYS, 14_400);
+		assert_eq!(time::MONTH, 432_000);
+	}
+
+	#[test]
+	fn empty_registry_knows_no_subnet() {
+		assert!(!<() as SubnetRegistry>::exists(0));
+		assert!(!<() as SubnetRegistry>::exists(NetUid::MAX));
+	}
+}

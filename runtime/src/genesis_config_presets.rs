@@ -1,0 +1,107 @@
+//! Genesis presets: `development` (one authority, Alice) and `local_testnet` (Alice and Bob).
+//!
+//! Both pre-fund the well-known dev accounts with GOV and USD, create the USD stable as
+//! asset 1 (6 decimals, sufficient, so an account holding only USD is a valid account), endow
+//! the treasury with the existential deposit, and make Alice sudo. Later pallets add their own
+//! sections here.
+
+use crate::{fees::treasury_account, gov, usd, AccountId, Balance, RuntimeGenesisConfig, USD_ASSET_ID};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::Sr25519Keyring;
+
+/// GOV given to each pre-funded dev account.
+pub const DEV_GOV_ENDOWMENT: Balance = 1_000_000 * gov::UNIT;
+/// USD given to each pre-funded dev account.
+pub const DEV_USD_ENDOWMENT: Balance = 1_000_000 * usd::UNIT;
+/// Name, symbol and decimals of the USD stable.
+pub const USD_NAME: &[u8] = b"US Dollar";
+pub const USD_SYMBOL: &[u8] = b"USD";
+
+fn testnet_genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	endowed_accounts: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	let mut balances: Vec<(AccountId, Balance)> =
+		endowed_accounts.iter().cloned().map(|k| (k, DEV_GOV_ENDOWMENT)).collect();
+	// The treasury receives 80 % of every fee; endowing it with the existential deposit means
+	// even the first, smallest fee share is credited instead of being refused.
+	balances.push((treasury_account(), crate::configs::ExistentialDeposit::get()));
+	let usd_accounts: Vec<(u32, AccountId, Balance)> =
+		endowed_accounts.iter().cloned().map(|k| (USD_ASSET_ID, k, DEV_USD_ENDOWMENT)).collect();
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig { balances },
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		assets: pallet_assets::GenesisConfig {
+			// (id, owner, is_sufficient, min_balance)
+			assets: vec![(USD_ASSET_ID, root.clone(), true, crate::configs::UsdMinBalance::get())],
+			metadata: vec![(USD_ASSET_ID, USD_NAME.to_vec(), USD_SYMBOL.to_vec(), usd::DECIMALS)],
+			accounts: usd_accounts,
+			next_asset_id: Some(USD_ASSET_ID.saturating_add(1)),
+		},
+		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
+	})
+}
+
+fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {
+	let grandpa = match k {
+		Sr25519Keyring::Alice => sp_keyring::Ed25519Keyring::Alice,
+		Sr25519Keyring::Bob => sp_keyring::Ed25519Keyring::Bob,
+		Sr25519Keyring::Charlie => sp_keyring::Ed25519Keyring::Charlie,
+		Sr25519Keyring::Dave => sp_keyring::Ed25519Keyring::Dave,
+		Sr25519Keyring::Eve => sp_keyring::Ed25519Keyring::Eve,
+		_ => sp_keyring::Ed25519Keyring::Ferdie,
+	};
+	(k.public().into(), grandpa.public().into())
+}
+
+/// The development chain: Alice authors and finalizes alone.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority(Sr25519Keyring::Alice)],
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The local testnet: Alice and Bob author and both must vote for finality.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority(Sr25519Keyring::Alice), authority(Sr25519Keyring::Bob)],
+		Sr25519Keyring::iter()
+			.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
+			.map(|k| k.to_account_id())
+			.collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The preset with the given id, if any.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|s| s.into_bytes())
+}
+
+/// The ids of the available presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
+

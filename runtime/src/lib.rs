@@ -1,0 +1,182 @@
+//! # Tandem runtime
+//!
+//! One runtime for the whole chain: the native governance token GOV (`pallet-balances`, symbol
+//! `TDM`, 12 decimals), the USD settlement stable (`pallet-assets`, asset 1, 6 decimals), Aura
+//! block production with GRANDPA finality, and — as they land — the Tandem pallets (credits,
+//! yuma, gov-token, subnets) and OpenGov.
+//!
+//! Pallet indices are fixed here (see [`Runtime`]) and never reused: polkadot.js and every
+//! signed transaction encode them. The layout:
+//!
+//! | range | what |
+//! |---|---|
+//! | 0–9 | system, consensus, time |
+//! | 10–19 | tokens and fees |
+//! | 20–29 | utility |
+//! | 30–49 | Tandem pallets (credits 30, yuma 31, gov-token 32, subnets 33, parameters 34) |
+//! | 50–69 | governance |
+//! | 90 | sudo (dev chains only) |
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`/`impl_runtime_apis` expand into code that trips the runtime lints.
+#![allow(clippy::arithmetic_side_effects)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod fees;
+pub mod genesis_config_presets;
+
+#[cfg(test)]
+mod tests;
+
+use sp_runtime::{generic, impl_opaque_keys};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use tandem_primitives::{
+	gov, time, usd, AccountId, AssetId, Balance, BlockNumber, Nonce, Signature, USD_ASSET_ID,
+};
+
+/// Opaque types: what the node needs to know about blocks without knowing the runtime's calls.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+	use sp_runtime::traits::{BlakeTwo256, Hash as HashT};
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+
+	impl_opaque_keys! {
+		/// Session keys of a validator: Aura for authoring, GRANDPA for finality.
+		pub struct SessionKeys {
+			pub aura: super::Aura,
+			pub grandpa: super::Grandpa,
+		}
+	}
+}
+
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("tandem"),
+	impl_name: alloc::borrow::Cow::Borrowed("tandem"),
+	authoring_version: 1,
+	// Bump on every change of runtime logic; bump `transaction_version` when a call's index or
+	// arguments change.
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version information used to identify this runtime when compiled natively.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, sp_runtime::traits::BlakeTwo256>;
+/// Block type.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// Address format: a plain account id or an index (`MultiAddress`, what polkadot.js sends).
+pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
+/// Hash type.
+pub type Hash = sp_core::H256;
+
+/// The transaction extensions every signed transaction carries, in order. polkadot.js reads
+/// them from the metadata; none needs custom types.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run on the next runtime upgrade (none yet).
+type Migrations = ();
+
+/// Executive: dispatches calls to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	// --- system, consensus, time (0–9) ---
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(4)]
+	pub type Authorship = pallet_authorship;
+
+	// --- tokens and fees (10–19) ---
+	#[runtime::pallet_index(10)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(11)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(12)]
+	pub type Assets = pallet_assets;
+
+	// --- utility (20–29) ---
+	#[runtime::pallet_index(20)]
+	pub type Utility = pallet_utility;
+
+	// --- dev only ---
+	#[runtime::pallet_index(90)]
+	pub type Sudo = pallet_sudo;
+}
+
+pub use opaque::SessionKeys;

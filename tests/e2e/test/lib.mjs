@@ -1,0 +1,216 @@
+// Shared helpers of the end-to-end suite: start and stop real `tandem-node` processes on free
+// ports, connect polkadot.js, wait for chain conditions, sign and submit.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, createWriteStream } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { u8aConcat, stringToU8a } from '@polkadot/util';
+
+export const UNIT = 10n ** 12n; // GOV
+export const USD = 10n ** 6n; // USD asset 1
+export const USD_ASSET_ID = 1;
+
+/** The node binary: $TANDEM_NODE, or the release build in $CARGO_TARGET_DIR. */
+export function nodeBinary() {
+  if (process.env.TANDEM_NODE) return process.env.TANDEM_NODE;
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/tandem/target');
+  const bin = join(target, 'release', 'tandem-node');
+  if (!existsSync(bin)) throw new Error(`tandem-node not found at ${bin}; build it or set TANDEM_NODE`);
+  return bin;
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix = 'tandem-e2e-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+const running = new Set();
+function killAll() {
+  for (const n of running) {
+    try { n.proc.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+}
+// Whatever happens to the test process, no node outlives it.
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => { killAll(); process.exit(130); });
+}
+
+/**
+ * Starts a node. `args` are extra CLI flags (e.g. ['--dev'] or ['--chain', 'local', '--alice']).
+ * Returns { proc, rpcPort, p2pPort, url, logFile, stop() }.
+ */
+export async function startNode({ args = ['--dev'], rpcPort, p2pPort, name = 'node', basePath } = {}) {
+  rpcPort ??= await freePort();
+  p2pPort ??= await freePort();
+  const logDir = process.env.E2E_LOG_DIR || tempDir('tandem-e2e-logs-');
+  const logFile = join(logDir, `${name}-${rpcPort}.log`);
+  const fullArgs = [
+    ...args,
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--no-prometheus',
+    '--no-telemetry',
+    '--no-mdns',
+    '--rpc-cors', 'all',
+    ...(basePath ? ['--base-path', basePath] : []),
+  ];
+  const proc = spawn(nodeBinary(), fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(logFile);
+  proc.stdout.pipe(log);
+  proc.stderr.pipe(log);
+  const node = {
+    proc, rpcPort, p2pPort, logFile, name,
+    url: `ws://127.0.0.1:${rpcPort}`,
+    exited: new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal }))),
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) { running.delete(node); return; }
+      proc.kill('SIGINT');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 20_000);
+      await node.exited;
+      clearTimeout(timer);
+      running.delete(node);
+    },
+  };
+  running.add(node);
+  await waitForRpc(node);
+  return node;
+}
+
+async function waitForRpc(node, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (node.proc.exitCode !== null) {
+      throw new Error(`${node.name} exited with ${node.proc.exitCode}; see ${node.logFile}`);
+    }
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(node.rpcPort, '127.0.0.1', () => { s.end(); resolve(true); });
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await sleep(250);
+  }
+  throw new Error(`${node.name} did not open its RPC port in ${timeoutMs} ms; see ${node.logFile}`);
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A connected ApiPromise (no auto-reconnect, so a dead node fails fast). */
+export async function connect(url) {
+  await cryptoWaitReady();
+  const provider = new WsProvider(url, false);
+  await provider.connect();
+  return ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+}
+
+export function keyring() {
+  return new Keyring({ type: 'sr25519', ss58Format: 42 });
+}
+
+/** The dev accounts //Alice, //Bob, ... */
+export function devAccounts() {
+  const k = keyring();
+  return Object.fromEntries(
+    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), k.addFromUri(`//${n}`)]),
+  );
+}
+
+/** The treasury account: PalletId(*b"py/trsry") into an account ("modl" ++ id ++ zeros). */
+export function treasuryAddress(api) {
+  const raw = u8aConcat(stringToU8a('modl'), stringToU8a('py/trsry'), new Uint8Array(20));
+  return api.registry.createType('AccountId', raw).toString();
+}
+
+/** Resolves when `predicate(header)` holds for a new head of the given kind. */
+export function waitForHead(api, predicate, { finalized = false, timeoutMs = 120_000, what = 'head' } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    const timer = setTimeout(() => { if (unsub) unsub(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+    const sub = finalized ? api.rpc.chain.subscribeFinalizedHeads : api.rpc.chain.subscribeNewHeads;
+    sub((header) => {
+      if (predicate(header)) {
+        clearTimeout(timer);
+        if (unsub) unsub();
+        resolve(header);
+      }
+    }).then((u) => { unsub = u; });
+  });
+}
+
+export async function finalizedNumber(api) {
+  const hash = await api.rpc.chain.getFinalizedHead();
+  const header = await api.rpc.chain.getHeader(hash);
+  return header.number.toNumber();
+}
+
+export async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+
+/**
+ * Signs and sends `tx`, resolves once it is in a block with
+ * { blockHash, events, dispatchError, fee } — or rejects if the pool refuses it.
+ */
+export function sendAndWait(tx, signer, options = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    tx.signAndSend(signer, options, (result) => {
+      const { status, events, dispatchError } = result;
+      if (status.isInBlock) {
+        if (unsub) unsub();
+        const feeEvent = events.find(({ event }) => event.section === 'transactionPayment' && event.method === 'TransactionFeePaid');
+        resolve({
+          blockHash: status.asInBlock.toHex(),
+          events,
+          dispatchError,
+          fee: feeEvent ? feeEvent.event.data.actualFee.toBigInt() : 0n,
+          tip: feeEvent ? feeEvent.event.data.tip.toBigInt() : 0n,
+        });
+      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+        if (unsub) unsub();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }, reject);
+  });
+}
+
+export async function freeBalance(api, address, at) {
+  const q = at ? await api.at(at) : api;
+  return (await q.query.system.account(address)).data.free.toBigInt();
+}
+
+export async function usdBalance(api, address, at) {
+  const q = at ? await api.at(at) : api;
+  const acc = await q.query.assets.account(USD_ASSET_ID, address);
+  return acc.isSome ? acc.unwrap().balance.toBigInt() : 0n;
+}
+
+/** Aura author index of a header (slot mod number of authorities). */
+export function auraSlot(api, header) {
+  for (const log of header.digest.logs) {
+    if (log.isPreRuntime) {
+      const [engine, data] = log.asPreRuntime;
+      if (engine.toString() === 'aura') return api.registry.createType('u64', data).toBigInt();
+    }
+  }
+  return null;
+}
+
+export function cleanup(dir) {
+  try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+}
