@@ -13,9 +13,11 @@ mkdir -p "$DIR"
 "$ROOT/scripts/setup.sh"
 (cd "$ROOT" && cargo build --release --locked -p tandem-node)
 
-# A fixed node key for alice so bob can find her (libp2p peer id below).
+# Fixed node keys: bob finds alice by her libp2p peer id (below).
 ALICE_KEY=0000000000000000000000000000000000000000000000000000000000000001
 ALICE_PEER=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
+# Validators on a non-dev chain need a persistent network key; bob's is fixed too.
+BOB_KEY=0000000000000000000000000000000000000000000000000000000000000002
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -25,7 +27,7 @@ trap cleanup EXIT INT TERM
 	--node-key "$ALICE_KEY" --rpc-cors all --no-prometheus --no-mdns >"$DIR/alice.log" 2>&1 &
 pids+=($!)
 "$NODE_BIN" --chain local --bob --base-path "$DIR/bob" --port 30334 --rpc-port 9945 \
-	--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$ALICE_PEER" --rpc-cors all --no-prometheus --no-mdns \
+	--node-key "$BOB_KEY" --bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$ALICE_PEER" --rpc-cors all --no-prometheus --no-mdns \
 	>"$DIR/bob.log" 2>&1 &
 pids+=($!)
 

@@ -2,11 +2,13 @@
 
 use crate::{
 	fees::{DealWithFees, TREASURY_PALLET_ID},
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	System, VERSION,
 };
 use frame_support::{
 	derive_impl,
+	dispatch::DispatchClass,
 	parameter_types,
 	traits::{AsEnsureOriginWithArg, ConstBool, ConstU32, ConstU64, ConstU8},
 	weights::{
@@ -26,6 +28,8 @@ use tandem_primitives::{gov, time::SLOT_DURATION, usd, AssetId};
 
 /// A dispatch may use at most 75 % of a block; the rest is kept for operational transactions.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// Largest block, in bytes.
+const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -36,10 +40,13 @@ parameter_types! {
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(
-		5 * 1024 * 1024,
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// 5 MiB blocks; normal transactions may use 75 % of that.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |m| {
+			*m = NORMAL_DISPATCH_RATIO.mul_floor(MAX_BLOCK_LENGTH)
+		})
+		.build();
 	/// Generic Substrate address format (`5...` addresses), as polkadot.js expects by default.
 	pub const SS58Prefix: u8 = 42;
 }

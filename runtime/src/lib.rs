@@ -36,9 +36,8 @@ pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
 
+use alloc::vec::Vec;
 use sp_runtime::{generic, impl_opaque_keys};
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use tandem_primitives::{
@@ -82,12 +81,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	transaction_version: 1,
 	system_version: 1,
 };
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Block header type.
 pub type Header = generic::Header<BlockNumber, sp_runtime::traits::BlakeTwo256>;

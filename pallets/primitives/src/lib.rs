@@ -8,6 +8,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
 	MultiSignature,
@@ -101,6 +103,53 @@ impl SubnetRegistry for () {
 	fn exists(_: NetUid) -> bool {
 		false
 	}
+}
+
+/// The result of paying out one subnet's credit pool at an epoch (see [`CreditsInterface`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
+pub struct PayoutOutcome {
+	/// Credits in the pool before the payout.
+	pub pool_before: Balance,
+	/// Credits burned as the protocol fee (their USD backing moved to the buyback pot).
+	pub protocol_fee: Balance,
+	/// USD moved from the vault to the buyback pot for the protocol fee.
+	pub protocol_fee_usd: Balance,
+	/// Credits paid to the subnet owner.
+	pub owner: Balance,
+	/// Credits paid to validators in total.
+	pub validators: Balance,
+	/// Credits paid to miners in total.
+	pub miners: Balance,
+	/// Credits left in the pool for the next epoch (rounding dust, or all of it without
+	/// consensus).
+	pub carried_over: Balance,
+}
+
+/// Who is paid from a subnet's credit pool at an epoch, and in what proportion. Validator
+/// shares are Yuma dividends `D`, miner shares incentives `I`; each list must sum to at most
+/// one. An empty miner list means "no consensus": the pool carries over untouched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PayoutShares<AccountId> {
+	/// The subnet owner (receives `OwnerCut`).
+	pub owner: AccountId,
+	/// Validators and their dividend shares.
+	pub validators: alloc::vec::Vec<(AccountId, sp_runtime::Perbill)>,
+	/// Miners and their incentive shares.
+	pub miners: alloc::vec::Vec<(AccountId, sp_runtime::Perbill)>,
+}
+
+/// What `pallet-credits` offers other pallets (implemented by `pallet_credits::Pallet`).
+pub trait CreditsInterface<AccountId> {
+	/// Credits waiting in subnet `netuid`'s pool.
+	fn pool_of(netuid: NetUid) -> Balance;
+	/// Pays out subnet `netuid`'s pool at an epoch: protocol fee, owner, validators × D,
+	/// miners × I, all counted as *earned*. Changes nothing on error.
+	fn distribute(
+		netuid: NetUid,
+		shares: &PayoutShares<AccountId>,
+	) -> Result<PayoutOutcome, sp_runtime::DispatchError>;
+	/// Credits `who` has ever earned as a contributor (only grows; the airdrop's basis).
+	fn earned_total(who: &AccountId) -> Balance;
 }
 
 #[cfg(test)]

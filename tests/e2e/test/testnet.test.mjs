@@ -9,6 +9,8 @@ import {
 // A fixed libp2p key for alice's node so bob can name her as bootnode.
 const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
 const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+// Validators on a non-dev chain must have a persistent network key; bob's is fixed too.
+const BOB_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
 
 test('7. local testnet: both author and finalize; finality needs both', async (t) => {
   const aliceBase = tempDir('tandem-e2e-alice-');
@@ -26,11 +28,13 @@ test('7. local testnet: both author and finalize; finality needs both', async (t
   });
 
   const bobArgs = [
-    '--chain', 'local', '--bob',
+    '--chain', 'local', '--bob', '--node-key', BOB_NODE_KEY,
     '--bootnodes', `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${ALICE_PEER_ID}`,
   ];
   const aliceNode = await startNode({
-    args: ['--chain', 'local', '--alice', '--node-key', ALICE_NODE_KEY],
+    // --force-authoring: with more than one authority Aura waits for peers before authoring;
+    // forcing it lets us see that blocks keep coming while *finality* stalls without bob.
+    args: ['--chain', 'local', '--alice', '--node-key', ALICE_NODE_KEY, '--force-authoring'],
     p2pPort: alicePort, basePath: aliceBase, name: 'alice',
   });
   nodes.push(aliceNode);

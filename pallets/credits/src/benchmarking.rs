@@ -1,0 +1,162 @@
+//! Benchmarks (frame-benchmarking v2). Each measures the call's most expensive path: new
+//! accounts (a `sufficients` reference is created), a fresh metrics slot, USD moves.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use super::*;
+use crate::{pallet::*, types::CreditAccount};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungibles::Mutate, Get};
+use frame_system::RawOrigin;
+use tandem_primitives::{usd, Balance};
+
+const CREDITS: Balance = 1_000 * tandem_primitives::credit::UNIT;
+
+fn fund_usd<T: Config>(who: &T::AccountId) {
+	T::Assets::mint_into(T::UsdAssetId::get(), who, 1_000_000 * usd::UNIT).unwrap();
+}
+
+fn setup<T: Config>() -> NetUid {
+	T::BenchmarkHelper::setup();
+	fund_usd::<T>(&Pallet::<T>::vault_account());
+	T::BenchmarkHelper::subnet()
+}
+
+/// Gives `who` `credits` free credits, `earned` of them earned, keeping the ledger consistent.
+fn give_credits<T: Config>(who: &T::AccountId, credits: Balance, earned: Balance) {
+	Accounts::<T>::insert(who, CreditAccount { free: credits, earned_total: earned, ..Default::default() });
+	frame_system::Pallet::<T>::inc_sufficients(who);
+	TotalIssuance::<T>::mutate(|t| *t += credits);
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn buy() {
+		setup::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		fund_usd::<T>(&caller);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), CREDITS, Balance::MAX);
+		assert_eq!(Accounts::<T>::get(&caller).free, CREDITS);
+	}
+
+	#[benchmark]
+	fn issue() {
+		setup::<T>();
+		let issuer: T::AccountId = account("issuer", 0, 0);
+		fund_usd::<T>(&issuer);
+		Issuers::<T>::insert(&issuer, ());
+		let who: T::AccountId = account("user", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), who.clone(), CREDITS, 30 * usd::UNIT, [7u8; 32]);
+		assert_eq!(Accounts::<T>::get(&who).free, CREDITS);
+	}
+
+	#[benchmark]
+	fn spend() {
+		let netuid = setup::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		give_credits::<T>(&caller, CREDITS, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), netuid, CREDITS);
+		assert_eq!(Pools::<T>::get(netuid).balance, CREDITS);
+	}
+
+	#[benchmark]
+	fn authorize() {
+		let netuid = setup::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		let operator: T::AccountId = account("operator", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), operator.clone(), netuid, CREDITS);
+		assert!(Authorizations::<T>::contains_key((&caller, &operator, netuid)));
+	}
+
+	#[benchmark]
+	fn revoke() {
+		let netuid = setup::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		let operator: T::AccountId = account("operator", 0, 0);
+		Pallet::<T>::do_authorize(caller.clone(), operator.clone(), netuid, CREDITS).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), operator.clone(), netuid);
+		assert!(!Authorizations::<T>::contains_key((&caller, &operator, netuid)));
+	}
+
+	#[benchmark]
+	fn charge() {
+		let netuid = setup::<T>();
+		let user: T::AccountId = account("user", 0, 0);
+		let operator: T::AccountId = whitelisted_caller();
+		give_credits::<T>(&user, CREDITS, 0);
+		Pallet::<T>::do_authorize(user.clone(), operator.clone(), netuid, CREDITS).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator), user.clone(), netuid, CREDITS, [1u8; 32]);
+		assert_eq!(Accounts::<T>::get(&user).free, 0);
+	}
+
+	#[benchmark]
+	fn cash_out() {
+		setup::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		fund_usd::<T>(&caller);
+		give_credits::<T>(&caller, CREDITS, CREDITS);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), CREDITS);
+		assert_eq!(Accounts::<T>::get(&caller).free, 0);
+	}
+
+	#[benchmark]
+	fn slash() -> Result<(), BenchmarkError> {
+		setup::<T>();
+		fund_usd::<T>(&T::Treasury::get());
+		let who: T::AccountId = account("user", 0, 0);
+		give_credits::<T>(&who, CREDITS, 0);
+		let origin = T::SlashOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let reason = alloc::vec![b'x'; T::MaxReasonLen::get() as usize];
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), CREDITS / 2, reason);
+		assert_eq!(Accounts::<T>::get(&who).free, CREDITS / 2);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_issuer() -> Result<(), BenchmarkError> {
+		let who: T::AccountId = account("issuer", 0, 0);
+		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(Issuers::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_issuer() -> Result<(), BenchmarkError> {
+		let who: T::AccountId = account("issuer", 0, 0);
+		Issuers::<T>::insert(&who, ());
+		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(!Issuers::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn charge_credit_fee() {
+		setup::<T>();
+		fund_usd::<T>(&T::Treasury::get());
+		let who: T::AccountId = whitelisted_caller();
+		give_credits::<T>(&who, CREDITS, 0);
+		let fee = T::CreditTxFee::get();
+		#[block]
+		{
+			Pallet::<T>::do_charge_credit_fee(&who, fee).unwrap();
+		}
+		assert_eq!(Accounts::<T>::get(&who).free, CREDITS - fee);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,446 @@
+//! Bodies of the calls, the interface for other pallets, metrics and invariants.
+
+use crate::{
+	math::{self, Cuts},
+	pallet::*,
+	types::*,
+	Reference,
+};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::Preservation,
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, SaturatedConversion},
+	DispatchError, Perbill,
+};
+use tandem_primitives::{
+	time::MONTH, Balance, CreditsInterface, NetUid, PayoutOutcome, PayoutShares, SubnetRegistry,
+};
+
+/// Which monthly counter a metric goes to.
+#[derive(Clone, Copy)]
+pub(crate) enum Metric {
+	UsdRevenue,
+	CreditsRedeemed,
+	CashOutUsd,
+	CreditsMinted,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The vault: holds the USD backing every credit.
+	pub fn vault_account() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// USD held by the vault.
+	pub fn vault_usd() -> Balance {
+		T::Assets::balance(T::UsdAssetId::get(), &Self::vault_account())
+	}
+
+	pub(crate) fn cuts() -> Cuts {
+		Cuts {
+			protocol_fee: T::ProtocolFee::get(),
+			owner: T::OwnerCut::get(),
+			validators: T::ValidatorCut::get(),
+		}
+	}
+
+	/// Moves USD between accounts; a shortfall is reported as `short`.
+	fn move_usd(
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: Balance,
+		short: Error<T>,
+	) -> DispatchResult {
+		if amount == 0 {
+			return Ok(());
+		}
+		// Preserve: the vault (and payers) stay alive; a transfer that would reap them is a
+		// shortfall, not a silent account deletion.
+		T::Assets::transfer(T::UsdAssetId::get(), from, to, amount, Preservation::Preserve)
+			.map(|_| ())
+			.map_err(|_| short.into())
+	}
+
+	/// Adds `credits` to `who`, creating the record (and a `sufficients` reference, so a
+	/// credits-only account can sign transactions) if needed.
+	fn credit_account(
+		who: &T::AccountId,
+		f: impl FnOnce(&mut CreditAccount) -> Result<(), Error<T>>,
+	) -> DispatchResult {
+		Accounts::<T>::try_mutate(who, |acc| -> DispatchResult {
+			let was_empty = acc.is_empty();
+			f(acc)?;
+			if was_empty && !acc.is_empty() {
+				frame_system::Pallet::<T>::inc_sufficients(who);
+			}
+			Ok(())
+		})
+	}
+
+	fn mint(who: &T::AccountId, credits: Balance) -> DispatchResult {
+		TotalIssuance::<T>::try_mutate(|t| -> DispatchResult {
+			*t = t.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})?;
+		Self::credit_account(who, |acc| {
+			acc.free = acc.free.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})
+	}
+
+	/// Current month index and its ring slot.
+	fn month_slot() -> (u32, u8) {
+		let now: u32 = frame_system::Pallet::<T>::block_number().saturated_into();
+		let month = now.checked_div(MONTH).unwrap_or_default();
+		let slot = (month.checked_rem(12).unwrap_or_default()) as u8;
+		(month, slot)
+	}
+
+	pub(crate) fn record(metric: Metric, amount: Balance) {
+		let (month, slot) = Self::month_slot();
+		Metrics::<T>::mutate(slot, |m| {
+			if m.month != month {
+				*m = MonthMetrics { month, ..Default::default() };
+			}
+			let field = match metric {
+				Metric::UsdRevenue => &mut m.usd_revenue,
+				Metric::CreditsRedeemed => &mut m.credits_redeemed,
+				Metric::CashOutUsd => &mut m.cash_out_usd,
+				Metric::CreditsMinted => &mut m.credits_minted,
+			};
+			// Metrics saturate: they are reports, not balances.
+			*field = field.saturating_add(amount);
+		});
+	}
+
+	/// Sum of the last 12 months (the current one included).
+	pub fn metrics_12m() -> MonthMetrics {
+		let (month, _) = Self::month_slot();
+		let oldest = month.saturating_sub(11);
+		Metrics::<T>::iter_values().filter(|m| m.month >= oldest && m.month <= month).fold(
+			MonthMetrics { month, ..Default::default() },
+			|acc, m| MonthMetrics {
+				month,
+				usd_revenue: acc.usd_revenue.saturating_add(m.usd_revenue),
+				credits_redeemed: acc.credits_redeemed.saturating_add(m.credits_redeemed),
+				cash_out_usd: acc.cash_out_usd.saturating_add(m.cash_out_usd),
+				credits_minted: acc.credits_minted.saturating_add(m.credits_minted),
+			},
+		)
+	}
+
+	pub(crate) fn do_buy(who: T::AccountId, credits: Balance, max_usd: Balance) -> DispatchResult {
+		ensure!(credits > 0, Error::<T>::ZeroAmount);
+		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
+		ensure!(usd <= max_usd, Error::<T>::PriceAboveLimit);
+		Self::move_usd(&who, &Self::vault_account(), usd, Error::<T>::InsufficientUsd)?;
+		Self::mint(&who, credits)?;
+		Self::record(Metric::UsdRevenue, usd);
+		Self::record(Metric::CreditsMinted, credits);
+		Self::deposit_event(Event::Bought { who, credits, usd });
+		Ok(())
+	}
+
+	pub(crate) fn do_issue(
+		issuer: T::AccountId,
+		who: T::AccountId,
+		credits: Balance,
+		fiat_amount: Balance,
+		receipt: Reference,
+	) -> DispatchResult {
+		ensure!(Issuers::<T>::contains_key(&issuer), Error::<T>::NotIssuer);
+		ensure!(credits > 0, Error::<T>::ZeroAmount);
+		ensure!(!UsedReceipts::<T>::contains_key(receipt), Error::<T>::ReceiptAlreadyUsed);
+		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
+		Self::move_usd(&issuer, &Self::vault_account(), usd, Error::<T>::InsufficientUsd)?;
+		Self::mint(&who, credits)?;
+		UsedReceipts::<T>::insert(receipt, frame_system::Pallet::<T>::block_number());
+		FiatRevenue::<T>::mutate(|f| *f = f.saturating_add(fiat_amount));
+		Self::record(Metric::UsdRevenue, usd);
+		Self::record(Metric::CreditsMinted, credits);
+		Self::deposit_event(Event::Issued { issuer, who, credits, usd, fiat_amount, receipt });
+		Ok(())
+	}
+
+	/// Moves `credits` from `who` into `netuid`'s pool.
+	fn move_to_pool(who: &T::AccountId, netuid: NetUid, credits: Balance) -> DispatchResult {
+		ensure!(credits > 0, Error::<T>::ZeroAmount);
+		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+		Accounts::<T>::try_mutate(who, |acc| -> DispatchResult {
+			acc.free = acc.free.checked_sub(credits).ok_or(Error::<T>::InsufficientCredits)?;
+			acc.spent_total = acc.spent_total.saturating_add(credits);
+			Ok(())
+		})?;
+		Pools::<T>::try_mutate(netuid, |p| -> DispatchResult {
+			p.balance = p.balance.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+			p.spent_total = p.spent_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})?;
+		Self::record(Metric::CreditsRedeemed, credits);
+		Ok(())
+	}
+
+	pub(crate) fn do_spend(who: &T::AccountId, netuid: NetUid, credits: Balance) -> DispatchResult {
+		Self::move_to_pool(who, netuid, credits)?;
+		Self::deposit_event(Event::Spent { who: who.clone(), netuid, credits });
+		Ok(())
+	}
+
+	pub(crate) fn do_authorize(
+		user: T::AccountId,
+		operator: T::AccountId,
+		netuid: NetUid,
+		cap: Balance,
+	) -> DispatchResult {
+		ensure!(user != operator, Error::<T>::SelfAuthorization);
+		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+		Authorizations::<T>::mutate((&user, &operator, netuid), |a| {
+			let used = a.map(|a| a.used).unwrap_or_default();
+			*a = Some(Authorization { cap, used: used.min(cap) });
+		});
+		Self::deposit_event(Event::Authorized { user, operator, netuid, cap });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke(
+		user: T::AccountId,
+		operator: T::AccountId,
+		netuid: NetUid,
+	) -> DispatchResult {
+		ensure!(
+			Authorizations::<T>::take((&user, &operator, netuid)).is_some(),
+			Error::<T>::NotAuthorized
+		);
+		Self::deposit_event(Event::Revoked { user, operator, netuid });
+		Ok(())
+	}
+
+	pub(crate) fn do_charge(
+		operator: T::AccountId,
+		user: T::AccountId,
+		netuid: NetUid,
+		credits: Balance,
+		usage_ref: Reference,
+	) -> DispatchResult {
+		ensure!(credits > 0, Error::<T>::ZeroAmount);
+		let remaining = Authorizations::<T>::try_mutate((&user, &operator, netuid), |a| {
+			let a = a.as_mut().ok_or(Error::<T>::NotAuthorized)?;
+			let used = a.used.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+			ensure!(used <= a.cap, Error::<T>::CapExceeded);
+			a.used = used;
+			Ok::<_, DispatchError>(a.remaining())
+		})?;
+		Self::move_to_pool(&user, netuid, credits)?;
+		Self::deposit_event(Event::Charged { operator, user, netuid, credits, usage_ref, remaining });
+		Ok(())
+	}
+
+	pub(crate) fn do_cash_out(who: T::AccountId, credits: Balance) -> DispatchResult {
+		ensure!(credits > 0, Error::<T>::ZeroAmount);
+		let acc = Accounts::<T>::get(&who);
+		ensure!(credits <= acc.cashable(), Error::<T>::NotCashable);
+		let usd = math::usd_floor(credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
+		ensure!(usd > 0, Error::<T>::CashOutTooSmall);
+		Self::move_usd(&Self::vault_account(), &who, usd, Error::<T>::VaultShort)?;
+		Accounts::<T>::mutate(&who, |acc| {
+			// Checked above: credits ≤ cashable ≤ free and ≤ earned − cashed.
+			acc.free = acc.free.saturating_sub(credits);
+			acc.cashed_out_total = acc.cashed_out_total.saturating_add(credits);
+		});
+		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(credits));
+		Self::record(Metric::CashOutUsd, usd);
+		Self::deposit_event(Event::CashedOut { who, credits, usd });
+		Ok(())
+	}
+
+	pub(crate) fn do_slash(
+		who: T::AccountId,
+		credits: Balance,
+		reason: BoundedVec<u8, T::MaxReasonLen>,
+	) -> DispatchResult {
+		ensure!(credits > 0, Error::<T>::ZeroAmount);
+		let acc = Accounts::<T>::get(&who);
+		ensure!(credits <= T::MaxCreditSlash::get().mul_floor(acc.free), Error::<T>::SlashAboveBound);
+		let usd = math::usd_floor(credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
+		Self::move_usd(&Self::vault_account(), &T::Treasury::get(), usd, Error::<T>::VaultShort)?;
+		// `cashable()` is bounded by `free`, so what is slashed can never be cashed out.
+		Accounts::<T>::mutate(&who, |acc| acc.free = acc.free.saturating_sub(credits));
+		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(credits));
+		Self::deposit_event(Event::Slashed { who, credits, usd, reason });
+		Ok(())
+	}
+
+	/// Burns a transaction fee of `fee` credits from `who`; the backing goes to the treasury
+	/// (skipped, not failed, if the vault cannot pay it — the fee is still burned).
+	pub(crate) fn do_charge_credit_fee(who: &T::AccountId, fee: Balance) -> DispatchResult {
+		Accounts::<T>::try_mutate(who, |acc| -> DispatchResult {
+			acc.free = acc.free.checked_sub(fee).ok_or(Error::<T>::InsufficientCredits)?;
+			Ok(())
+		})?;
+		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(fee));
+		let usd = math::usd_floor(fee, T::PayoutRate::get()).unwrap_or_default();
+		let usd = match Self::move_usd(&Self::vault_account(), &T::Treasury::get(), usd, Error::<T>::VaultShort) {
+			Ok(()) => usd,
+			Err(_) => 0,
+		};
+		Self::deposit_event(Event::CreditFeePaid { who: who.clone(), credits: fee, usd });
+		Ok(())
+	}
+
+	/// Pays out `netuid`'s pool: see [`math::split_pool`]. All or nothing.
+	pub(crate) fn do_distribute(
+		netuid: NetUid,
+		shares: &PayoutShares<T::AccountId>,
+	) -> Result<PayoutOutcome, DispatchError> {
+		let pool = Pools::<T>::get(netuid);
+		let v_shares: alloc::vec::Vec<Perbill> = shares.validators.iter().map(|(_, s)| *s).collect();
+		let m_shares: alloc::vec::Vec<Perbill> = shares.miners.iter().map(|(_, s)| *s).collect();
+		let split = math::split_pool(pool.balance, Self::cuts(), &v_shares, &m_shares).map_err(
+			|e| match e {
+				math::SplitError::CutsExceedOne => Error::<T>::CutsExceedOne,
+				_ => Error::<T>::SharesExceedOne,
+			},
+		)?;
+
+		let fee_usd =
+			math::usd_floor(split.protocol_fee, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
+		Self::move_usd(&Self::vault_account(), &T::BuybackPot::get(), fee_usd, Error::<T>::VaultShort)?;
+
+		let mut pay = |who: &T::AccountId, credits: Balance| -> DispatchResult {
+			if credits == 0 {
+				return Ok(());
+			}
+			Self::credit_account(who, |acc| {
+				acc.free = acc.free.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+				acc.earned_total = acc.earned_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::Earned { who: who.clone(), netuid, credits });
+			Ok(())
+		};
+		pay(&shares.owner, split.owner)?;
+		for ((who, _), credits) in shares.validators.iter().zip(split.validators.iter()) {
+			pay(who, *credits)?;
+		}
+		for ((who, _), credits) in shares.miners.iter().zip(split.miners.iter()) {
+			pay(who, *credits)?;
+		}
+
+		let taken = pool.balance.saturating_sub(split.carried_over);
+		Pools::<T>::mutate(netuid, |p| {
+			p.balance = split.carried_over;
+			p.distributed_total = p.distributed_total.saturating_add(taken);
+		});
+		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(split.protocol_fee));
+
+		let sum = |v: &[Balance]| v.iter().fold(0u128, |a, x| a.saturating_add(*x));
+		let outcome = PayoutOutcome {
+			pool_before: pool.balance,
+			protocol_fee: split.protocol_fee,
+			protocol_fee_usd: fee_usd,
+			owner: split.owner,
+			validators: sum(&split.validators),
+			miners: sum(&split.miners),
+			carried_over: split.carried_over,
+		};
+		Self::deposit_event(Event::Distributed {
+			netuid,
+			pool_before: outcome.pool_before,
+			protocol_fee: outcome.protocol_fee,
+			protocol_fee_usd: outcome.protocol_fee_usd,
+			owner: outcome.owner,
+			validators: outcome.validators,
+			miners: outcome.miners,
+			carried_over: outcome.carried_over,
+		});
+		Ok(outcome)
+	}
+
+	/// An account's balances, for the runtime API.
+	pub fn account_credits(who: &T::AccountId) -> AccountCredits {
+		let a = Accounts::<T>::get(who);
+		AccountCredits {
+			free: a.free,
+			earned_total: a.earned_total,
+			cashable: a.cashable(),
+			spent_total: a.spent_total,
+			cashed_out_total: a.cashed_out_total,
+		}
+	}
+
+	/// Totals and ratios, for the runtime API.
+	pub fn totals() -> CreditsTotals {
+		let m = Self::metrics_12m();
+		let total_issuance = TotalIssuance::<T>::get();
+		let vault_usd = Self::vault_usd();
+		let payout_rate = T::PayoutRate::get();
+		let liability = math::usd_floor(total_issuance, payout_rate).unwrap_or(Balance::MAX);
+		CreditsTotals {
+			total_issuance,
+			vault_usd,
+			credit_price: T::CreditPrice::get(),
+			payout_rate,
+			usd_revenue_12m: m.usd_revenue,
+			credits_redeemed_12m: m.credits_redeemed,
+			cash_out_usd_12m: m.cash_out_usd,
+			// USD per credit: both have 6 decimals, so ppm of (usd / credits) is USD base
+			// units per whole credit.
+			credit_ratio_ppm: math::ratio_ppm(m.usd_revenue, m.credits_redeemed),
+			backing_ratio_ppm: math::ratio_ppm(vault_usd, liability),
+		}
+	}
+
+	/// The invariants listed in the crate docs.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut held: Balance = 0;
+		let mut cashable: Balance = 0;
+		for (_, acc) in Accounts::<T>::iter() {
+			held = held.checked_add(acc.free).ok_or("account sum overflows")?;
+			cashable = cashable.saturating_add(acc.cashable());
+			ensure!(acc.cashed_out_total <= acc.earned_total, "cashed out more than earned");
+		}
+		let mut pooled: Balance = 0;
+		for (_, p) in Pools::<T>::iter() {
+			pooled = pooled.checked_add(p.balance).ok_or("pool sum overflows")?;
+			ensure!(
+				Some(p.balance) == p.spent_total.checked_sub(p.distributed_total),
+				"pool != spent - distributed"
+			);
+		}
+		ensure!(
+			held.checked_add(pooled) == Some(TotalIssuance::<T>::get()),
+			"total issuance != accounts + pools"
+		);
+		for (_, a) in Authorizations::<T>::iter() {
+			ensure!(a.used <= a.cap, "authorization used above cap");
+		}
+		let owed = math::usd_floor(cashable, T::PayoutRate::get()).ok_or("cashable overflows")?;
+		ensure!(Self::vault_usd() >= owed, "vault cannot cover cashable credits");
+		Ok(())
+	}
+}
+
+impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
+	fn pool_of(netuid: NetUid) -> Balance {
+		Pools::<T>::get(netuid).balance
+	}
+
+	fn distribute(
+		netuid: NetUid,
+		shares: &PayoutShares<T::AccountId>,
+	) -> Result<PayoutOutcome, DispatchError> {
+		frame_support::storage::with_storage_layer(|| Self::do_distribute(netuid, shares))
+	}
+
+	fn earned_total(who: &T::AccountId) -> Balance {
+		Accounts::<T>::get(who).earned_total
+	}
+}

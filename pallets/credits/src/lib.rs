@@ -1,0 +1,480 @@
+//! # Credits
+//!
+//! The compute-credit ledger: a stable, non-transferable billing unit.
+//! 1 credit = 1 normalized A100-minute of inference.
+//!
+//! ## Overview
+//!
+//! Users **buy** credits with USD (asset 1) at the published `CreditPrice`, or a fiat payment
+//! gateway **issues** them against a one-time payment receipt. Users **spend** credits on a
+//! subnet, or let a gateway they **authorize** **charge** metered usage up to a cap; either way
+//! the credits join that subnet's credit pool. At every epoch the subnets pallet **distributes**
+//! the pool: a protocol fee is burned (its USD backing goes to the buyback pot), the owner,
+//! validators and miners receive *earned* credits. Contributors **cash out** earned credits —
+//! and only earned ones — for USD from the vault at `PayoutRate`. Governance can **slash** an
+//! account's credits within `MaxCreditSlash`.
+//!
+//! There is no transfer of credits between users: not a call, not a `fungible` impl.
+//!
+//! ## Money
+//!
+//! Every credit in existence was paid for with at least `CreditPrice` USD into the vault
+//! (rounded up), and every credit that leaves takes at most `PayoutRate` USD out (rounded
+//! down), with `PayoutRate ≤ CreditPrice`. So the vault can always pay every cash-out; if it
+//! ever cannot, `cash_out` fails with `VaultShort` and changes nothing.
+//!
+//! ## Invariants (`try_state`)
+//!
+//! * `TotalIssuance == Σ account.free + Σ pool.balance`;
+//! * for every subnet, `pool.balance == pool.spent_total − pool.distributed_total`;
+//! * every authorization has `used ≤ cap`;
+//! * vault USD ≥ `PayoutRate` × Σ cashable credits (rounded down).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod extension;
+mod impls;
+pub use extension::ChargeCreditFee;
+pub mod math;
+pub mod runtime_api;
+pub mod types;
+pub mod weights;
+pub use weights::WeightInfo;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// Benchmark set-up the runtime provides.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Makes sure the USD asset exists (so it can be minted to benchmark accounts).
+	fn setup();
+	/// A subnet id that `Config::Subnets` accepts.
+	fn subnet() -> tandem_primitives::NetUid;
+}
+
+/// Length of a receipt or usage reference: a 32-byte payment or batch id.
+pub type Reference = [u8; 32];
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use crate::types::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungibles, Get},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
+	use tandem_primitives::{AssetId, Balance, NetUid, SubnetRegistry};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The assets pallet holding USD.
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = AssetId, Balance = Balance>;
+
+		/// The asset id of USD.
+		#[pallet::constant]
+		type UsdAssetId: Get<AssetId>;
+
+		/// Derives the vault account, which holds the USD backing the credits.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Where the protocol fee's USD goes (the buyback pot).
+		type BuybackPot: Get<Self::AccountId>;
+
+		/// Where slashed credits' USD backing goes (the treasury).
+		type Treasury: Get<Self::AccountId>;
+
+		/// Which subnet ids exist.
+		type Subnets: SubnetRegistry;
+
+		/// USD (6 decimals) per whole credit paid by `buy`. Default $0.03.
+		type CreditPrice: Get<Balance>;
+
+		/// USD (6 decimals) per whole credit paid by `cash_out`. Must not exceed `CreditPrice`.
+		type PayoutRate: Get<Balance>;
+
+		/// Share of each epoch's pool burned as the protocol fee. Default 10 %.
+		type ProtocolFee: Get<Perbill>;
+
+		/// Share of each epoch's pool paid to the subnet owner. Default 5 %.
+		type OwnerCut: Get<Perbill>;
+
+		/// Share of each epoch's pool paid to validators, by dividends. Default 15 %.
+		type ValidatorCut: Get<Perbill>;
+
+		/// Most of an account's credits one `slash` may take. Default 50 %.
+		type MaxCreditSlash: Get<Perbill>;
+
+		/// Fee in credits for `spend` and `cash_out`, charged by [`crate::ChargeCreditFee`]
+		/// instead of a GOV fee.
+		type CreditTxFee: Get<Balance>;
+
+		/// May slash credits (governance's slasher track).
+		type SlashOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// May add and remove fiat gateways (issuers).
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Longest slash reason, in bytes.
+		#[pallet::constant]
+		type MaxReasonLen: Get<u32>;
+
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
+
+		/// Prepares benchmark state (the USD asset, a subnet that exists).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// Credits of each account. Blake2 because account ids are chosen by users.
+	#[pallet::storage]
+	pub type Accounts<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, CreditAccount, ValueQuery>;
+
+	/// Credits in existence: held by accounts plus waiting in subnet pools.
+	#[pallet::storage]
+	pub type TotalIssuance<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// Each subnet's credit pool. Twox: subnet ids are assigned by the chain, not chosen.
+	#[pallet::storage]
+	pub type Pools<T: Config> = StorageMap<_, Twox64Concat, NetUid, SubnetPool, ValueQuery>;
+
+	/// Metering authorizations: (user, operator, subnet) → cap and use. Blake2 for the
+	/// user-chosen account ids.
+	#[pallet::storage]
+	pub type Authorizations<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, NetUid>,
+		),
+		Authorization,
+		OptionQuery,
+	>;
+
+	/// Fiat gateways allowed to `issue`.
+	#[pallet::storage]
+	pub type Issuers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+
+	/// Payment receipts already used by `issue`, with the block they were used in. Blake2:
+	/// the receipt bytes come from outside the chain.
+	#[pallet::storage]
+	pub type UsedReceipts<T: Config> =
+		StorageMap<_, Blake2_128Concat, Reference, BlockNumberFor<T>, OptionQuery>;
+
+	/// Fiat amount (in the gateway's minor units) ever recorded by `issue`.
+	#[pallet::storage]
+	pub type FiatRevenue<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// The 12-slot ring of monthly metrics; slot `month % 12`.
+	#[pallet::storage]
+	pub type Metrics<T: Config> = StorageMap<_, Twox64Concat, u8, MonthMetrics, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Fiat gateways allowed to `issue` from genesis.
+		pub issuers: alloc::vec::Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for who in &self.issuers {
+				Issuers::<T>::insert(who, ());
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` bought `credits` for `usd` USD.
+		Bought { who: T::AccountId, credits: Balance, usd: Balance },
+		/// Gateway `issuer` issued `credits` to `who`, paying `usd` into the vault for a fiat
+		/// payment of `fiat_amount` with `receipt`.
+		Issued {
+			issuer: T::AccountId,
+			who: T::AccountId,
+			credits: Balance,
+			usd: Balance,
+			fiat_amount: Balance,
+			receipt: Reference,
+		},
+		/// `who` spent `credits` on subnet `netuid`.
+		Spent { who: T::AccountId, netuid: NetUid, credits: Balance },
+		/// `user` authorized `operator` to charge up to `cap` credits on `netuid`.
+		Authorized { user: T::AccountId, operator: T::AccountId, netuid: NetUid, cap: Balance },
+		/// `user` revoked `operator`'s authorization on `netuid`.
+		Revoked { user: T::AccountId, operator: T::AccountId, netuid: NetUid },
+		/// `operator` charged `user` `credits` on `netuid` for the usage batch `usage_ref`;
+		/// `remaining` may still be charged.
+		Charged {
+			operator: T::AccountId,
+			user: T::AccountId,
+			netuid: NetUid,
+			credits: Balance,
+			usage_ref: Reference,
+			remaining: Balance,
+		},
+		/// `who` cashed out `credits` earned credits for `usd` USD.
+		CashedOut { who: T::AccountId, credits: Balance, usd: Balance },
+		/// Governance slashed `credits` from `who`; `usd` of backing went to the treasury.
+		Slashed {
+			who: T::AccountId,
+			credits: Balance,
+			usd: Balance,
+			reason: BoundedVec<u8, T::MaxReasonLen>,
+		},
+		/// Subnet `netuid`'s pool was paid out.
+		Distributed {
+			netuid: NetUid,
+			pool_before: Balance,
+			protocol_fee: Balance,
+			protocol_fee_usd: Balance,
+			owner: Balance,
+			validators: Balance,
+			miners: Balance,
+			carried_over: Balance,
+		},
+		/// `who` earned `credits` from subnet `netuid`'s pool.
+		Earned { who: T::AccountId, netuid: NetUid, credits: Balance },
+		/// `who` paid a transaction fee of `credits` credits; `usd` of backing went to the
+		/// treasury.
+		CreditFeePaid { who: T::AccountId, credits: Balance, usd: Balance },
+		/// `who` may now issue credits.
+		IssuerAdded { who: T::AccountId },
+		/// `who` may no longer issue credits.
+		IssuerRemoved { who: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The amount of credits is zero.
+		ZeroAmount,
+		/// An amount overflowed.
+		Overflow,
+		/// The price of the credits is above the caller's `max_usd`.
+		PriceAboveLimit,
+		/// The payer does not hold enough USD.
+		InsufficientUsd,
+		/// The account does not hold enough credits.
+		InsufficientCredits,
+		/// The caller is not a registered issuer (fiat gateway).
+		NotIssuer,
+		/// The account is already an issuer.
+		AlreadyIssuer,
+		/// The payment receipt was already used.
+		ReceiptAlreadyUsed,
+		/// No subnet with this id.
+		UnknownSubnet,
+		/// No authorization for this operator on this subnet.
+		NotAuthorized,
+		/// The charge would exceed the authorization's cap.
+		CapExceeded,
+		/// A user cannot authorize themselves as operator.
+		SelfAuthorization,
+		/// More than the earned, not yet cashed out credits the account holds.
+		NotCashable,
+		/// The cash-out is worth less than one USD unit.
+		CashOutTooSmall,
+		/// The vault does not hold enough USD to pay.
+		VaultShort,
+		/// The slash exceeds `MaxCreditSlash` of the account's credits.
+		SlashAboveBound,
+		/// The reason is longer than `MaxReasonLen`.
+		ReasonTooLong,
+		/// Payout shares sum to more than 100 %.
+		SharesExceedOne,
+		/// Protocol fee, owner and validator cuts sum to more than 100 %.
+		CutsExceedOne,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(
+				T::PayoutRate::get() <= T::CreditPrice::get(),
+				"PayoutRate must not exceed CreditPrice, or cash-outs drain the vault"
+			);
+			assert!(T::CreditPrice::get() > 0, "CreditPrice must be positive");
+			assert!(
+				Self::cuts().is_valid(),
+				"ProtocolFee + OwnerCut + ValidatorCut must not exceed 100 %"
+			);
+			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must allow a reason");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Buy `credits` (6 decimals) with USD at `CreditPrice`, paying at most `max_usd`.
+		///
+		/// Signed. The USD (rounded up) moves from the caller to the vault.
+		/// Errors: `ZeroAmount`, `Overflow`, `PriceAboveLimit`, `InsufficientUsd`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::buy())]
+		pub fn buy(origin: OriginFor<T>, credits: Balance, max_usd: Balance) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_buy(who, credits, max_usd)
+		}
+
+		/// Issue `credits` to `who` against a fiat payment (`fiat_amount`, `receipt`).
+		///
+		/// Signed by a registered issuer (fiat gateway), who pays the USD equivalent into the
+		/// vault. Each receipt works once.
+		/// Errors: `NotIssuer`, `ZeroAmount`, `ReceiptAlreadyUsed`, `Overflow`, `InsufficientUsd`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::issue())]
+		pub fn issue(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			credits: Balance,
+			fiat_amount: Balance,
+			receipt: Reference,
+		) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			Self::do_issue(issuer, who, credits, fiat_amount, receipt)
+		}
+
+		/// Spend `credits` on inference on subnet `netuid`: they move into its credit pool.
+		///
+		/// Signed. Free in GOV: the fee is `CreditTxFee` credits ([`crate::ChargeCreditFee`]).
+		/// Errors: `ZeroAmount`, `UnknownSubnet`, `InsufficientCredits`.
+		#[pallet::call_index(2)]
+		#[pallet::weight((T::WeightInfo::spend(), DispatchClass::Normal, Pays::No))]
+		pub fn spend(origin: OriginFor<T>, netuid: NetUid, credits: Balance) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_spend(&who, netuid, credits)
+		}
+
+		/// Let `operator` (a gateway) charge up to `cap` of the caller's credits on `netuid`.
+		/// Replaces an earlier authorization (its use so far counts against the new cap).
+		///
+		/// Signed. Errors: `UnknownSubnet`, `SelfAuthorization`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::authorize())]
+		pub fn authorize(
+			origin: OriginFor<T>,
+			operator: T::AccountId,
+			netuid: NetUid,
+			cap: Balance,
+		) -> DispatchResult {
+			let user = ensure_signed(origin)?;
+			Self::do_authorize(user, operator, netuid, cap)
+		}
+
+		/// Remove `operator`'s authorization on `netuid`.
+		///
+		/// Signed by the user. Errors: `NotAuthorized`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(origin: OriginFor<T>, operator: T::AccountId, netuid: NetUid) -> DispatchResult {
+			let user = ensure_signed(origin)?;
+			Self::do_revoke(user, operator, netuid)
+		}
+
+		/// Charge `user` `credits` of metered usage on `netuid` (batch `usage_ref`); the
+		/// credits move into the subnet's pool, never to the operator.
+		///
+		/// Signed by an operator the user authorized. Errors: `ZeroAmount`, `NotAuthorized`,
+		/// `CapExceeded`, `InsufficientCredits`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::charge())]
+		pub fn charge(
+			origin: OriginFor<T>,
+			user: T::AccountId,
+			netuid: NetUid,
+			credits: Balance,
+			usage_ref: Reference,
+		) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_charge(operator, user, netuid, credits, usage_ref)
+		}
+
+		/// Turn `credits` *earned* credits into USD at `PayoutRate`, paid from the vault.
+		///
+		/// Signed. Free in GOV: the fee is `CreditTxFee` credits ([`crate::ChargeCreditFee`]).
+		/// Errors: `ZeroAmount`, `NotCashable` (bought credits, or more than held),
+		/// `CashOutTooSmall`, `VaultShort` (changes nothing).
+		#[pallet::call_index(6)]
+		#[pallet::weight((T::WeightInfo::cash_out(), DispatchClass::Normal, Pays::No))]
+		pub fn cash_out(origin: OriginFor<T>, credits: Balance) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cash_out(who, credits)
+		}
+
+		/// Burn `credits` of `who`'s credits (at most `MaxCreditSlash` of them); their USD
+		/// backing at `PayoutRate` goes to the treasury.
+		///
+		/// `SlashOrigin` only. Errors: `ZeroAmount`, `SlashAboveBound`, `ReasonTooLong`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::slash())]
+		pub fn slash(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			credits: Balance,
+			reason: alloc::vec::Vec<u8>,
+		) -> DispatchResult {
+			T::SlashOrigin::ensure_origin(origin)?;
+			let reason: BoundedVec<u8, T::MaxReasonLen> =
+				reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
+			Self::do_slash(who, credits, reason)
+		}
+
+		/// Allow `who` to issue credits against fiat payments.
+		///
+		/// `AdminOrigin` only. Errors: `AlreadyIssuer`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::add_issuer())]
+		pub fn add_issuer(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!Issuers::<T>::contains_key(&who), Error::<T>::AlreadyIssuer);
+			Issuers::<T>::insert(&who, ());
+			Self::deposit_event(Event::IssuerAdded { who });
+			Ok(())
+		}
+
+		/// Stop `who` from issuing credits.
+		///
+		/// `AdminOrigin` only. Errors: `NotIssuer`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::remove_issuer())]
+		pub fn remove_issuer(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Issuers::<T>::take(&who).is_some(), Error::<T>::NotIssuer);
+			Self::deposit_event(Event::IssuerRemoved { who });
+			Ok(())
+		}
+	}
+}
