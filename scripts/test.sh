@@ -13,6 +13,9 @@ scripts/setup.sh
 
 # Release profile throughout: the node must be a release build for the e2e suite, and tests in
 # the same profile reuse its compiled dependencies instead of building everything twice.
+step "build tandem-node"
+cargo build --release --locked -p tandem-node
+
 step "cargo test (workspace)"
 cargo test --release --locked --workspace
 
@@ -28,9 +31,6 @@ if ((${#bench_pallets[@]})); then
 	step "benchmark test suites: ${bench_pallets[*]}"
 	cargo test --release --locked "${bench_pallets[@]}" --features runtime-benchmarks --lib
 fi
-
-step "build tandem-node"
-cargo build --release --locked -p tandem-node
 
 step "end-to-end (tests/e2e)"
 (cd tests/e2e && npm test)

@@ -257,6 +257,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_credits::runtime_api::CreditsApi<Block, AccountId> for Runtime {
+		fn account(who: AccountId) -> pallet_credits::types::AccountCredits {
+			crate::Credits::account_credits(&who)
+		}
+		fn totals() -> pallet_credits::types::CreditsTotals {
+			crate::Credits::totals()
+		}
+		fn pool(netuid: tandem_primitives::NetUid) -> Balance {
+			<crate::Credits as tandem_primitives::CreditsInterface<AccountId>>::pool_of(netuid)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -7,4 +7,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_credits, Credits]
+	[pallet_parameters, Parameters]
 );

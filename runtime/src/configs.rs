@@ -23,7 +23,11 @@ use frame_system::{
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use crate::dynamic_params;
+use sp_runtime::{
+	traits::{AccountIdConversion, One},
+	Perbill,
+};
 use tandem_primitives::{gov, time::SLOT_DURATION, usd, AssetId};
 
 /// A dispatch may use at most 75 % of a block; the rest is kept for operational transactions.
@@ -211,3 +215,78 @@ parameter_types! {
 	pub const TreasuryPalletId: PalletId = TREASURY_PALLET_ID;
 }
 
+
+parameter_types! {
+	/// Derives the credits vault (the USD backing credits).
+	pub const CreditsPalletId: PalletId = PalletId(*b"tdm/cred");
+	/// Derives the buyback pot (USD waiting to buy GOV back; `pallet-gov-token` will spend it).
+	pub const BuybackPalletId: PalletId = PalletId(*b"tdm/bbak");
+	pub const UsdAsset: AssetId = tandem_primitives::USD_ASSET_ID;
+	pub TreasuryAccount: AccountId = crate::fees::treasury_account();
+	pub BuybackPotAccount: AccountId = buyback_pot_account();
+	/// 0.01 credit (about $0.0003) for `spend` and `cash_out`, paid in credits.
+	pub const CreditTxFee: Balance = tandem_primitives::credit::UNIT / 100;
+}
+
+/// The buyback pot account.
+pub fn buyback_pot_account() -> AccountId {
+	BuybackPalletId::get().into_account_truncating()
+}
+
+/// Subnet ids the chain accepts until `pallet-subnets` lands and replaces this: `0..=15`.
+pub struct InterimSubnets;
+impl tandem_primitives::SubnetRegistry for InterimSubnets {
+	fn exists(netuid: tandem_primitives::NetUid) -> bool {
+		netuid <= INTERIM_MAX_NETUID
+	}
+}
+/// Largest subnet id [`InterimSubnets`] accepts.
+pub const INTERIM_MAX_NETUID: tandem_primitives::NetUid = 15;
+
+impl pallet_credits::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Assets = crate::Assets;
+	type UsdAssetId = UsdAsset;
+	type PalletId = CreditsPalletId;
+	type BuybackPot = BuybackPotAccount;
+	type Treasury = TreasuryAccount;
+	type Subnets = InterimSubnets;
+	type CreditPrice = dynamic_params::credits::CreditPrice;
+	type PayoutRate = dynamic_params::credits::PayoutRate;
+	type ProtocolFee = dynamic_params::credits::ProtocolFee;
+	type OwnerCut = dynamic_params::credits::OwnerCut;
+	type ValidatorCut = dynamic_params::credits::ValidatorCut;
+	type MaxCreditSlash = dynamic_params::credits::MaxCreditSlash;
+	type CreditTxFee = CreditTxFee;
+	type SlashOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxReasonLen = ConstU32<128>;
+	type WeightInfo = pallet_credits::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CreditsBenchmarkHelper;
+}
+
+/// Benchmark set-up: USD exists at genesis of the benchmark chain spec; subnet 1 is valid.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct CreditsBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_credits::BenchmarkHelper for CreditsBenchmarkHelper {
+	fn setup() {
+		use frame_support::traits::fungibles::{Create, Inspect};
+		let id = tandem_primitives::USD_ASSET_ID;
+		if !<crate::Assets as Inspect<AccountId>>::asset_exists(id) {
+			let owner: AccountId = TreasuryAccount::get();
+			let _ = <crate::Assets as Create<AccountId>>::create(id, owner, true, 1);
+		}
+	}
+	fn subnet() -> tandem_primitives::NetUid {
+		1
+	}
+}
+
+impl pallet_parameters::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeParameters = dynamic_params::RuntimeParameters;
+	type AdminOrigin = dynamic_params::ParametersAdmin;
+	type WeightInfo = ();
+}

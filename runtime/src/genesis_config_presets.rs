@@ -32,8 +32,18 @@ fn testnet_genesis(
 	// The treasury receives 80 % of every fee; endowing it with the existential deposit means
 	// even the first, smallest fee share is credited instead of being refused.
 	balances.push((treasury_account(), crate::configs::ExistentialDeposit::get()));
-	let usd_accounts: Vec<(u32, AccountId, Balance)> =
+	let mut usd_accounts: Vec<(u32, AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (USD_ASSET_ID, k, DEV_USD_ENDOWMENT)).collect();
+	// Pallet accounts that receive USD hold the asset's minimum from genesis, so no first
+	// small deposit is refused as dust and none of them can be reaped.
+	let usd_min = crate::configs::UsdMinBalance::get();
+	for pallet_account in [
+		pallet_credits::Pallet::<crate::Runtime>::vault_account(),
+		crate::configs::buyback_pot_account(),
+		treasury_account(),
+	] {
+		usd_accounts.push((USD_ASSET_ID, pallet_account, usd_min));
+	}
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig { balances },
@@ -50,6 +60,8 @@ fn testnet_genesis(
 			accounts: usd_accounts,
 			next_asset_id: Some(USD_ASSET_ID.saturating_add(1)),
 		},
+		// The dev fiat gateway: Alice may `issue` credits against (simulated) fiat receipts.
+		credits: pallet_credits::GenesisConfig { issuers: vec![root.clone()] },
 		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
 	})
 }

@@ -30,6 +30,7 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod dynamic_params;
 pub mod fees;
 pub mod genesis_config_presets;
 
@@ -101,6 +102,8 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
+	// Before GOV fees: `spend`/`cash_out` pay their fee in credits (and nothing in GOV).
+	pallet_credits::ChargeCreditFee<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
@@ -166,6 +169,12 @@ mod runtime {
 	// --- utility (20–29) ---
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
+
+	// --- Tandem (30–49) ---
+	#[runtime::pallet_index(30)]
+	pub type Credits = pallet_credits;
+	#[runtime::pallet_index(34)]
+	pub type Parameters = pallet_parameters;
 
 	// --- dev only ---
 	#[runtime::pallet_index(90)]

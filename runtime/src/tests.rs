@@ -148,3 +148,93 @@ fn default_genesis_builds() {
 	// The empty config must build too (chain-spec tooling starts from it).
 	let _ = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
 }
+
+mod credits {
+	use super::*;
+	use crate::{dynamic_params, Credits, Parameters, RuntimeCall, RuntimeOrigin};
+	use core::marker::PhantomData;
+	use frame_support::{assert_ok, traits::GetCallName};
+
+	/// Autoref probe: `is_fungible()` resolves to the inherent method only if `T` implements
+	/// `fungible::Inspect`; otherwise to the blanket trait method that answers `false`.
+	struct Probe<T>(PhantomData<T>);
+	trait NotFungible {
+		fn is_fungible(&self) -> bool {
+			false
+		}
+	}
+	impl<T> NotFungible for Probe<T> {}
+	#[allow(dead_code)]
+	impl<T: frame_support::traits::fungible::Inspect<AccountId>> Probe<T> {
+		fn is_fungible(&self) -> bool {
+			true
+		}
+	}
+
+	#[test]
+	fn credits_cannot_be_transferred_between_users() {
+		// No call of the credits pallet moves credits from one user to another…
+		let names = <pallet_credits::Call<Runtime> as GetCallName>::get_call_names();
+		assert!(names.iter().all(|n| !n.contains("transfer")), "{names:?}");
+		let moving: Vec<_> = names
+			.iter()
+			.filter(|n| ["buy", "issue", "spend", "charge", "cash_out", "slash"].contains(n))
+			.collect();
+		assert_eq!(moving.len(), 6, "every value-moving call is accounted for");
+		// …and the pallet offers no fungible impl that wallets or pallets could transfer with.
+		assert!(!Probe::<Credits>(PhantomData).is_fungible());
+		// (The probe does detect a fungible: Balances is one.)
+		assert!(Probe::<Balances>(PhantomData).is_fungible());
+	}
+
+	#[test]
+	fn governance_parameter_changes_the_buy_price() {
+		ext_from_preset("development").execute_with(|| {
+			let bob = Sr25519Keyring::Bob.to_account_id();
+			let usd = |who: &AccountId| <Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who);
+			let before = usd(&bob);
+			assert_ok!(Credits::buy(RuntimeOrigin::signed(bob.clone()), 1_000_000, u128::MAX));
+			assert_eq!(before - usd(&bob), 30_000);
+			let key_value = dynamic_params::RuntimeParameters::Credits(
+				dynamic_params::credits::Parameters::CreditPrice(
+					dynamic_params::credits::CreditPrice,
+					Some(50_000),
+				),
+			);
+			assert!(Parameters::set_parameter(RuntimeOrigin::signed(bob.clone()), key_value.clone()).is_err());
+			assert_ok!(Parameters::set_parameter(RuntimeOrigin::root(), key_value));
+			let before = usd(&bob);
+			assert_ok!(Credits::buy(RuntimeOrigin::signed(bob.clone()), 1_000_000, u128::MAX));
+			assert_eq!(before - usd(&bob), 50_000);
+			Credits::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn credits_calls_are_free_in_gov() {
+		use frame_support::dispatch::{GetDispatchInfo, Pays};
+		let spend = RuntimeCall::Credits(pallet_credits::Call::spend { netuid: 1, credits: 1 });
+		assert_eq!(spend.get_dispatch_info().pays_fee, Pays::No);
+		let cash_out = RuntimeCall::Credits(pallet_credits::Call::cash_out { credits: 1 });
+		assert_eq!(cash_out.get_dispatch_info().pays_fee, Pays::No);
+	}
+
+	#[test]
+	fn interim_registry_accepts_subnets_0_to_15() {
+		use tandem_primitives::SubnetRegistry;
+		assert!(crate::configs::InterimSubnets::exists(0));
+		assert!(crate::configs::InterimSubnets::exists(crate::configs::INTERIM_MAX_NETUID));
+		assert!(!crate::configs::InterimSubnets::exists(crate::configs::INTERIM_MAX_NETUID + 1));
+	}
+
+	#[test]
+	fn pallet_accounts_hold_usd_from_genesis() {
+		ext_from_preset("development").execute_with(|| {
+			let usd = |who: &AccountId| <Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who);
+			assert!(usd(&Credits::vault_account()) > 0);
+			assert!(usd(&crate::configs::buyback_pot_account()) > 0);
+			assert!(usd(&treasury_account()) > 0);
+			assert!(pallet_credits::Issuers::<Runtime>::contains_key(alice()));
+		});
+	}
+}

@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use super::*;
-use crate::{pallet::*, types::CreditAccount};
+use crate::types::CreditAccount;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungibles::Mutate, Get};
+use frame_support::traits::{fungibles::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use tandem_primitives::{usd, Balance};
+use tandem_primitives::{usd, Balance, NetUid};
 
 const CREDITS: Balance = 1_000 * tandem_primitives::credit::UNIT;
 

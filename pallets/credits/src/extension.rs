@@ -5,18 +5,19 @@
 //! withdrawn, and an account without GOV passes its checks) and this extension charges
 //! `CreditTxFee` credits instead:
 //!
-//! * **validate** (transaction pool and block building): the signer must hold the fee *plus*
-//!   what the call needs (the credits to spend; for `cash_out`, cashable credits left after the
-//!   fee). Otherwise the transaction is invalid (`Payment`) and never enters a block, so failing
-//!   calls cannot be spammed for free either.
+//! * **validate** (transaction pool and block building): the signer must hold at least the
+//!   fee in credits; otherwise the transaction is invalid (`Payment`, "Inability to pay some
+//!   fees") and never enters a block.
 //! * **prepare** (before dispatch): the fee is burned from the signer's credits and its USD
 //!   backing at `PayoutRate` moves from the vault to the treasury, just as GOV fees reach the
-//!   treasury. It is kept even if the call then fails: spam still costs.
+//!   treasury. It is kept even if the call then fails with its own named error (spending more
+//!   than is held, cashing out bought credits): spam still costs, exactly like a failed call
+//!   that paid in GOV.
 //!
 //! The extension has no payload and no implicit data, so polkadot.js signs these transactions
 //! with the types it reads from the metadata — no custom types.
 
-use crate::{pallet::*, Call};
+use crate::{pallet::*, weights::WeightInfo, Call};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::{fmt, marker::PhantomData};
 use frame_support::{
@@ -59,20 +60,9 @@ impl<T: Config + Send + Sync> fmt::Debug for ChargeCreditFee<T> {
 	}
 }
 
-/// What a credits-fee call needs besides the fee.
-enum Needs {
-	/// `spend(credits)`: that many free credits.
-	Spend(Balance),
-	/// `cash_out(credits)`: that many cashable credits.
-	CashOut(Balance),
-}
-
-fn needs<T: Config>(call: &Call<T>) -> Option<Needs> {
-	match call {
-		Call::spend { credits, .. } => Some(Needs::Spend(*credits)),
-		Call::cash_out { credits } => Some(Needs::CashOut(*credits)),
-		_ => None,
-	}
+/// `true` for the calls whose fee is paid in credits (they are `Pays::No` in GOV).
+fn pays_in_credits<T: Config>(call: &Call<T>) -> bool {
+	matches!(call, Call::spend { .. } | Call::cash_out { .. })
 }
 
 impl<T> TransactionExtension<T::RuntimeCall> for ChargeCreditFee<T>
@@ -88,9 +78,10 @@ where
 	type Pre = ();
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		match call.is_sub_type().and_then(needs::<T>) {
-			Some(_) => T::WeightInfo::charge_credit_fee(),
-			None => Weight::zero(),
+		if call.is_sub_type().is_some_and(pays_in_credits::<T>) {
+			T::WeightInfo::charge_credit_fee()
+		} else {
+			Weight::zero()
 		}
 	}
 
@@ -104,23 +95,14 @@ where
 		_inherited_implication: &impl Implication,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
-		let Some(needs) = call.is_sub_type().and_then(needs::<T>) else {
+		if !call.is_sub_type().is_some_and(pays_in_credits::<T>) {
 			return Ok((ValidTransaction::default(), None, origin));
-		};
+		}
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
 		let fee = T::CreditTxFee::get();
-		let acc = Accounts::<T>::get(who);
-		let after_fee = acc.free.checked_sub(fee).ok_or(InvalidTransaction::Payment)?;
-		let enough = match needs {
-			Needs::Spend(credits) => credits <= after_fee,
-			Needs::CashOut(credits) => {
-				let headroom = acc.earned_total.saturating_sub(acc.cashed_out_total);
-				credits <= headroom.min(after_fee)
-			},
-		};
-		if !enough {
+		if Accounts::<T>::get(who).free < fee {
 			return Err(InvalidTransaction::Payment.into());
 		}
 		Ok((ValidTransaction::default(), Some((who.clone(), fee)), origin))

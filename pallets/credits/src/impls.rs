@@ -313,7 +313,7 @@ impl<T: Config> Pallet<T> {
 			math::usd_floor(split.protocol_fee, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
 		Self::move_usd(&Self::vault_account(), &T::BuybackPot::get(), fee_usd, Error::<T>::VaultShort)?;
 
-		let mut pay = |who: &T::AccountId, credits: Balance| -> DispatchResult {
+		let pay = |who: &T::AccountId, credits: Balance| -> DispatchResult {
 			if credits == 0 {
 				return Ok(());
 			}

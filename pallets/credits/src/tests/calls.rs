@@ -17,6 +17,7 @@ fn integrity_test_passes() {
 fn buy_moves_usd_to_vault_and_mints() {
 	build_and_execute(|| {
 		let vault_before = usd_of(vault());
+		let sufficients = System::sufficients(&ALICE);
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 100 * CREDIT, 3_000_000));
 		assert_eq!(Accounts::<Test>::get(ALICE).free, 100 * CREDIT);
 		assert_eq!(usd_of(vault()) - vault_before, 3_000_000); // 100 × $0.03
@@ -27,7 +28,10 @@ fn buy_moves_usd_to_vault_and_mints() {
 			Event::<Test>::Bought { who: ALICE, credits: 100 * CREDIT, usd: 3_000_000 }.into()
 		);
 		// A credits record gives the account a sufficients reference (it may sign).
-		assert_eq!(System::sufficients(&ALICE), 1);
+		assert_eq!(System::sufficients(&ALICE), sufficients + 1);
+		// Only once per account.
+		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), CREDIT, u128::MAX));
+		assert_eq!(System::sufficients(&ALICE), sufficients + 1);
 	});
 }
 

@@ -1,0 +1,135 @@
+// pallet-credits from polkadot.js: buy, spend, authorize + charge and the cap, a replayed
+// receipt, cash_out refusing bought credits, the CreditsApi runtime API, and an account that
+// holds only credits (no GOV) spending them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { u8aToHex, stringToU8a, u8aFixLength } from '@polkadot/util';
+import {
+  startNode, connect, devAccounts, keyring, sendAndWait, freeBalance, usdBalance, USD,
+} from './lib.mjs';
+
+const CREDIT = 1_000_000n;
+const FEE = CREDIT / 100n; // CreditTxFee: 0.01 credit for spend / cash_out
+
+let node;
+let api;
+let acc;
+
+before(async () => {
+  node = await startNode({ args: ['--dev'], name: 'credits' });
+  api = await connect(node.url);
+  acc = devAccounts();
+});
+
+after(async () => {
+  if (api) await api.disconnect();
+  if (node) await node.stop();
+});
+
+const account = async (who) => api.call.creditsApi.account(who);
+const moduleError = (res) => {
+  assert.ok(res.dispatchError, 'the call failed');
+  assert.ok(res.dispatchError.isModule, `module error, got ${res.dispatchError.toString()}`);
+  const e = api.registry.findMetaError(res.dispatchError.asModule);
+  return `${e.section}.${e.name}`;
+};
+const receipt = (s) => u8aToHex(u8aFixLength(stringToU8a(s), 256, true));
+
+test('buy: USD moves to the vault at CreditPrice, credits show in CreditsApi', async () => {
+  const { bob } = acc;
+  const usdBefore = await usdBalance(api, bob.address);
+  const res = await sendAndWait(api.tx.credits.buy(100n * CREDIT, 3n * USD), bob);
+  assert.equal(res.dispatchError, undefined);
+  assert.equal(usdBefore - (await usdBalance(api, bob.address)), 3n * USD, '100 credits × $0.03');
+  const a = await account(bob.address);
+  assert.equal(a.free.toBigInt(), 100n * CREDIT);
+  assert.equal(a.cashable.toBigInt(), 0n);
+  const bought = res.events.find(({ event }) => api.events.credits.Bought.is(event));
+  assert.equal(bought.event.data.usd.toBigInt(), 3n * USD);
+
+  // Slippage guard: a max_usd below the price is refused with a named error.
+  const low = await sendAndWait(api.tx.credits.buy(100n * CREDIT, 3n * USD - 1n), bob);
+  assert.equal(moduleError(low), 'credits.PriceAboveLimit');
+});
+
+test('spend: credits join the subnet pool; the fee is paid in credits, not GOV', async () => {
+  const { bob } = acc;
+  const poolBefore = (await api.call.creditsApi.pool(1)).toBigInt();
+  const freeBefore = (await account(bob.address)).free.toBigInt();
+  const govBefore = await freeBalance(api, bob.address);
+  const res = await sendAndWait(api.tx.credits.spend(1, 10n * CREDIT), bob);
+  assert.equal(res.dispatchError, undefined);
+  assert.equal((await api.call.creditsApi.pool(1)).toBigInt() - poolBefore, 10n * CREDIT);
+  assert.equal((await account(bob.address)).free.toBigInt(), freeBefore - 10n * CREDIT - FEE);
+  assert.equal(await freeBalance(api, bob.address), govBefore, 'no GOV fee for spend');
+  const totals = await api.call.creditsApi.totals();
+  assert.ok(totals.creditRatioPpm.isSome, 'credit ratio defined once credits are redeemed');
+  assert.ok(totals.backingRatioPpm.unwrap().toBigInt() >= 1_000_000n, 'backing ratio ≥ 1');
+
+  const unknown = await sendAndWait(api.tx.credits.spend(999, CREDIT), bob);
+  assert.equal(moduleError(unknown), 'credits.UnknownSubnet');
+});
+
+test('authorize + charge: metered billing up to the cap, then refused; revoke ends it', async () => {
+  const { charlie, dave } = acc;
+  await sendAndWait(api.tx.credits.buy(50n * CREDIT, 2n * USD), charlie);
+  const auth = await sendAndWait(api.tx.credits.authorize(dave.address, 1, 5n * CREDIT), charlie);
+  assert.equal(auth.dispatchError, undefined);
+
+  const ok = await sendAndWait(api.tx.credits.charge(charlie.address, 1, 3n * CREDIT, receipt('batch-1')), dave);
+  assert.equal(ok.dispatchError, undefined);
+  const charged = ok.events.find(({ event }) => api.events.credits.Charged.is(event));
+  assert.equal(charged.event.data.remaining.toBigInt(), 2n * CREDIT);
+  assert.equal((await account(dave.address)).free.toBigInt(), 0n, 'the operator receives nothing');
+
+  const over = await sendAndWait(api.tx.credits.charge(charlie.address, 1, 3n * CREDIT, receipt('batch-2')), dave);
+  assert.equal(moduleError(over), 'credits.CapExceeded');
+  assert.equal((await account(charlie.address)).free.toBigInt(), 47n * CREDIT);
+
+  await sendAndWait(api.tx.credits.revoke(dave.address, 1), charlie);
+  const after = await sendAndWait(api.tx.credits.charge(charlie.address, 1, CREDIT, receipt('batch-3')), dave);
+  assert.equal(moduleError(after), 'credits.NotAuthorized');
+});
+
+test('issue: a fiat gateway issues credits once per receipt; a replay is refused', async () => {
+  const { alice, eve } = acc; // Alice is the dev chain's gateway
+  const r = receipt('stripe-pi-0001');
+  const first = await sendAndWait(api.tx.credits.issue(eve.address, 20n * CREDIT, 60, r), alice);
+  assert.equal(first.dispatchError, undefined);
+  assert.equal((await account(eve.address)).free.toBigInt(), 20n * CREDIT);
+  const replay = await sendAndWait(api.tx.credits.issue(eve.address, 20n * CREDIT, 60, r), alice);
+  assert.equal(moduleError(replay), 'credits.ReceiptAlreadyUsed');
+  assert.equal((await account(eve.address)).free.toBigInt(), 20n * CREDIT, 'no second mint');
+
+  const notIssuer = await sendAndWait(api.tx.credits.issue(eve.address, CREDIT, 1, receipt('x')), eve);
+  assert.equal(moduleError(notIssuer), 'credits.NotIssuer');
+});
+
+test('cash_out refuses bought credits', async () => {
+  const { bob } = acc;
+  const usdBefore = await usdBalance(api, bob.address);
+  const res = await sendAndWait(api.tx.credits.cashOut(CREDIT), bob);
+  assert.equal(moduleError(res), 'credits.NotCashable');
+  assert.equal(await usdBalance(api, bob.address), usdBefore, 'no USD paid');
+});
+
+test('an account holding only credits (no GOV) can spend them', async () => {
+  const { alice } = acc;
+  const user = keyring().addFromUri('//TandemCreditsOnly');
+  assert.equal(await freeBalance(api, user.address), 0n);
+  const issued = await sendAndWait(api.tx.credits.issue(user.address, 5n * CREDIT, 15, receipt('credits-only')), alice);
+  assert.equal(issued.dispatchError, undefined);
+
+  const res = await sendAndWait(api.tx.credits.spend(2, 2n * CREDIT), user);
+  assert.equal(res.dispatchError, undefined, 'spend succeeded');
+  assert.equal(await freeBalance(api, user.address), 0n, 'still no GOV');
+  assert.equal((await account(user.address)).free.toBigInt(), 3n * CREDIT - FEE);
+  const feePaid = res.events.find(({ event }) => api.events.credits.CreditFeePaid.is(event));
+  assert.equal(feePaid.event.data.credits.toBigInt(), FEE);
+
+  // A GOV-paid call is still refused for it: it has nothing to pay with.
+  await assert.rejects(
+    api.tx.credits.buy(CREDIT, USD).signAndSend(user),
+    (err) => /Inability to pay some fees/.test(err.message),
+  );
+});
