@@ -397,8 +397,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The invariants listed in the crate docs.
-	#[cfg(any(feature = "try-runtime", test))]
+	/// The invariants listed in the crate docs. Run by `try_state` (feature `try-runtime`), after
+	/// every unit test, and by the runtime's tests.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut held: Balance = 0;
 		let mut cashable: Balance = 0;
