@@ -3,10 +3,10 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
-	[pallet_balances, Balances]
-	[pallet_timestamp, Timestamp]
-	[pallet_utility, Utility]
-	[pallet_sudo, Sudo]
-	[pallet_credits, Credits]
-	[pallet_parameters, Parameters]
+	[pallet_balances, crate::Balances]
+	[pallet_timestamp, crate::Timestamp]
+	[pallet_utility, crate::Utility]
+	[pallet_sudo, crate::Sudo]
+	[pallet_credits, crate::Credits]
+	[pallet_parameters, crate::Parameters]
 );

@@ -26,9 +26,12 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
-pub mod apis;
+// Before `apis`: `define_benchmarks!` creates `list_benchmarks!`/`add_benchmarks!` macros that
+// the benchmark runtime API uses.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod dynamic_params;
 pub mod fees;
