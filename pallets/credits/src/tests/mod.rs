@@ -7,3 +7,4 @@ mod attacks;
 mod calls;
 mod distribute;
 mod extension;
+mod sequences;

@@ -15,6 +15,10 @@ enum Op {
 	Charge { user: AccountId, credits: u128 },
 	Distribute { netuid: u16, v: u32, m: u32 },
 	CashOut { who: AccountId, credits: u128 },
+	/// Cash out a share of what is cashable (so cash-outs succeed often enough to matter).
+	CashOutShare { who: AccountId, percent: u8 },
+	/// Spend a share of what is held.
+	SpendShare { who: AccountId, netuid: u16, percent: u8 },
 	Slash { who: AccountId, percent: u8 },
 }
 
@@ -31,6 +35,9 @@ fn op() -> impl Strategy<Value = Op> {
 		(0u16..3, 0u32..=1_000_000_000, 0u32..=1_000_000_000)
 			.prop_map(|(netuid, v, m)| Op::Distribute { netuid, v, m }),
 		(who.clone(), amount).prop_map(|(who, credits)| Op::CashOut { who, credits }),
+		(who.clone(), 1u8..=100).prop_map(|(who, percent)| Op::CashOutShare { who, percent }),
+		(who.clone(), 0u16..3, 1u8..=100)
+			.prop_map(|(who, netuid, percent)| Op::SpendShare { who, netuid, percent }),
 		(who, 0u8..=60).prop_map(|(who, percent)| Op::Slash { who, percent }),
 	]
 }
@@ -61,6 +68,16 @@ fn apply(op: &Op) {
 			<Credits as CreditsInterface<AccountId>>::distribute(netuid, &shares).map(|_| ())
 		},
 		Op::CashOut { who, credits } => Credits::cash_out(RuntimeOrigin::signed(who), credits),
+		Op::CashOutShare { who, percent } => {
+			let cashable = Accounts::<Test>::get(who).cashable();
+			let credits = Perbill::from_percent(u32::from(percent)).mul_floor(cashable);
+			Credits::cash_out(RuntimeOrigin::signed(who), credits)
+		},
+		Op::SpendShare { who, netuid, percent } => {
+			let free = Accounts::<Test>::get(who).free;
+			let credits = Perbill::from_percent(u32::from(percent)).mul_floor(free);
+			Credits::spend(RuntimeOrigin::signed(who), netuid, credits)
+		},
 		Op::Slash { who, percent } => {
 			let credits = Perbill::from_percent(u32::from(percent)).mul_floor(Accounts::<Test>::get(who).free);
 			Credits::slash(RuntimeOrigin::root(), who, credits, vec![])
@@ -69,7 +86,7 @@ fn apply(op: &Op) {
 }
 
 proptest! {
-	#![proptest_config(ProptestConfig::with_cases(300))]
+	#![proptest_config(ProptestConfig::with_cases(1_000))]
 
 	#[test]
 	fn any_sequence_keeps_the_ledger_sound(ops in prop::collection::vec(op(), 1..40)) {
