@@ -20,26 +20,24 @@ fn wasm() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| "the runtime wasm is not available (built with SKIP_WASM_BUILD?)".into())
 }
 
-/// `--dev`: one authority (Alice), development preset.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Tandem Development")
-		.with_id("tandem_dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder_preset::DEV)
+		.with_name(name)
+		.with_id(id)
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }
 
+/// `--dev`: one authority (Alice), development preset.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	spec("Tandem Development", "tandem_dev", ChainType::Development, sp_genesis_builder_preset::DEV)
+}
+
 /// `--chain local`: two authorities (Alice, Bob), local testnet preset.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Tandem Local Testnet")
-		.with_id("tandem_local")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder_preset::LOCAL)
-		.with_properties(properties())
-		.build())
+	spec("Tandem Local Testnet", "tandem_local", ChainType::Local, sp_genesis_builder_preset::LOCAL)
 }
 
 /// Preset names, as the runtime's `GenesisBuilder` API lists them.

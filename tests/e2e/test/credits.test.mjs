@@ -1,30 +1,20 @@
 // pallet-credits from polkadot.js: buy, spend, authorize + charge and the cap, a replayed
 // receipt, cash_out refusing bought credits, the CreditsApi runtime API, and an account that
 // holds only credits (no GOV) spending them.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex, stringToU8a, u8aFixLength } from '@polkadot/util';
 import {
-  startNode, connect, devAccounts, keyring, sendAndWait, freeBalance, usdBalance, USD,
+  useDevNode, keyring, sendAndWait, freeBalance, usdBalance, USD,
 } from './lib.mjs';
 
 const CREDIT = 1_000_000n;
 const FEE = CREDIT / 100n; // CreditTxFee: 0.01 credit for spend / cash_out
 
-let node;
+const dev = useDevNode('credits');
+const { acc } = dev;
 let api;
-let acc;
-
-before(async () => {
-  node = await startNode({ args: ['--dev'], name: 'credits' });
-  api = await connect(node.url);
-  acc = devAccounts();
-});
-
-after(async () => {
-  if (api) await api.disconnect();
-  if (node) await node.stop();
-});
+before(() => { api = dev.api; });
 
 const account = async (who) => api.call.creditsApi.account(who);
 const moduleError = (res) => {

@@ -1,26 +1,16 @@
 // Cases 1–5 and 8 of the foundation issue, against one `tandem-node --dev`.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex } from '@polkadot/util';
 import {
-  startNode, connect, devAccounts, keyring, treasuryAddress, waitForHead, finalizedNumber,
+  useDevNode, keyring, treasuryAddress, waitForHead, finalizedNumber,
   sendAndWait, freeBalance, usdBalance, UNIT, USD, USD_ASSET_ID, sleep,
 } from './lib.mjs';
 
-let node;
+const dev = useDevNode('dev');
+const { acc } = dev;
 let api;
-let acc;
-
-before(async () => {
-  node = await startNode({ args: ['--dev'], name: 'dev' });
-  api = await connect(node.url);
-  acc = devAccounts();
-});
-
-after(async () => {
-  if (api) await api.disconnect();
-  if (node) await node.stop();
-});
+before(() => { api = dev.api; });
 
 test('1. the dev node produces blocks and GRANDPA finalizes them', async () => {
   const best = await waitForHead(api, (h) => h.number.toNumber() >= 3, { what: 'block #3' });

@@ -1,6 +1,7 @@
 // Shared helpers of the end-to-end suite: start and stop real `tandem-node` processes on free
 // ports, connect polkadot.js, wait for chain conditions, sign and submit.
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import { mkdtempSync, rmSync, existsSync, createWriteStream } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
@@ -213,4 +214,22 @@ export function auraSlot(api, header) {
 
 export function cleanup(dir) {
   try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+}
+
+/**
+ * For a test file that shares one `--dev` node: registers hooks that start it and connect
+ * before the file's tests and stop it after them. Returns { api, node, acc }, filled in by the
+ * `before` hook.
+ */
+export function useDevNode(name) {
+  const ctx = { node: null, api: null, acc: devAccounts() };
+  before(async () => {
+    ctx.node = await startNode({ args: ['--dev'], name });
+    ctx.api = await connect(ctx.node.url);
+  });
+  after(async () => {
+    if (ctx.api) await ctx.api.disconnect();
+    if (ctx.node) await ctx.node.stop();
+  });
+  return ctx;
 }
