@@ -1,20 +1,19 @@
 // pallet-credits from polkadot.js: buy, spend, authorize + charge and the cap, a replayed
 // receipt, cash_out refusing bought credits, the CreditsApi runtime API, and an account that
 // holds only credits (no GOV) spending them.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex, stringToU8a, u8aFixLength } from '@polkadot/util';
 import {
-  useDevNode, keyring, sendAndWait, freeBalance, usdBalance, USD,
+  useDevNode, devAccounts, keyring, sendAndWait, freeBalance, usdBalance, USD,
 } from './lib.mjs';
 
 const CREDIT = 1_000_000n;
 const FEE = CREDIT / 100n; // CreditTxFee: 0.01 credit for spend / cash_out
 
-const dev = useDevNode('credits');
-const { acc } = dev;
+const acc = devAccounts();
 let api;
-before(() => { api = dev.api; });
+useDevNode('credits', (dev) => { api = dev.api; });
 
 const account = async (who) => api.call.creditsApi.account(who);
 const moduleError = (res) => {

@@ -1,16 +1,15 @@
 // Cases 1–5 and 8 of the foundation issue, against one `tandem-node --dev`.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex } from '@polkadot/util';
 import {
-  useDevNode, keyring, treasuryAddress, waitForHead, finalizedNumber,
+  useDevNode, devAccounts, keyring, treasuryAddress, waitForHead, finalizedNumber,
   sendAndWait, freeBalance, usdBalance, UNIT, USD, USD_ASSET_ID, sleep,
 } from './lib.mjs';
 
-const dev = useDevNode('dev');
-const { acc } = dev;
+const acc = devAccounts();
 let api;
-before(() => { api = dev.api; });
+useDevNode('dev', (dev) => { api = dev.api; });
 
 test('1. the dev node produces blocks and GRANDPA finalizes them', async () => {
   const best = await waitForHead(api, (h) => h.number.toNumber() >= 3, { what: 'block #3' });

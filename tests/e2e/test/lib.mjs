@@ -218,18 +218,18 @@ export function cleanup(dir) {
 
 /**
  * For a test file that shares one `--dev` node: registers hooks that start it and connect
- * before the file's tests and stop it after them. Returns { api, node, acc }, filled in by the
- * `before` hook.
+ * before the file's tests and stop it after them. `onReady({ node, api })` runs inside the
+ * same `before` hook, once the node is up and connected.
  */
-export function useDevNode(name) {
-  const ctx = { node: null, api: null, acc: devAccounts() };
+export function useDevNode(name, onReady) {
+  const ctx = { node: null, api: null };
   before(async () => {
     ctx.node = await startNode({ args: ['--dev'], name });
     ctx.api = await connect(ctx.node.url);
+    onReady(ctx);
   });
   after(async () => {
     if (ctx.api) await ctx.api.disconnect();
     if (ctx.node) await ctx.node.stop();
   });
-  return ctx;
 }
