@@ -13,6 +13,9 @@ scripts/setup.sh
 
 # Release profile throughout: the node must be a release build for the e2e suite, and tests in
 # the same profile reuse its compiled dependencies instead of building everything twice.
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
 step "build tandem-node"
 cargo build --release --locked -p tandem-node
 

@@ -17,7 +17,8 @@ fn properties() -> sc_service::Properties {
 }
 
 fn wasm() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| "the runtime wasm is not available (built with SKIP_WASM_BUILD?)".into())
+	WASM_BINARY
+		.ok_or_else(|| "the runtime wasm is not available (built with SKIP_WASM_BUILD?)".into())
 }
 
 fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {

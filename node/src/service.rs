@@ -11,8 +11,11 @@ use std::{sync::Arc, time::Duration};
 use tandem_runtime::{apis::RuntimeApi, opaque::Block};
 
 /// The full client: the runtime always runs as wasm.
-pub(crate) type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>>;
+pub(crate) type FullClient = sc_service::TFullClient<
+	Block,
+	RuntimeApi,
+	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
+>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
@@ -257,9 +260,7 @@ pub fn new_full<
 		)?;
 
 		// Authoring is essential: if it fails, the node stops.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
 	if enable_grandpa {

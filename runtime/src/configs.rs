@@ -1,5 +1,6 @@
 //! `Config` of every pallet in the runtime.
 
+use crate::dynamic_params;
 use crate::{
 	fees::{DealWithFees, TREASURY_PALLET_ID},
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
@@ -23,7 +24,6 @@ use frame_system::{
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use crate::dynamic_params;
 use sp_runtime::{
 	traits::{AccountIdConversion, One},
 	Perbill,
@@ -214,7 +214,6 @@ parameter_types! {
 	/// The treasury's pallet id; `pallet-treasury` (governance issue) will use the same account.
 	pub const TreasuryPalletId: PalletId = TREASURY_PALLET_ID;
 }
-
 
 parameter_types! {
 	/// Derives the credits vault (the USD backing credits).

@@ -66,7 +66,7 @@ impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdmi
 			RuntimeParametersKey::Credits(_) => {
 				frame_system::ensure_root(origin.clone()).map_err(|_| origin)?;
 				Ok(())
-			},
+			}
 		}
 	}
 

@@ -5,7 +5,9 @@
 //! the treasury with the existential deposit, and make Alice sudo. Later pallets add their own
 //! sections here.
 
-use crate::{fees::treasury_account, gov, usd, AccountId, Balance, RuntimeGenesisConfig, USD_ASSET_ID};
+use crate::{
+	fees::treasury_account, gov, usd, AccountId, Balance, RuntimeGenesisConfig, USD_ASSET_ID,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -116,4 +118,3 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
-

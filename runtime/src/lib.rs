@@ -51,8 +51,8 @@ pub use tandem_primitives::{
 /// Opaque types: what the node needs to know about blocks without knowing the runtime's calls.
 pub mod opaque {
 	use super::*;
-	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
 	use sp_runtime::traits::{BlakeTwo256, Hash as HashT};
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
 
 	/// Opaque block header type.
 	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;

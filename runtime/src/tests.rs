@@ -30,10 +30,11 @@ fn ext_from_preset(id: &str) -> sp_io::TestExternalities {
 
 fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
 	match (a, b) {
-		(serde_json::Value::Object(a), serde_json::Value::Object(b)) =>
+		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
 			for (k, v) in b {
 				json_merge(a.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		}
 		(a, b) => *a = b,
 	}
 }
@@ -95,7 +96,10 @@ fn development_preset_creates_usd_and_funds_dev_accounts() {
 				"USD of {k:?}"
 			);
 		}
-		assert_eq!(Balances::balance(&treasury_account()), crate::configs::ExistentialDeposit::get());
+		assert_eq!(
+			Balances::balance(&treasury_account()),
+			crate::configs::ExistentialDeposit::get()
+		);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
 	});
@@ -191,7 +195,9 @@ mod credits {
 	fn governance_parameter_changes_the_buy_price() {
 		ext_from_preset("development").execute_with(|| {
 			let bob = Sr25519Keyring::Bob.to_account_id();
-			let usd = |who: &AccountId| <Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who);
+			let usd = |who: &AccountId| {
+				<Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who)
+			};
 			let before = usd(&bob);
 			assert_ok!(Credits::buy(RuntimeOrigin::signed(bob.clone()), 1_000_000, u128::MAX));
 			assert_eq!(before - usd(&bob), 30_000);
@@ -201,7 +207,11 @@ mod credits {
 					Some(50_000),
 				),
 			);
-			assert!(Parameters::set_parameter(RuntimeOrigin::signed(bob.clone()), key_value.clone()).is_err());
+			assert!(Parameters::set_parameter(
+				RuntimeOrigin::signed(bob.clone()),
+				key_value.clone()
+			)
+			.is_err());
 			assert_ok!(Parameters::set_parameter(RuntimeOrigin::root(), key_value));
 			let before = usd(&bob);
 			assert_ok!(Credits::buy(RuntimeOrigin::signed(bob.clone()), 1_000_000, u128::MAX));
@@ -230,7 +240,9 @@ mod credits {
 	#[test]
 	fn pallet_accounts_hold_usd_from_genesis() {
 		ext_from_preset("development").execute_with(|| {
-			let usd = |who: &AccountId| <Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who);
+			let usd = |who: &AccountId| {
+				<Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who)
+			};
 			assert!(usd(&Credits::vault_account()) > 0);
 			assert!(usd(&crate::configs::buyback_pot_account()) > 0);
 			assert!(usd(&treasury_account()) > 0);

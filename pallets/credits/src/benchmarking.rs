@@ -24,7 +24,10 @@ fn setup<T: Config>() -> NetUid {
 
 /// Gives `who` `credits` free credits, `earned` of them earned, keeping the ledger consistent.
 fn give_credits<T: Config>(who: &T::AccountId, credits: Balance, earned: Balance) {
-	Accounts::<T>::insert(who, CreditAccount { free: credits, earned_total: earned, ..Default::default() });
+	Accounts::<T>::insert(
+		who,
+		CreditAccount { free: credits, earned_total: earned, ..Default::default() },
+	);
 	frame_system::Pallet::<T>::inc_sufficients(who);
 	TotalIssuance::<T>::mutate(|t| *t += credits);
 }
@@ -115,7 +118,8 @@ mod benchmarks {
 		fund_usd::<T>(&T::Treasury::get());
 		let who: T::AccountId = account("user", 0, 0);
 		give_credits::<T>(&who, CREDITS, 0);
-		let origin = T::SlashOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::SlashOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let reason = alloc::vec![b'x'; T::MaxReasonLen::get() as usize];
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), CREDITS / 2, reason);
@@ -126,7 +130,8 @@ mod benchmarks {
 	#[benchmark]
 	fn add_issuer() -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("issuer", 0, 0);
-		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
 		assert!(Issuers::<T>::contains_key(&who));
@@ -137,7 +142,8 @@ mod benchmarks {
 	fn remove_issuer() -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("issuer", 0, 0);
 		Issuers::<T>::insert(&who, ());
-		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
 		assert!(!Issuers::<T>::contains_key(&who));

@@ -238,7 +238,14 @@ impl<T: Config> Pallet<T> {
 			Ok::<_, DispatchError>(a.remaining())
 		})?;
 		Self::move_to_pool(&user, netuid, credits)?;
-		Self::deposit_event(Event::Charged { operator, user, netuid, credits, usage_ref, remaining });
+		Self::deposit_event(Event::Charged {
+			operator,
+			user,
+			netuid,
+			credits,
+			usage_ref,
+			remaining,
+		});
 		Ok(())
 	}
 
@@ -267,7 +274,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		let acc = Accounts::<T>::get(&who);
-		ensure!(credits <= T::MaxCreditSlash::get().mul_floor(acc.free), Error::<T>::SlashAboveBound);
+		ensure!(
+			credits <= T::MaxCreditSlash::get().mul_floor(acc.free),
+			Error::<T>::SlashAboveBound
+		);
 		let usd = math::usd_floor(credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
 		Self::move_usd(&Self::vault_account(), &T::Treasury::get(), usd, Error::<T>::VaultShort)?;
 		// `cashable()` is bounded by `free`, so what is slashed can never be cashed out.
@@ -286,7 +296,12 @@ impl<T: Config> Pallet<T> {
 		})?;
 		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(fee));
 		let usd = math::usd_floor(fee, T::PayoutRate::get()).unwrap_or_default();
-		let usd = match Self::move_usd(&Self::vault_account(), &T::Treasury::get(), usd, Error::<T>::VaultShort) {
+		let usd = match Self::move_usd(
+			&Self::vault_account(),
+			&T::Treasury::get(),
+			usd,
+			Error::<T>::VaultShort,
+		) {
 			Ok(()) => usd,
 			Err(_) => 0,
 		};
@@ -300,7 +315,8 @@ impl<T: Config> Pallet<T> {
 		shares: &PayoutShares<T::AccountId>,
 	) -> Result<PayoutOutcome, DispatchError> {
 		let pool = Pools::<T>::get(netuid);
-		let v_shares: alloc::vec::Vec<Perbill> = shares.validators.iter().map(|(_, s)| *s).collect();
+		let v_shares: alloc::vec::Vec<Perbill> =
+			shares.validators.iter().map(|(_, s)| *s).collect();
 		let m_shares: alloc::vec::Vec<Perbill> = shares.miners.iter().map(|(_, s)| *s).collect();
 		let split = math::split_pool(pool.balance, Self::cuts(), &v_shares, &m_shares).map_err(
 			|e| match e {
@@ -309,9 +325,14 @@ impl<T: Config> Pallet<T> {
 			},
 		)?;
 
-		let fee_usd =
-			math::usd_floor(split.protocol_fee, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
-		Self::move_usd(&Self::vault_account(), &T::BuybackPot::get(), fee_usd, Error::<T>::VaultShort)?;
+		let fee_usd = math::usd_floor(split.protocol_fee, T::PayoutRate::get())
+			.ok_or(Error::<T>::Overflow)?;
+		Self::move_usd(
+			&Self::vault_account(),
+			&T::BuybackPot::get(),
+			fee_usd,
+			Error::<T>::VaultShort,
+		)?;
 
 		let pay = |who: &T::AccountId, credits: Balance| -> DispatchResult {
 			if credits == 0 {
@@ -319,7 +340,8 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::credit_account(who, |acc| {
 				acc.free = acc.free.checked_add(credits).ok_or(Error::<T>::Overflow)?;
-				acc.earned_total = acc.earned_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+				acc.earned_total =
+					acc.earned_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 				Ok(())
 			})?;
 			Self::deposit_event(Event::Earned { who: who.clone(), netuid, credits });

@@ -402,7 +402,11 @@ pub mod pallet {
 		/// Signed by the user. Errors: `NotAuthorized`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::revoke())]
-		pub fn revoke(origin: OriginFor<T>, operator: T::AccountId, netuid: NetUid) -> DispatchResult {
+		pub fn revoke(
+			origin: OriginFor<T>,
+			operator: T::AccountId,
+			netuid: NetUid,
+		) -> DispatchResult {
 			let user = ensure_signed(origin)?;
 			Self::do_revoke(user, operator, netuid)
 		}

@@ -38,8 +38,8 @@ impl Cuts {
 	pub fn is_valid(&self) -> bool {
 		u64::from(self.protocol_fee.deconstruct())
 			.saturating_add(u64::from(self.owner.deconstruct()))
-			.saturating_add(u64::from(self.validators.deconstruct())) <=
-			u64::from(Perbill::one().deconstruct())
+			.saturating_add(u64::from(self.validators.deconstruct()))
+			<= u64::from(Perbill::one().deconstruct())
 	}
 }
 
@@ -190,8 +190,14 @@ mod tests {
 	fn shares_above_one_are_refused() {
 		let half = Perbill::from_percent(50);
 		let over = [half, half, Perbill::from_parts(1)];
-		assert_eq!(split_pool(10, DEFAULT_CUTS, &over, &[half]), Err(SplitError::ValidatorSharesExceedOne));
-		assert_eq!(split_pool(10, DEFAULT_CUTS, &[half], &over), Err(SplitError::MinerSharesExceedOne));
+		assert_eq!(
+			split_pool(10, DEFAULT_CUTS, &over, &[half]),
+			Err(SplitError::ValidatorSharesExceedOne)
+		);
+		assert_eq!(
+			split_pool(10, DEFAULT_CUTS, &[half], &over),
+			Err(SplitError::MinerSharesExceedOne)
+		);
 		let cuts = Cuts { protocol_fee: half, owner: half, validators: Perbill::from_parts(1) };
 		assert_eq!(split_pool(10, cuts, &[half], &[half]), Err(SplitError::CutsExceedOne));
 	}

@@ -5,9 +5,7 @@ use scale_info::TypeInfo;
 use tandem_primitives::Balance;
 
 /// One account's credits.
-#[derive(
-	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct CreditAccount {
 	/// Credits the account holds now.
 	pub free: Balance,
@@ -33,9 +31,7 @@ impl CreditAccount {
 }
 
 /// A metering authorization: `operator` may charge the user's credits on one subnet up to `cap`.
-#[derive(
-	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Authorization {
 	/// Most credits the operator may charge in total under this authorization.
 	pub cap: Balance,
@@ -51,9 +47,7 @@ impl Authorization {
 }
 
 /// Lifetime ledger of one subnet's credit pool.
-#[derive(
-	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct SubnetPool {
 	/// Credits waiting for the next epoch payout.
 	pub balance: Balance,
@@ -65,8 +59,17 @@ pub struct SubnetPool {
 
 /// Totals for one metrics "month" (30 days of blocks).
 #[derive(
-	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct MonthMetrics {
 	/// Month index (`block / MONTH`) this slot holds.

@@ -106,7 +106,9 @@ impl SubnetRegistry for () {
 }
 
 /// The result of paying out one subnet's credit pool at an epoch (see [`CreditsInterface`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
+#[derive(
+	Clone, Copy, Debug, Default, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo,
+)]
 pub struct PayoutOutcome {
 	/// Credits in the pool before the payout.
 	pub pool_before: Balance,

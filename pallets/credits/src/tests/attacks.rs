@@ -71,7 +71,10 @@ fn another_operator_cannot_use_an_authorization() {
 fn cashing_out_bought_credits_is_rejected() {
 	build_and_execute(|| {
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 100 * CREDIT, u128::MAX));
-		assert_noop!(Credits::cash_out(RuntimeOrigin::signed(ALICE), CREDIT), Error::<Test>::NotCashable);
+		assert_noop!(
+			Credits::cash_out(RuntimeOrigin::signed(ALICE), CREDIT),
+			Error::<Test>::NotCashable
+		);
 	});
 }
 
@@ -123,9 +126,14 @@ fn rounding_never_mints_value_over_many_tiny_buys_and_spends() {
 		let shares = tandem_primitives::PayoutShares {
 			owner: OWNER,
 			validators: vec![(BOB, sp_runtime::Perbill::from_percent(33))],
-			miners: vec![(CHARLIE, sp_runtime::Perbill::from_percent(33)), (10, sp_runtime::Perbill::from_percent(67))],
+			miners: vec![
+				(CHARLIE, sp_runtime::Perbill::from_percent(33)),
+				(10, sp_runtime::Perbill::from_percent(67)),
+			],
 		};
-		let out = <Credits as tandem_primitives::CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
+		let out =
+			<Credits as tandem_primitives::CreditsInterface<AccountId>>::distribute(1, &shares)
+				.unwrap();
 		assert_eq!(
 			out.protocol_fee + out.owner + out.validators + out.miners + out.carried_over,
 			bought
@@ -141,7 +149,10 @@ fn slashing_above_the_bound_is_rejected() {
 			Credits::slash(RuntimeOrigin::root(), ALICE, 50 * CREDIT + 1, vec![]),
 			Error::<Test>::SlashAboveBound
 		);
-		assert_noop!(Credits::slash(RuntimeOrigin::root(), BOB, 1, vec![]), Error::<Test>::SlashAboveBound);
+		assert_noop!(
+			Credits::slash(RuntimeOrigin::root(), BOB, 1, vec![]),
+			Error::<Test>::SlashAboveBound
+		);
 	});
 }
 
@@ -170,6 +181,17 @@ fn no_transfer_call_exists() {
 	}
 	assert_eq!(
 		names,
-		&["buy", "issue", "spend", "authorize", "revoke", "charge", "cash_out", "slash", "add_issuer", "remove_issuer"]
+		&[
+			"buy",
+			"issue",
+			"spend",
+			"authorize",
+			"revoke",
+			"charge",
+			"cash_out",
+			"slash",
+			"add_issuer",
+			"remove_issuer"
+		]
 	);
 }

@@ -52,7 +52,10 @@ fn buy_errors() {
 			Credits::buy(RuntimeOrigin::signed(99), CREDIT, u128::MAX),
 			Error::<Test>::InsufficientUsd
 		);
-		assert_noop!(Credits::buy(RuntimeOrigin::root(), CREDIT, u128::MAX), DispatchError::BadOrigin);
+		assert_noop!(
+			Credits::buy(RuntimeOrigin::root(), CREDIT, u128::MAX),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -104,9 +107,15 @@ fn spend_moves_credits_into_the_subnet_pool() {
 		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 4 * CREDIT));
 		let acc = Accounts::<Test>::get(ALICE);
 		assert_eq!((acc.free, acc.spent_total), (6 * CREDIT, 4 * CREDIT));
-		assert_eq!(Pools::<Test>::get(1), SubnetPool { balance: 4 * CREDIT, spent_total: 4 * CREDIT, distributed_total: 0 });
+		assert_eq!(
+			Pools::<Test>::get(1),
+			SubnetPool { balance: 4 * CREDIT, spent_total: 4 * CREDIT, distributed_total: 0 }
+		);
 		assert_eq!(TotalIssuance::<Test>::get(), 10 * CREDIT);
-		assert_eq!(last_event(), Event::<Test>::Spent { who: ALICE, netuid: 1, credits: 4 * CREDIT }.into());
+		assert_eq!(
+			last_event(),
+			Event::<Test>::Spent { who: ALICE, netuid: 1, credits: 4 * CREDIT }.into()
+		);
 	});
 }
 
@@ -115,7 +124,10 @@ fn spend_errors() {
 	build_and_execute(|| {
 		buy(ALICE, CREDIT);
 		assert_noop!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 0), Error::<Test>::ZeroAmount);
-		assert_noop!(Credits::spend(RuntimeOrigin::signed(ALICE), 7, 1), Error::<Test>::UnknownSubnet);
+		assert_noop!(
+			Credits::spend(RuntimeOrigin::signed(ALICE), 7, 1),
+			Error::<Test>::UnknownSubnet
+		);
 		assert_noop!(
 			Credits::spend(RuntimeOrigin::signed(ALICE), 1, CREDIT + 1),
 			Error::<Test>::InsufficientCredits
@@ -147,7 +159,10 @@ fn authorize_charge_revoke() {
 		assert_eq!(Authorizations::<Test>::get((ALICE, GATEWAY, 1)).unwrap().used, 2 * CREDIT);
 		// Re-authorizing keeps what was used.
 		assert_ok!(Credits::authorize(RuntimeOrigin::signed(ALICE), GATEWAY, 1, 4 * CREDIT));
-		assert_eq!(Authorizations::<Test>::get((ALICE, GATEWAY, 1)).unwrap().remaining(), 2 * CREDIT);
+		assert_eq!(
+			Authorizations::<Test>::get((ALICE, GATEWAY, 1)).unwrap().remaining(),
+			2 * CREDIT
+		);
 		assert_ok!(Credits::revoke(RuntimeOrigin::signed(ALICE), GATEWAY, 1));
 		assert!(Authorizations::<Test>::get((ALICE, GATEWAY, 1)).is_none());
 	});
@@ -165,7 +180,10 @@ fn authorize_charge_revoke_errors() {
 			Credits::authorize(RuntimeOrigin::signed(ALICE), GATEWAY, 9, CREDIT),
 			Error::<Test>::UnknownSubnet
 		);
-		assert_noop!(Credits::revoke(RuntimeOrigin::signed(ALICE), GATEWAY, 1), Error::<Test>::NotAuthorized);
+		assert_noop!(
+			Credits::revoke(RuntimeOrigin::signed(ALICE), GATEWAY, 1),
+			Error::<Test>::NotAuthorized
+		);
 		assert_noop!(
 			Credits::charge(RuntimeOrigin::signed(GATEWAY), ALICE, 1, CREDIT, [0; 32]),
 			Error::<Test>::NotAuthorized
@@ -212,7 +230,10 @@ fn cash_out_errors() {
 		assert_noop!(Credits::cash_out(RuntimeOrigin::signed(BOB), 1), Error::<Test>::NotCashable);
 		crate::tests::distribute::earn(BOB, 10 * CREDIT);
 		// 1 micro-credit is worth 0.027 micro-USD: nothing to pay, refused.
-		assert_noop!(Credits::cash_out(RuntimeOrigin::signed(BOB), 1), Error::<Test>::CashOutTooSmall);
+		assert_noop!(
+			Credits::cash_out(RuntimeOrigin::signed(BOB), 1),
+			Error::<Test>::CashOutTooSmall
+		);
 	});
 }
 
@@ -223,7 +244,10 @@ fn cash_out_with_a_short_vault_changes_nothing() {
 		// Governance raises the payout above what the vault holds (and above the price).
 		PayoutRate::set(10_000_000);
 		let acc = Accounts::<Test>::get(BOB);
-		assert_noop!(Credits::cash_out(RuntimeOrigin::signed(BOB), 100 * CREDIT), Error::<Test>::VaultShort);
+		assert_noop!(
+			Credits::cash_out(RuntimeOrigin::signed(BOB), 100 * CREDIT),
+			Error::<Test>::VaultShort
+		);
 		assert_eq!(Accounts::<Test>::get(BOB), acc);
 		PayoutRate::set(27_000);
 	});
@@ -249,7 +273,10 @@ fn slash_errors() {
 			Credits::slash(RuntimeOrigin::signed(ALICE), ALICE, CREDIT, vec![]),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Credits::slash(RuntimeOrigin::root(), ALICE, 0, vec![]), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Credits::slash(RuntimeOrigin::root(), ALICE, 0, vec![]),
+			Error::<Test>::ZeroAmount
+		);
 		assert_noop!(
 			Credits::slash(RuntimeOrigin::root(), ALICE, CREDIT, vec![0; 65]),
 			Error::<Test>::ReasonTooLong
@@ -260,12 +287,18 @@ fn slash_errors() {
 #[test]
 fn issuer_management() {
 	build_and_execute(|| {
-		assert_noop!(Credits::add_issuer(RuntimeOrigin::signed(ALICE), 5), DispatchError::BadOrigin);
+		assert_noop!(
+			Credits::add_issuer(RuntimeOrigin::signed(ALICE), 5),
+			DispatchError::BadOrigin
+		);
 		assert_ok!(Credits::add_issuer(RuntimeOrigin::root(), 5));
 		assert_noop!(Credits::add_issuer(RuntimeOrigin::root(), 5), Error::<Test>::AlreadyIssuer);
 		assert_ok!(Credits::remove_issuer(RuntimeOrigin::root(), 5));
 		assert_noop!(Credits::remove_issuer(RuntimeOrigin::root(), 5), Error::<Test>::NotIssuer);
-		assert_noop!(Credits::remove_issuer(RuntimeOrigin::signed(5), ISSUER), DispatchError::BadOrigin);
+		assert_noop!(
+			Credits::remove_issuer(RuntimeOrigin::signed(5), ISSUER),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -292,7 +325,11 @@ fn metrics_roll_over_after_twelve_months() {
 	build_and_execute(|| {
 		buy(ALICE, 100 * CREDIT);
 		System::set_block_number(1 + 12 * tandem_primitives::time::MONTH as u64);
-		assert_eq!(Credits::totals().usd_revenue_12m, 0, "a year later the month is out of the window");
+		assert_eq!(
+			Credits::totals().usd_revenue_12m,
+			0,
+			"a year later the month is out of the window"
+		);
 		buy(ALICE, CREDIT);
 		assert_eq!(Credits::totals().usd_revenue_12m, 30_000);
 	});

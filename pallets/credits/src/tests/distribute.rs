@@ -32,7 +32,10 @@ fn distribute_pays_fee_owner_validators_miners_as_earned() {
 		let buyback = usd_of(BUYBACK);
 		let shares = PayoutShares {
 			owner: OWNER,
-			validators: vec![(BOB, Perbill::from_percent(60)), (CHARLIE, Perbill::from_percent(40))],
+			validators: vec![
+				(BOB, Perbill::from_percent(60)),
+				(CHARLIE, Perbill::from_percent(40)),
+			],
 			miners: vec![(10, Perbill::from_percent(50)), (11, Perbill::from_percent(50))],
 		};
 		let out = <Credits as CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
@@ -64,13 +67,15 @@ fn no_consensus_carries_the_pool_over() {
 	build_and_execute(|| {
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 10 * CREDIT, u128::MAX));
 		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 10 * CREDIT));
-		let shares = PayoutShares { owner: OWNER, validators: vec![(BOB, Perbill::one())], miners: vec![] };
+		let shares =
+			PayoutShares { owner: OWNER, validators: vec![(BOB, Perbill::one())], miners: vec![] };
 		let out = <Credits as CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
 		assert_eq!(out.carried_over, 10 * CREDIT);
 		assert_eq!(pool_of(1), 10 * CREDIT, "users' payments never vanish");
 		assert_eq!(Accounts::<Test>::get(OWNER).free, 0);
 		// Next epoch with consensus pays the carried pool.
-		let shares = PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
+		let shares =
+			PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
 		let out = <Credits as CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
 		assert_eq!(out.pool_before, 10 * CREDIT);
 		// No validators listed: their 15 % carries over.
@@ -84,7 +89,8 @@ fn distribute_with_a_new_parameter_uses_it() {
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 100 * CREDIT, u128::MAX));
 		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 100 * CREDIT));
 		ProtocolFee::set(Perbill::from_percent(20));
-		let shares = PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
+		let shares =
+			PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
 		let out = <Credits as CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
 		assert_eq!(out.protocol_fee, 20 * CREDIT);
 		ProtocolFee::set(Perbill::from_percent(10));
@@ -97,7 +103,11 @@ fn distribution_shares_above_one_are_refused_and_change_nothing() {
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 100 * CREDIT, u128::MAX));
 		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 100 * CREDIT));
 		let over = vec![(BOB, Perbill::from_percent(60)), (CHARLIE, Perbill::from_percent(41))];
-		let shares = PayoutShares { owner: OWNER, validators: over.clone(), miners: vec![(BOB, Perbill::one())] };
+		let shares = PayoutShares {
+			owner: OWNER,
+			validators: over.clone(),
+			miners: vec![(BOB, Perbill::one())],
+		};
 		assert_noop!(
 			<Credits as CreditsInterface<AccountId>>::distribute(1, &shares),
 			Error::<Test>::SharesExceedOne
@@ -108,7 +118,8 @@ fn distribution_shares_above_one_are_refused_and_change_nothing() {
 			Error::<Test>::SharesExceedOne
 		);
 		ValidatorCut::set(Perbill::from_percent(90));
-		let shares = PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
+		let shares =
+			PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
 		assert_noop!(
 			<Credits as CreditsInterface<AccountId>>::distribute(1, &shares),
 			Error::<Test>::CutsExceedOne

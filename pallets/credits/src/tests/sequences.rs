@@ -10,16 +10,43 @@ use tandem_primitives::{CreditsInterface, PayoutShares};
 
 #[derive(Clone, Debug)]
 enum Op {
-	Buy { who: AccountId, credits: u128 },
-	Spend { who: AccountId, netuid: u16, credits: u128 },
-	Charge { user: AccountId, credits: u128 },
-	Distribute { netuid: u16, v: u32, m: u32 },
-	CashOut { who: AccountId, credits: u128 },
+	Buy {
+		who: AccountId,
+		credits: u128,
+	},
+	Spend {
+		who: AccountId,
+		netuid: u16,
+		credits: u128,
+	},
+	Charge {
+		user: AccountId,
+		credits: u128,
+	},
+	Distribute {
+		netuid: u16,
+		v: u32,
+		m: u32,
+	},
+	CashOut {
+		who: AccountId,
+		credits: u128,
+	},
 	/// Cash out a share of what is cashable (so cash-outs succeed often enough to matter).
-	CashOutShare { who: AccountId, percent: u8 },
+	CashOutShare {
+		who: AccountId,
+		percent: u8,
+	},
 	/// Spend a share of what is held.
-	SpendShare { who: AccountId, netuid: u16, percent: u8 },
-	Slash { who: AccountId, percent: u8 },
+	SpendShare {
+		who: AccountId,
+		netuid: u16,
+		percent: u8,
+	},
+	Slash {
+		who: AccountId,
+		percent: u8,
+	},
 }
 
 const PEOPLE: [AccountId; 4] = [ALICE, BOB, CHARLIE, OWNER];
@@ -29,15 +56,21 @@ fn op() -> impl Strategy<Value = Op> {
 	let amount = prop_oneof![1u128..100, 1u128..(1_000 * CREDIT)];
 	prop_oneof![
 		(who.clone(), amount.clone()).prop_map(|(who, credits)| Op::Buy { who, credits }),
-		(who.clone(), 0u16..4, amount.clone())
-			.prop_map(|(who, netuid, credits)| Op::Spend { who, netuid, credits }),
+		(who.clone(), 0u16..4, amount.clone()).prop_map(|(who, netuid, credits)| Op::Spend {
+			who,
+			netuid,
+			credits
+		}),
 		(who.clone(), amount.clone()).prop_map(|(user, credits)| Op::Charge { user, credits }),
 		(0u16..3, 0u32..=1_000_000_000, 0u32..=1_000_000_000)
 			.prop_map(|(netuid, v, m)| Op::Distribute { netuid, v, m }),
 		(who.clone(), amount).prop_map(|(who, credits)| Op::CashOut { who, credits }),
 		(who.clone(), 1u8..=100).prop_map(|(who, percent)| Op::CashOutShare { who, percent }),
-		(who.clone(), 0u16..3, 1u8..=100)
-			.prop_map(|(who, netuid, percent)| Op::SpendShare { who, netuid, percent }),
+		(who.clone(), 0u16..3, 1u8..=100).prop_map(|(who, netuid, percent)| Op::SpendShare {
+			who,
+			netuid,
+			percent
+		}),
 		(who, 0u8..=60).prop_map(|(who, percent)| Op::Slash { who, percent }),
 	]
 }
@@ -51,11 +84,13 @@ fn apply(op: &Op) {
 	// nothing, which the invariants after every step check.
 	let _ = match op.clone() {
 		Op::Buy { who, credits } => Credits::buy(RuntimeOrigin::signed(who), credits, u128::MAX),
-		Op::Spend { who, netuid, credits } => Credits::spend(RuntimeOrigin::signed(who), netuid, credits),
+		Op::Spend { who, netuid, credits } => {
+			Credits::spend(RuntimeOrigin::signed(who), netuid, credits)
+		}
 		Op::Charge { user, credits } => {
 			let _ = Credits::authorize(RuntimeOrigin::signed(user), GATEWAY, 1, 500 * CREDIT);
 			Credits::charge(RuntimeOrigin::signed(GATEWAY), user, 1, credits, [0; 32])
-		},
+		}
 		Op::Distribute { netuid, v, m } => {
 			let shares = PayoutShares {
 				owner: OWNER,
@@ -66,22 +101,23 @@ fn apply(op: &Op) {
 				],
 			};
 			<Credits as CreditsInterface<AccountId>>::distribute(netuid, &shares).map(|_| ())
-		},
+		}
 		Op::CashOut { who, credits } => Credits::cash_out(RuntimeOrigin::signed(who), credits),
 		Op::CashOutShare { who, percent } => {
 			let cashable = Accounts::<Test>::get(who).cashable();
 			let credits = Perbill::from_percent(u32::from(percent)).mul_floor(cashable);
 			Credits::cash_out(RuntimeOrigin::signed(who), credits)
-		},
+		}
 		Op::SpendShare { who, netuid, percent } => {
 			let free = Accounts::<Test>::get(who).free;
 			let credits = Perbill::from_percent(u32::from(percent)).mul_floor(free);
 			Credits::spend(RuntimeOrigin::signed(who), netuid, credits)
-		},
+		}
 		Op::Slash { who, percent } => {
-			let credits = Perbill::from_percent(u32::from(percent)).mul_floor(Accounts::<Test>::get(who).free);
+			let credits = Perbill::from_percent(u32::from(percent))
+				.mul_floor(Accounts::<Test>::get(who).free);
 			Credits::slash(RuntimeOrigin::root(), who, credits, vec![])
-		},
+		}
 	};
 }
 
