@@ -173,3 +173,31 @@ mod tests {
 		assert!(!<() as SubnetRegistry>::exists(NetUid::MAX));
 	}
 }
+
+/// Names a subnet's owner. `pallet-subnets` implements it; until then the runtime's interim
+/// registry knows no owners (so only root acts for a subnet).
+pub trait SubnetOwner<AccountId> {
+	/// The owner of subnet `netuid`, if it exists and has one.
+	fn owner_of(netuid: NetUid) -> Option<AccountId>;
+}
+
+/// No subnet has an owner.
+impl<AccountId> SubnetOwner<AccountId> for () {
+	fn owner_of(_: NetUid) -> Option<AccountId> {
+		None
+	}
+}
+
+/// Supplies the stake behind a hotkey on a subnet, for Yuma consensus. `pallet-subnets`
+/// implements it with alpha stake; until then the runtime uses a simple stand-in.
+pub trait StakeProvider<AccountId> {
+	/// Stake behind `hotkey` on subnet `netuid` (only ratios between hotkeys matter).
+	fn stake_of(netuid: NetUid, hotkey: &AccountId) -> Balance;
+}
+
+/// Nobody has stake.
+impl<AccountId> StakeProvider<AccountId> for () {
+	fn stake_of(_: NetUid, _: &AccountId) -> Balance {
+		0
+	}
+}

@@ -1,0 +1,513 @@
+//! The pallet's logic: registration, weights, commit-reveal, the epoch driver, the metagraph
+//! view and the invariants.
+
+use crate::{
+	epoch::{self, BondRow, EpochParams, NeuronInput, WeightRow, ONE},
+	pallet::*,
+	types::*,
+	WeightInfo,
+};
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::Balanced,
+		tokens::{Fortitude, Precision, Preservation},
+		OnUnbalanced,
+	},
+	BoundedVec,
+};
+use sp_core::H256;
+use sp_runtime::{traits::SaturatedConversion, Perbill};
+use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
+
+/// What one epoch run touched, for its weight and event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EpochStats {
+	/// Uids on the subnet.
+	pub neurons: u16,
+	/// Validator permits.
+	pub validators: u16,
+	/// Non-zero weights used.
+	pub weights: u32,
+	/// Whether any miner reached consensus.
+	pub consensus: bool,
+}
+
+impl EpochStats {
+	/// The benchmarked weight of an epoch of this size (`weights` spread over the validators).
+	pub fn weight<T: Config>(&self) -> Weight {
+		let per_row = self.weights.checked_div(u32::from(self.validators)).unwrap_or(0);
+		T::WeightInfo::trigger_epoch(
+			u32::from(self.neurons),
+			u32::from(self.validators),
+			per_row,
+		)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The current block as `u32`.
+	pub fn now() -> u32 {
+		frame_system::Pallet::<T>::block_number().saturated_into::<u32>()
+	}
+
+	/// The effective uid limit: `min(MaxAllowedUids, MaxUids)`.
+	pub fn max_allowed_uids() -> u16 {
+		T::MaxAllowedUids::get().min(u16::try_from(T::MaxUids::get()).unwrap_or(u16::MAX))
+	}
+
+	/// Epoch index of `block` on `netuid`: `(block + netuid) / Tempo`. Subnets are staggered
+	/// by their id so their epochs fall on different blocks.
+	pub fn epoch_index(netuid: NetUid, block: u32) -> u32 {
+		block.saturating_add(u32::from(netuid)).checked_div(T::Tempo::get().max(1)).unwrap_or(0)
+	}
+
+	/// The registration burn on `netuid` at block `now`: the stored amount halved once per
+	/// full `BurnHalvingInterval` since it was set, within `[MinBurn, MaxBurn]`.
+	pub fn current_burn(netuid: NetUid, now: u32) -> Balance {
+		let (min, max) = (T::MinBurn::get(), T::MaxBurn::get().max(T::MinBurn::get()));
+		let state = Burn::<T>::get(netuid);
+		let halvings = now
+			.saturating_sub(state.at)
+			.checked_div(T::BurnHalvingInterval::get().max(1))
+			.unwrap_or(0);
+		state.amount.checked_shr(halvings).unwrap_or(0).clamp(min, max)
+	}
+
+	/// The hash a validator commits to: `blake2_256` of the SCALE encoding of
+	/// `(hotkey, netuid, uids, weights, salt, version)`.
+	pub fn commit_hash(
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		uids: &[u16],
+		weights: &[u16],
+		salt: &Salt,
+		version: u64,
+	) -> H256 {
+		(hotkey, netuid, uids, weights, salt, version).using_encoded(sp_io::hashing::blake2_256).into()
+	}
+
+	pub(crate) fn do_register(
+		coldkey: T::AccountId,
+		netuid: NetUid,
+		hotkey: T::AccountId,
+	) -> DispatchResult {
+		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+		ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotkeyAlreadyRegistered);
+		let now = Self::now();
+		let n = SubnetN::<T>::get(netuid);
+		// A new uid while there is room, else the weakest neuron past its immunity.
+		let (uid, replaced) = if n < Self::max_allowed_uids() {
+			(n, None)
+		} else {
+			let uid = Self::replacement_candidate(netuid, n, now).ok_or(Error::<T>::SubnetFull)?;
+			(uid, Neurons::<T>::get(netuid, uid))
+		};
+
+		let burn = Self::current_burn(netuid, now);
+		let paid = T::Currency::withdraw(
+			&coldkey,
+			burn,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::CannotAffordBurn)?;
+		T::BurnSink::on_unbalanced(paid);
+		// ×1.26 for the next registration; the halving clock keeps its phase.
+		let state = Burn::<T>::get(netuid);
+		let interval = T::BurnHalvingInterval::get().max(1);
+		let elapsed = now.saturating_sub(state.at);
+		let phase_start = now.saturating_sub(elapsed.checked_rem(interval).unwrap_or(0));
+		let next = Perbill::from_percent(26).mul_floor(burn).saturating_add(burn);
+		Burn::<T>::insert(
+			netuid,
+			BurnState { amount: next.clamp(T::MinBurn::get(), T::MaxBurn::get().max(T::MinBurn::get())), at: phase_start },
+		);
+
+		let mut scores = Scores::<T>::get(netuid);
+		if let Some(old) = &replaced {
+			Uids::<T>::remove(netuid, &old.hotkey);
+			Weights::<T>::remove(netuid, uid);
+			Bonds::<T>::remove(netuid, uid);
+			WeightCommits::<T>::remove(netuid, uid);
+			if let Some(score) = scores.get_mut(usize::from(uid)) {
+				*score = Score::default();
+			}
+		} else {
+			// `n < max_allowed_uids ≤ MaxUids`, so the push fits and `n + 1` does not overflow.
+			scores.try_push(Score::default()).map_err(|_| Error::<T>::SubnetFull)?;
+			SubnetN::<T>::insert(netuid, n.saturating_add(1));
+		}
+		Scores::<T>::insert(netuid, scores);
+		Neurons::<T>::insert(
+			netuid,
+			uid,
+			Neuron { hotkey: hotkey.clone(), coldkey: coldkey.clone(), registered_at: now, last_update: now },
+		);
+		Uids::<T>::insert(netuid, &hotkey, uid);
+		Self::deposit_event(Event::NeuronRegistered {
+			netuid,
+			uid,
+			hotkey,
+			coldkey,
+			burn,
+			replaced: replaced.map(|r| r.hotkey),
+		});
+		Ok(())
+	}
+
+	/// The uid a registration on a full subnet replaces: among neurons registered more than
+	/// `ImmunityPeriod` blocks ago, the lowest incentive, then the oldest, then the lowest uid.
+	pub(crate) fn replacement_candidate(netuid: NetUid, n: u16, now: u32) -> Option<u16> {
+		let scores = Scores::<T>::get(netuid);
+		let immunity = T::ImmunityPeriod::get();
+		(0..n)
+			.filter_map(|uid| {
+				let neuron = Neurons::<T>::get(netuid, uid)?;
+				let immune = neuron.registered_at.saturating_add(immunity) >= now;
+				let incentive = scores.get(usize::from(uid)).map(|s| s.incentive).unwrap_or_default();
+				(!immune).then_some((incentive, neuron.registered_at, uid))
+			})
+			.min()
+			.map(|(_, _, uid)| uid)
+	}
+
+	/// The caller's uid on `netuid`, checking it is a permitted validator.
+	fn validator_uid(netuid: NetUid, hotkey: &T::AccountId) -> Result<u16, DispatchError> {
+		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::NotRegistered)?;
+		let permitted = Scores::<T>::get(netuid)
+			.get(usize::from(uid))
+			.is_some_and(|s| s.validator_permit);
+		ensure!(permitted, Error::<T>::NoValidatorPermit);
+		Ok(uid)
+	}
+
+	/// Refuses a validator that set weights less than `WeightsRateLimit` blocks ago.
+	fn ensure_rate_limit(netuid: NetUid, uid: u16, now: u32) -> DispatchResult {
+		let last = Neurons::<T>::get(netuid, uid).map(|x| x.last_update).unwrap_or(0);
+		ensure!(now.saturating_sub(last) >= T::WeightsRateLimit::get(), Error::<T>::RateLimited);
+		Ok(())
+	}
+
+	/// Checks a weights vector of validator `uid` on a subnet of `n` uids; returns the
+	/// non-zero `(uid, weight)` pairs sorted by uid.
+	fn check_weights(
+		n: u16,
+		uid: u16,
+		uids: &[u16],
+		weights: &[u16],
+	) -> Result<Vec<(u16, u16)>, DispatchError> {
+		ensure!(uids.len() == weights.len(), Error::<T>::LengthMismatch);
+		ensure!(uids.len() <= usize::from(n), Error::<T>::TooManyWeights);
+		let mut pairs: Vec<(u16, u16)> = uids.iter().copied().zip(weights.iter().copied()).collect();
+		pairs.sort_unstable_by_key(|(u, _)| *u);
+		ensure!(pairs.windows(2).all(|w| matches!(w, [a, b] if a.0 != b.0)), Error::<T>::DuplicateUids);
+		ensure!(pairs.iter().all(|(u, _)| *u < n), Error::<T>::UnknownUid);
+		ensure!(pairs.iter().all(|(u, _)| *u != uid), Error::<T>::SelfWeight);
+		pairs.retain(|(_, w)| *w > 0);
+		let least = T::MinAllowedWeights::get().min(n.saturating_sub(1)).max(1);
+		ensure!(pairs.len() >= usize::from(least), Error::<T>::TooFewWeights);
+		Ok(pairs)
+	}
+
+	/// Normalizes checked weights so they sum to exactly one billion billionths.
+	fn normalized_row(set_at: u32, pairs: &[(u16, u16)]) -> WeightsRow<T::MaxUids> {
+		let values: Vec<u128> = pairs.iter().map(|(_, w)| u128::from(*w)).collect();
+		let entries: Vec<(u16, u32)> = pairs
+			.iter()
+			.zip(epoch::normalize(&values))
+			.filter(|(_, w)| *w > 0)
+			.map(|((u, _), w)| (*u, u32::try_from(w).unwrap_or(u32::MAX)))
+			.collect();
+		// At most `n ≤ MaxUids` pairs, so the bound holds; truncation is unreachable.
+		WeightsRow { set_at, entries: BoundedVec::truncate_from(entries) }
+	}
+
+	pub(crate) fn do_set_weights(
+		hotkey: T::AccountId,
+		netuid: NetUid,
+		uids: &[u16],
+		weights: &[u16],
+		version: u64,
+	) -> DispatchResult {
+		let uid = Self::validator_uid(netuid, &hotkey)?;
+		let now = Self::now();
+		Self::ensure_rate_limit(netuid, uid, now)?;
+		let pairs = Self::check_weights(SubnetN::<T>::get(netuid), uid, uids, weights)?;
+		let row = Self::normalized_row(now, &pairs);
+		let count = u32::try_from(row.entries.len()).unwrap_or(u32::MAX);
+		Weights::<T>::insert(netuid, uid, row);
+		Neurons::<T>::mutate(netuid, uid, |x| {
+			if let Some(x) = x {
+				x.last_update = now;
+			}
+		});
+		Self::deposit_event(Event::WeightsSet { netuid, uid, count, version });
+		Ok(())
+	}
+
+	pub(crate) fn do_commit(hotkey: T::AccountId, netuid: NetUid, hash: H256) -> DispatchResult {
+		let uid = Self::validator_uid(netuid, &hotkey)?;
+		let now = Self::now();
+		Self::ensure_rate_limit(netuid, uid, now)?;
+		// One pending commit at a time; one whose window has passed may be replaced.
+		if let Some(old) = WeightCommits::<T>::get(netuid, uid) {
+			let expired = Self::epoch_index(netuid, now)
+				> Self::epoch_index(netuid, old.block).saturating_add(1);
+			ensure!(expired, Error::<T>::CommitPending);
+		}
+		WeightCommits::<T>::insert(netuid, uid, WeightsCommit { hash, block: now });
+		let reveal_epoch = Self::epoch_index(netuid, now).saturating_add(1);
+		Self::deposit_event(Event::WeightsCommitted { netuid, uid, hash, reveal_epoch });
+		Ok(())
+	}
+
+	pub(crate) fn do_reveal(
+		hotkey: T::AccountId,
+		netuid: NetUid,
+		uids: &[u16],
+		weights: &[u16],
+		salt: Salt,
+		version: u64,
+	) -> DispatchResult {
+		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+		let uid = Uids::<T>::get(netuid, &hotkey).ok_or(Error::<T>::NotRegistered)?;
+		let commit = WeightCommits::<T>::get(netuid, uid).ok_or(Error::<T>::NoCommit)?;
+		let now = Self::now();
+		let (current, window) = (
+			Self::epoch_index(netuid, now),
+			Self::epoch_index(netuid, commit.block).saturating_add(1),
+		);
+		ensure!(current >= window, Error::<T>::RevealTooEarly);
+		ensure!(current == window, Error::<T>::RevealExpired);
+		ensure!(
+			Self::commit_hash(&hotkey, netuid, uids, weights, &salt, version) == commit.hash,
+			Error::<T>::RevealMismatch
+		);
+		let uid = Self::validator_uid(netuid, &hotkey)?;
+		let mut pairs = Self::check_weights(SubnetN::<T>::get(netuid), uid, uids, weights)?;
+		// Weights to a uid re-registered at or after the commit were meant for its previous
+		// holder.
+		let before = pairs.len();
+		pairs.retain(|(target, _)| {
+			Neurons::<T>::get(netuid, target).is_some_and(|t| t.registered_at < commit.block)
+		});
+		let dropped = u32::try_from(before.saturating_sub(pairs.len())).unwrap_or(u32::MAX);
+		let row = Self::normalized_row(commit.block, &pairs);
+		let count = u32::try_from(row.entries.len()).unwrap_or(u32::MAX);
+		if row.entries.is_empty() {
+			Weights::<T>::remove(netuid, uid);
+		} else {
+			Weights::<T>::insert(netuid, uid, row);
+		}
+		WeightCommits::<T>::remove(netuid, uid);
+		Neurons::<T>::mutate(netuid, uid, |x| {
+			if let Some(x) = x {
+				x.last_update = now;
+			}
+		});
+		Self::deposit_event(Event::WeightsRevealed { netuid, uid, count, dropped, version });
+		Ok(())
+	}
+
+	/// An upper bound of `trigger_epoch`'s weight on `netuid` as it stands (one read of
+	/// `SubnetN` plus the benchmarked epoch with every permit filled and dense rows).
+	pub fn epoch_weight_bound(netuid: NetUid) -> Weight {
+		let n = SubnetN::<T>::get(netuid);
+		let validators = T::MaxValidators::get().min(n);
+		let stats = EpochStats {
+			neurons: n,
+			validators,
+			weights: u32::from(validators).saturating_mul(u32::from(n.saturating_sub(1))),
+			consensus: true,
+		};
+		stats.weight::<T>().saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	/// Runs `netuid`'s epoch: reads neurons, stake, the permitted validators' weights and
+	/// bonds; runs [`epoch::epoch`]; stores scores and bonds. For the subnets pallet's
+	/// per-tempo driver and for `trigger_epoch`.
+	pub fn run_epoch(netuid: NetUid) -> EpochStats {
+		let now = Self::now();
+		let n = SubnetN::<T>::get(netuid);
+		let neurons: Vec<Option<Neuron<T::AccountId>>> =
+			(0..n).map(|uid| Neurons::<T>::get(netuid, uid)).collect();
+		let inputs: Vec<NeuronInput> = neurons
+			.iter()
+			.map(|x| match x {
+				Some(x) => NeuronInput {
+					stake: T::Stake::stake_of(netuid, &x.hotkey),
+					last_update: x.last_update,
+					registered_at: x.registered_at,
+				},
+				None => NeuronInput::default(),
+			})
+			.collect();
+		let params = EpochParams {
+			now,
+			last_epoch: LastEpoch::<T>::get(netuid),
+			activity_cutoff: T::ActivityCutoff::get(),
+			max_validators: T::MaxValidators::get(),
+			validator_stake_threshold: T::ValidatorStakeThreshold::get(),
+			kappa: u64::from(T::Kappa::get().deconstruct()),
+			bonds_alpha: u64::from(T::BondsAlpha::get().deconstruct()),
+			liquid_alpha: T::LiquidAlpha::get().then(|| {
+				(u64::from(T::AlphaLow::get().deconstruct()), u64::from(T::AlphaHigh::get().deconstruct()))
+			}),
+		};
+		// Only permitted validators' rows and bonds matter: read just those.
+		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
+		let permits =
+			epoch::permits(&stakes, params.max_validators, params.validator_stake_threshold);
+		let permitted: Vec<u16> = (0..n).filter(|u| permits.get(usize::from(*u)) == Some(&true)).collect();
+		let rows: Vec<WeightRow> = permitted
+			.iter()
+			.filter_map(|uid| {
+				let row = Weights::<T>::get(netuid, uid)?;
+				Some(WeightRow {
+					validator: *uid,
+					set_at: row.set_at,
+					entries: row.entries.iter().map(|(j, w)| (*j, u64::from(*w))).collect(),
+				})
+			})
+			.collect();
+		let bonds: Vec<BondRow> = permitted
+			.iter()
+			.map(|uid| BondRow {
+				validator: *uid,
+				entries: Bonds::<T>::get(netuid, uid).iter().map(|(j, b)| (*j, u64::from(*b))).collect(),
+			})
+			.collect();
+
+		let out = epoch::epoch(&inputs, &rows, &bonds, &params);
+
+		// Store: bonds of permitted validators, none for those without a permit.
+		let old_scores = Scores::<T>::get(netuid);
+		for (uid, score) in (0u16..).zip(old_scores.iter()) {
+			if score.validator_permit && !permits.get(usize::from(uid)).copied().unwrap_or(false) {
+				Bonds::<T>::remove(netuid, uid);
+			}
+		}
+		for uid in &permitted {
+			let entries: Vec<(u16, u32)> = out
+				.bonds
+				.iter()
+				.find(|b| b.validator == *uid)
+				.map(|b| {
+					b.entries.iter().map(|(j, v)| (*j, u32::try_from(*v).unwrap_or(u32::MAX))).collect()
+				})
+				.unwrap_or_default();
+			if entries.is_empty() {
+				Bonds::<T>::remove(netuid, uid);
+			} else {
+				Bonds::<T>::insert(netuid, uid, BoundedVec::truncate_from(entries));
+			}
+		}
+		let part = |v: &[u64], i: usize| {
+			Perbill::from_parts(u32::try_from(v.get(i).copied().unwrap_or(0).min(ONE)).unwrap_or(0))
+		};
+		let scores: Vec<Score> = (0..usize::from(n))
+			.map(|i| Score {
+				stake: stakes.get(i).copied().unwrap_or(0),
+				validator_permit: out.permits.get(i).copied().unwrap_or(false),
+				validator_trust: part(&out.validator_trust, i),
+				consensus: part(&out.consensus, i),
+				incentive: part(&out.incentive, i),
+				dividends: part(&out.dividends, i),
+			})
+			.collect();
+		Scores::<T>::insert(netuid, BoundedVec::truncate_from(scores));
+		LastEpoch::<T>::insert(netuid, now);
+
+		let stats = EpochStats {
+			neurons: n,
+			validators: u16::try_from(permitted.len()).unwrap_or(u16::MAX),
+			weights: out.weights_used,
+			consensus: out.incentive.iter().any(|x| *x > 0),
+		};
+		Self::deposit_event(Event::EpochRun {
+			netuid,
+			neurons: stats.neurons,
+			validators: stats.validators,
+			weights: stats.weights,
+			consensus: stats.consensus,
+		});
+		stats
+	}
+
+	/// Subnet `netuid`'s metagraph: every uid with its keys and last epoch's results.
+	pub fn metagraph(netuid: NetUid) -> Vec<NeuronView<T::AccountId>> {
+		let scores = Scores::<T>::get(netuid);
+		(0..SubnetN::<T>::get(netuid))
+			.filter_map(|uid| {
+				let neuron = Neurons::<T>::get(netuid, uid)?;
+				let score = scores.get(usize::from(uid)).copied().unwrap_or_default();
+				Some(NeuronView {
+					uid,
+					hotkey: neuron.hotkey,
+					coldkey: neuron.coldkey,
+					registered_at: neuron.registered_at,
+					last_update: neuron.last_update,
+					stake: score.stake,
+					validator_permit: score.validator_permit,
+					validator_trust: score.validator_trust,
+					consensus: score.consensus,
+					incentive: score.incentive,
+					dividends: score.dividends,
+				})
+			})
+			.collect()
+	}
+
+	/// Checks the pallet's invariants (see the crate docs).
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let max = T::MaxUids::get();
+		for (netuid, n) in SubnetN::<T>::iter() {
+			ensure!(u32::from(n) <= max, "a subnet has more than MaxUids uids");
+			ensure!(Scores::<T>::get(netuid).len() == usize::from(n), "one score per uid");
+			for uid in 0..n {
+				let neuron = Neurons::<T>::get(netuid, uid).ok_or("a uid below n has no neuron")?;
+				ensure!(
+					Uids::<T>::get(netuid, &neuron.hotkey) == Some(uid),
+					"Uids is not the inverse of Neurons"
+				);
+			}
+			ensure!(
+				Uids::<T>::iter_prefix(netuid).count() == usize::from(n),
+				"hotkeys are not unique per subnet"
+			);
+			ensure!(
+				Neurons::<T>::iter_key_prefix(netuid).all(|uid| uid < n),
+				"a neuron beyond n"
+			);
+			for (uid, row) in Weights::<T>::iter_prefix(netuid) {
+				ensure!(uid < n, "a weight row of an unknown uid");
+				let sorted = row.entries.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0));
+				ensure!(sorted, "a weight row is not sorted by uid");
+				ensure!(
+					row.entries.iter().all(|(j, w)| *j < n && *j != uid && *w > 0),
+					"a weight row names an unknown uid, itself, or a zero weight"
+				);
+				let sum = row.entries.iter().fold(0u64, |a, (_, w)| a.saturating_add(u64::from(*w)));
+				ensure!(sum == ONE, "a weight row does not sum to one");
+			}
+			for (uid, bonds) in Bonds::<T>::iter_prefix(netuid) {
+				ensure!(uid < n, "bonds of an unknown uid");
+				ensure!(
+					bonds.iter().all(|(j, b)| *j < n && *b > 0 && u64::from(*b) <= ONE),
+					"a bond outside (0, 1] or to an unknown uid"
+				);
+			}
+			ensure!(
+				WeightCommits::<T>::iter_key_prefix(netuid).all(|uid| uid < n),
+				"a commit of an unknown uid"
+			);
+		}
+		Ok(())
+	}
+}

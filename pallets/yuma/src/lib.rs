@@ -1,0 +1,416 @@
+//! # Yuma
+//!
+//! The per-subnet metagraph and Yuma consensus: validators score miners, and a stake-weighted
+//! consensus clips outliers and decides who is paid.
+//!
+//! ## Overview
+//!
+//! A coldkey **registers** a hotkey on a subnet for a GOV burn that grows ×1.26 with every
+//! registration and halves every `BurnHalvingInterval` blocks. The neuron gets the next uid;
+//! when the subnet is full, the non-immune neuron with the lowest incentive is replaced.
+//! Validators (neurons holding a permit) score miners with **weights** — by default through
+//! **commit-reveal**: `commit_weights(hash)` now, `reveal_weights(...)` in the next epoch, so a
+//! validator cannot copy weights it has not seen revealed.
+//!
+//! The **epoch** ([`epoch::epoch`], a pure storage-free function) turns stake, weights and
+//! bonds into incentive (miners' share), dividends (validators' share) and new bonds; the
+//! pallet stores them as the subnet's metagraph. The subnets pallet drives epochs every tempo
+//! through [`Pallet::run_epoch`]; until then `trigger_epoch` (subnet owner or root) runs one on
+//! demand.
+//!
+//! ## Invariants (`try_state`)
+//!
+//! * every subnet has at most `MaxUids` uids, each with a neuron and a score;
+//! * hotkeys are unique per subnet and `Uids` is the exact inverse of `Neurons`;
+//! * every stored weight row is sorted, has no self- or zero weight, names existing uids and
+//!   sums to exactly one;
+//! * every bond is in `(0, 1]` and names an existing uid.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod epoch;
+mod impls;
+pub mod runtime_api;
+pub mod types;
+pub mod weights;
+pub use weights::WeightInfo;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// Benchmark set-up the runtime provides.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// A subnet id that `Config::Subnets` accepts.
+	fn subnet() -> tandem_primitives::NetUid;
+	/// Gives `hotkey` `stake` on `netuid` in the eyes of `Config::Stake`.
+	fn set_stake(netuid: tandem_primitives::NetUid, hotkey: &AccountId, stake: u128);
+	/// Sets the governable `MaxValidators` and `MaxAllowedUids`.
+	fn set_limits(max_validators: u16, max_allowed_uids: u16);
+}
+
+// The FRAME macros expand into `expect`s on metadata and storage-prefix lookups that cannot fail
+// at runtime; the lints stay on for the logic (`impls.rs`, `epoch.rs`).
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use crate::types::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, OnUnbalanced},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::Perbill;
+	use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetOwner, SubnetRegistry};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	/// GOV taken by a registration, handed to `Config::BurnSink`.
+	pub type CreditOf<T> = fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// GOV, for the registration burn.
+		type Currency: fungible::Balanced<Self::AccountId, Balance = Balance>;
+
+		/// Receives the registration burn. `()` destroys it (issuance falls).
+		type BurnSink: OnUnbalanced<CreditOf<Self>>;
+
+		/// Which subnet ids exist.
+		type Subnets: SubnetRegistry;
+
+		/// Who owns a subnet (may trigger its epoch).
+		type Owners: SubnetOwner<Self::AccountId>;
+
+		/// Stake behind each hotkey.
+		type Stake: StakeProvider<Self::AccountId>;
+
+		/// May trigger any subnet's epoch (root).
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Hard bound on uids per subnet, sizing storage (≤ 65,535).
+		#[pallet::constant]
+		type MaxUids: Get<u32>;
+
+		/// Governable limit on uids per subnet (default 256); `min(MaxAllowedUids, MaxUids)`
+		/// applies.
+		type MaxAllowedUids: Get<u16>;
+
+		/// Most validator permits per subnet (default 64).
+		type MaxValidators: Get<u16>;
+
+		/// Least stake for a validator permit.
+		type ValidatorStakeThreshold: Get<Balance>;
+
+		/// Blocks per epoch (default 360); commit-reveal counts epochs with it.
+		type Tempo: Get<u32>;
+
+		/// Consensus quantile κ (default 50 %).
+		type Kappa: Get<Perbill>;
+
+		/// Bond EMA rate α (default 10 %).
+		type BondsAlpha: Get<Perbill>;
+
+		/// Liquid alpha on/off (default off) and its range.
+		type LiquidAlpha: Get<bool>;
+		/// Lowest per-bond α under liquid alpha.
+		type AlphaLow: Get<Perbill>;
+		/// Highest per-bond α under liquid alpha.
+		type AlphaHigh: Get<Perbill>;
+
+		/// Blocks a fresh neuron cannot be replaced for (default 4,096).
+		type ImmunityPeriod: Get<u32>;
+
+		/// Blocks between two weight settings or commits of a validator (default 100).
+		type WeightsRateLimit: Get<u32>;
+
+		/// Weights only through commit-reveal (default on).
+		type CommitReveal: Get<bool>;
+
+		/// Least number of non-zero weights in a row (capped at `n − 1`).
+		type MinAllowedWeights: Get<u16>;
+
+		/// A validator silent for longer counts with zero stake in consensus.
+		type ActivityCutoff: Get<u32>;
+
+		/// Lowest registration burn.
+		type MinBurn: Get<Balance>;
+
+		/// Highest registration burn.
+		type MaxBurn: Get<Balance>;
+
+		/// Blocks over which the registration burn halves (default 360).
+		#[pallet::constant]
+		type BurnHalvingInterval: Get<u32>;
+
+		/// Weights of the calls and of the epoch.
+		type WeightInfo: WeightInfo;
+
+		/// Prepares benchmark state.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Number of uids on each subnet.
+	#[pallet::storage]
+	pub type SubnetN<T: Config> = StorageMap<_, Twox64Concat, NetUid, u16, ValueQuery>;
+
+	/// Neuron of each `(netuid, uid)`. Twox: both are assigned by the chain.
+	#[pallet::storage]
+	pub type Neurons<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Twox64Concat,
+		u16,
+		Neuron<T::AccountId>,
+		OptionQuery,
+	>;
+
+	/// Uid of each registered hotkey. Blake2: hotkeys are chosen by users.
+	#[pallet::storage]
+	pub type Uids<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, NetUid, Blake2_128Concat, T::AccountId, u16, OptionQuery>;
+
+	/// The last epoch's results, indexed by uid (one per uid).
+	#[pallet::storage]
+	pub type Scores<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, BoundedVec<Score, T::MaxUids>, ValueQuery>;
+
+	/// Each validator's normalized weights.
+	#[pallet::storage]
+	pub type Weights<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Twox64Concat,
+		u16,
+		WeightsRow<T::MaxUids>,
+		OptionQuery,
+	>;
+
+	/// Each permitted validator's bonds `(uid, bond in billionths)`, sorted by uid.
+	#[pallet::storage]
+	pub type Bonds<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Twox64Concat,
+		u16,
+		BoundedVec<(u16, u32), T::MaxUids>,
+		ValueQuery,
+	>;
+
+	/// A validator's pending weights commit (at most one).
+	#[pallet::storage]
+	pub type WeightCommits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, NetUid, Twox64Concat, u16, WeightsCommit, OptionQuery>;
+
+	/// Registration burn of each subnet.
+	#[pallet::storage]
+	pub type Burn<T: Config> = StorageMap<_, Twox64Concat, NetUid, BurnState, ValueQuery>;
+
+	/// Block of each subnet's last epoch.
+	#[pallet::storage]
+	pub type LastEpoch<T: Config> = StorageMap<_, Twox64Concat, NetUid, u32, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `coldkey` registered `hotkey` as uid `uid` of `netuid`, burning `burn` GOV;
+		/// `replaced` is the hotkey that held the uid before, if any.
+		NeuronRegistered {
+			netuid: NetUid,
+			uid: u16,
+			hotkey: T::AccountId,
+			coldkey: T::AccountId,
+			burn: Balance,
+			replaced: Option<T::AccountId>,
+		},
+		/// Validator `uid` set `count` non-zero weights on `netuid`.
+		WeightsSet { netuid: NetUid, uid: u16, count: u32, version: u64 },
+		/// Validator `uid` committed to weights on `netuid`; reveal in epoch `reveal_epoch`.
+		WeightsCommitted { netuid: NetUid, uid: u16, hash: H256, reveal_epoch: u32 },
+		/// Validator `uid` revealed `count` non-zero weights on `netuid`; `dropped` of them
+		/// named uids re-registered since the commit.
+		WeightsRevealed { netuid: NetUid, uid: u16, count: u32, dropped: u32, version: u64 },
+		/// An epoch ran on `netuid` over `neurons` uids, `validators` permits and `weights`
+		/// non-zero weights; `consensus` is false when no miner reached consensus.
+		EpochRun { netuid: NetUid, neurons: u16, validators: u16, weights: u32, consensus: bool },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No subnet with this id.
+		UnknownSubnet,
+		/// A uid at or beyond the subnet's size.
+		UnknownUid,
+		/// The hotkey has no uid on this subnet.
+		NotRegistered,
+		/// The hotkey already has a uid on this subnet.
+		HotkeyAlreadyRegistered,
+		/// The subnet is full and every neuron is still immune.
+		SubnetFull,
+		/// The coldkey cannot pay the registration burn (and keep its account alive).
+		CannotAffordBurn,
+		/// `uids` and `weights` differ in length.
+		LengthMismatch,
+		/// A uid appears twice in `uids`.
+		DuplicateUids,
+		/// More weights than the subnet has uids.
+		TooManyWeights,
+		/// Fewer non-zero weights than `MinAllowedWeights` (or none).
+		TooFewWeights,
+		/// A validator cannot weight itself.
+		SelfWeight,
+		/// The hotkey has no validator permit.
+		NoValidatorPermit,
+		/// Weights or a commit again before `WeightsRateLimit` blocks passed.
+		RateLimited,
+		/// `set_weights` is refused while commit-reveal is on.
+		CommitRevealEnabled,
+		/// Commits are refused while commit-reveal is off.
+		CommitRevealDisabled,
+		/// A commit is already waiting for its reveal window.
+		CommitPending,
+		/// No commit to reveal.
+		NoCommit,
+		/// The reveal window (the epoch after the commit's) has not started.
+		RevealTooEarly,
+		/// The reveal window has passed; commit again.
+		RevealExpired,
+		/// The revealed weights, salt or version do not hash to the commit.
+		RevealMismatch,
+		/// Only the subnet owner or root may do this.
+		NotSubnetOwner,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(
+				T::MaxUids::get() >= 1 && T::MaxUids::get() <= u32::from(u16::MAX),
+				"MaxUids must fit a u16 uid"
+			);
+			assert!(T::BurnHalvingInterval::get() > 0, "BurnHalvingInterval must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register `hotkey` on `netuid`, paying the registration burn from the caller (the
+		/// coldkey). Takes the next uid, or replaces the lowest-incentive non-immune neuron of a
+		/// full subnet.
+		///
+		/// Signed. Errors: `UnknownSubnet`, `HotkeyAlreadyRegistered`, `SubnetFull`,
+		/// `CannotAffordBurn`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register(u32::from(SubnetN::<T>::get(netuid))))]
+		pub fn register(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			hotkey: T::AccountId,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_register(coldkey, netuid, hotkey)
+		}
+
+		/// Set the caller's weights on `netuid`: `weights[k]` for uid `uids[k]`, any scale
+		/// (normalized to sum one). Only while commit-reveal is off.
+		///
+		/// Signed by a validator's hotkey. Errors: `CommitRevealEnabled`, `UnknownSubnet`,
+		/// `NotRegistered`, `NoValidatorPermit`, `RateLimited`, `LengthMismatch`,
+		/// `TooManyWeights`, `DuplicateUids`, `UnknownUid`, `SelfWeight`, `TooFewWeights`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_weights(uids.len() as u32))]
+		pub fn set_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids: BoundedVec<u16, T::MaxUids>,
+			weights: BoundedVec<u16, T::MaxUids>,
+			version: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			ensure!(!T::CommitReveal::get(), Error::<T>::CommitRevealEnabled);
+			Self::do_set_weights(hotkey, netuid, &uids, &weights, version)
+		}
+
+		/// Commit to weights on `netuid` with `hash` =
+		/// `blake2_256(SCALE((hotkey, netuid, uids, weights, salt, version)))`; reveal them in
+		/// the next epoch with `reveal_weights`.
+		///
+		/// Signed by a validator's hotkey. Errors: `CommitRevealDisabled`, `UnknownSubnet`,
+		/// `NotRegistered`, `NoValidatorPermit`, `RateLimited`, `CommitPending`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::commit_weights())]
+		pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, hash: H256) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			ensure!(T::CommitReveal::get(), Error::<T>::CommitRevealDisabled);
+			Self::do_commit(hotkey, netuid, hash)
+		}
+
+		/// Reveal the weights committed in the previous epoch. Weights to uids re-registered
+		/// since the commit are dropped.
+		///
+		/// Signed by the committing hotkey. Errors: `CommitRevealDisabled`, `UnknownSubnet`,
+		/// `NotRegistered`, `NoCommit`, `RevealTooEarly`, `RevealExpired`, `RevealMismatch`,
+		/// `NoValidatorPermit`, and the weight checks of `set_weights`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::reveal_weights(uids.len() as u32))]
+		pub fn reveal_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids: BoundedVec<u16, T::MaxUids>,
+			weights: BoundedVec<u16, T::MaxUids>,
+			salt: Salt,
+			version: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			ensure!(T::CommitReveal::get(), Error::<T>::CommitRevealDisabled);
+			Self::do_reveal(hotkey, netuid, &uids, &weights, salt, version)
+		}
+
+		/// Run `netuid`'s epoch now and store the results as its metagraph.
+		///
+		/// The subnet owner or `AdminOrigin`. Errors: `UnknownSubnet`, `NotSubnetOwner`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(Pallet::<T>::epoch_weight_bound(*netuid))]
+		pub fn trigger_epoch(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
+			if T::AdminOrigin::try_origin(origin.clone()).is_err() {
+				let who = ensure_signed(origin)?;
+				ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+				ensure!(
+					T::Owners::owner_of(netuid).as_ref() == Some(&who),
+					Error::<T>::NotSubnetOwner
+				);
+			}
+			ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+			let stats = Self::run_epoch(netuid);
+			Ok(Some(stats.weight::<T>()).into())
+		}
+	}
+}

@@ -1,0 +1,169 @@
+//! A test runtime: system, balances (GOV) and yuma, with stake, subnets and owners from
+//! thread-local tables the tests set.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use crate as pallet_yuma;
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types, traits::ConstU128};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, Perbill};
+use std::collections::BTreeMap;
+use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetOwner, SubnetRegistry};
+
+pub type AccountId = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Yuma: pallet_yuma,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU128<1>;
+}
+
+pub const NET: NetUid = 1;
+pub const OWNER: AccountId = 500;
+pub const COLD: AccountId = 1;
+pub const POOR: AccountId = 2;
+pub const UNIT: Balance = 1_000_000_000_000;
+
+thread_local! {
+	static STAKE: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
+}
+
+/// Subnets 1 and 2 exist; subnet 1 is owned by `OWNER`.
+pub struct MockSubnets;
+impl SubnetRegistry for MockSubnets {
+	fn exists(netuid: NetUid) -> bool {
+		netuid == 1 || netuid == 2
+	}
+}
+impl SubnetOwner<AccountId> for MockSubnets {
+	fn owner_of(netuid: NetUid) -> Option<AccountId> {
+		(netuid == 1).then_some(OWNER)
+	}
+}
+
+/// Stake per hotkey, the same on every subnet.
+pub struct MockStake;
+impl StakeProvider<AccountId> for MockStake {
+	fn stake_of(_: NetUid, hotkey: &AccountId) -> Balance {
+		STAKE.with(|s| s.borrow().get(hotkey).copied().unwrap_or(0))
+	}
+}
+
+pub fn set_stake(hotkey: AccountId, stake: Balance) {
+	STAKE.with(|s| s.borrow_mut().insert(hotkey, stake));
+}
+
+parameter_types! {
+	pub static MaxAllowedUids: u16 = 256;
+	pub static MaxValidators: u16 = 64;
+	pub static ValidatorStakeThreshold: Balance = 0;
+	pub static Tempo: u32 = 10;
+	pub static Kappa: Perbill = Perbill::from_percent(50);
+	pub static BondsAlpha: Perbill = Perbill::from_percent(10);
+	pub static LiquidAlpha: bool = false;
+	pub static AlphaLow: Perbill = Perbill::from_percent(5);
+	pub static AlphaHigh: Perbill = Perbill::from_percent(30);
+	pub static ImmunityPeriod: u32 = 100;
+	pub static WeightsRateLimit: u32 = 0;
+	pub static CommitReveal: bool = false;
+	pub static MinAllowedWeights: u16 = 1;
+	pub static ActivityCutoff: u32 = 5_000;
+	pub static MinBurn: Balance = UNIT;
+	pub static MaxBurn: Balance = 100 * UNIT;
+	pub const MaxUids: u32 = 4096;
+	pub const BurnHalvingInterval: u32 = 360;
+}
+
+impl pallet_yuma::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type BurnSink = ();
+	type Subnets = MockSubnets;
+	type Owners = MockSubnets;
+	type Stake = MockStake;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxUids = MaxUids;
+	type MaxAllowedUids = MaxAllowedUids;
+	type MaxValidators = MaxValidators;
+	type ValidatorStakeThreshold = ValidatorStakeThreshold;
+	type Tempo = Tempo;
+	type Kappa = Kappa;
+	type BondsAlpha = BondsAlpha;
+	type LiquidAlpha = LiquidAlpha;
+	type AlphaLow = AlphaLow;
+	type AlphaHigh = AlphaHigh;
+	type ImmunityPeriod = ImmunityPeriod;
+	type WeightsRateLimit = WeightsRateLimit;
+	type CommitReveal = CommitReveal;
+	type MinAllowedWeights = MinAllowedWeights;
+	type ActivityCutoff = ActivityCutoff;
+	type MinBurn = MinBurn;
+	type MaxBurn = MaxBurn;
+	type BurnHalvingInterval = BurnHalvingInterval;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(COLD, 1_000_000 * UNIT), (POOR, UNIT / 2), (OWNER, UNIT)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	STAKE.with(|s| s.borrow_mut().clear());
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` and then checks every invariant of the pallet.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Yuma::do_try_state().expect("try_state invariants hold");
+	});
+}
+
+pub fn run_to(block: u64) {
+	System::set_block_number(block);
+}
+
+pub fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn subnet() -> NetUid {
+		NET
+	}
+	fn set_stake(_: NetUid, hotkey: &AccountId, stake: u128) {
+		set_stake(*hotkey, stake);
+	}
+	fn set_limits(max_validators: u16, max_allowed_uids: u16) {
+		MaxValidators::set(max_validators);
+		MaxAllowedUids::set(max_allowed_uids);
+	}
+}

@@ -1,0 +1,237 @@
+//! The pure epoch: unit checks of its pieces and property tests (sums, clipping bounds, order
+//! independence, sparse = dense, no panic on any input within the bounds).
+
+use super::reference::dense_epoch;
+use crate::epoch::*;
+use proptest::prelude::*;
+
+fn sum(v: &[u64]) -> u64 {
+	v.iter().sum()
+}
+
+#[test]
+fn normalize_is_exact_and_within_one_unit() {
+	assert_eq!(normalize(&[]), Vec::<u64>::new());
+	assert_eq!(normalize(&[0, 0]), vec![0, 0]);
+	assert_eq!(normalize(&[1, 1, 1]), vec![333_333_333, 333_333_333, 333_333_334]);
+	assert_eq!(normalize(&[3, 1]), vec![750_000_000, 250_000_000]);
+	// Huge values are scaled down, not overflowed.
+	let big = normalize(&[u128::MAX, u128::MAX, 0]);
+	assert_eq!(big, vec![500_000_000, 500_000_000, 0]);
+	assert_eq!(sum(&normalize(&[u128::MAX, 1, 7, u128::MAX / 3])), ONE);
+}
+
+#[test]
+fn consensus_is_the_stake_weighted_quantile() {
+	// Validators with 0.6 / 0.3 / 0.1 of the stake weight a miner 0.2 / 0.9 / 0.9.
+	let s = |x: u64| x * ONE / 10;
+	let mut col = vec![(s(2), s(6)), (s(9), s(3)), (s(9), s(1))];
+	// Support for 0.9 is 0.4 < 0.5; for 0.2 it is 1.0: consensus 0.2.
+	assert_eq!(column_consensus(&mut col, ONE / 2), s(2));
+	// With κ = 0.4 the 0.9 of the minority is already enough.
+	assert_eq!(column_consensus(&mut col, s(4)), s(9));
+	// Nobody weights it: no consensus.
+	assert_eq!(column_consensus(&mut [], ONE / 2), 0);
+}
+
+#[test]
+fn permits_take_the_largest_stakes_ties_to_lower_uid() {
+	assert_eq!(permits(&[5, 9, 9, 0, 7], 3, 0), vec![false, true, true, false, true]);
+	assert_eq!(permits(&[5, 9, 9, 0, 7], 2, 0), vec![false, true, true, false, false]);
+	// Threshold, and zero stake never holds a permit.
+	assert_eq!(permits(&[5, 9, 9, 0, 7], 9, 6), vec![false, true, true, false, true]);
+	assert_eq!(permits(&[0, 0], 9, 0), vec![false, false]);
+}
+
+#[test]
+fn the_largest_case_runs() {
+	// n = 4,096, 256 validators, 10 % dense rows: the benchmark's large case, natively.
+	let n = 4096usize;
+	let neurons: Vec<NeuronInput> = (0..n)
+		.map(|i| NeuronInput {
+			stake: if i < 256 { 1_000 + i as u128 } else { 0 },
+			last_update: 10,
+			registered_at: 0,
+		})
+		.collect();
+	let rows: Vec<WeightRow> = (0..256u16)
+		.map(|v| WeightRow {
+			validator: v,
+			set_at: 5,
+			entries: (0..410u16).map(|k| (256 + k * 9, 1 + ((k + v) % 7) as u64)).collect(),
+		})
+		.collect();
+	let p = params(10, 256);
+	let out = epoch(&neurons, &rows, &[], &p);
+	assert_eq!(sum(&out.incentive), ONE);
+	assert_eq!(sum(&out.dividends), ONE);
+	assert_eq!(out.permits.iter().filter(|x| **x).count(), 256);
+}
+
+fn params(now: u32, max_validators: u16) -> EpochParams {
+	EpochParams {
+		now,
+		last_epoch: 0,
+		activity_cutoff: 1_000,
+		max_validators,
+		validator_stake_threshold: 0,
+		kappa: ONE / 2,
+		bonds_alpha: ONE / 10,
+		liquid_alpha: None,
+	}
+}
+
+/// A random epoch input: up to 12 neurons, stakes from zero to `u128::MAX`, rows that may
+/// name unknown uids, themselves or duplicates, random bonds and parameters.
+fn input() -> impl Strategy<Value = (Vec<NeuronInput>, Vec<WeightRow>, Vec<BondRow>, EpochParams)>
+{
+	(0usize..12).prop_flat_map(|n| {
+		let stake = prop_oneof![
+			Just(0u128),
+			1u128..1_000,
+			any::<u64>().prop_map(u128::from),
+			Just(u128::MAX),
+			(u128::MAX - 1_000)..u128::MAX,
+		];
+		let neuron = (stake, 0u32..40, 0u32..30).prop_map(|(stake, last_update, registered_at)| {
+			NeuronInput { stake, last_update, registered_at }
+		});
+		let uid = 0u16..(n as u16 + 2);
+		let weight = prop_oneof![Just(0u64), 1u64..10, 1u64..65_536, Just(u64::MAX)];
+		let row = (uid.clone(), 0u32..40, prop::collection::vec((uid.clone(), weight), 0..14))
+			.prop_map(|(validator, set_at, entries)| WeightRow { validator, set_at, entries });
+		let bond = prop_oneof![0u64..=ONE, Just(ONE), Just(u64::MAX)];
+		let bond_row = (uid.clone(), prop::collection::vec((uid, bond), 0..6))
+			.prop_map(|(validator, entries)| BondRow { validator, entries });
+		let params = (
+			20u32..50,
+			0u32..30,
+			0u32..40,
+			0u16..10,
+			prop_oneof![Just(0u128), 1u128..1_000],
+			prop_oneof![Just(0u64), 0u64..=ONE, Just(ONE / 2), Just(ONE)],
+			0u64..=ONE,
+			prop::option::of((0u64..=ONE, 0u64..=ONE)),
+		)
+			.prop_map(|(now, last_epoch, cutoff, maxv, threshold, kappa, alpha, liquid)| {
+				EpochParams {
+					now,
+					last_epoch,
+					activity_cutoff: cutoff,
+					max_validators: maxv,
+					validator_stake_threshold: threshold,
+					kappa,
+					bonds_alpha: alpha,
+					liquid_alpha: liquid,
+				}
+			});
+		(
+			prop::collection::vec(neuron, n),
+			prop::collection::vec(row, 0..10),
+			prop::collection::vec(bond_row, 0..6),
+			params,
+		)
+	})
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(1_000))]
+
+	/// Incentive and dividends each sum to exactly one or are all zero; incentive is non-zero
+	/// as soon as a validator holding at least κ of the stake has a valid weight; dividends
+	/// are non-zero whenever a permitted validator has active stake.
+	#[test]
+	fn outputs_sum_to_one((neurons, rows, bonds, p) in input()) {
+		let out = epoch(&neurons, &rows, &bonds, &p);
+		let n = neurons.len();
+		for v in [&out.stake, &out.validator_trust, &out.consensus, &out.incentive, &out.dividends] {
+			prop_assert_eq!(v.len(), n);
+		}
+		prop_assert_eq!(out.permits.len(), n);
+		prop_assert!(sum(&out.incentive) == ONE || sum(&out.incentive) == 0);
+		prop_assert!(sum(&out.dividends) == ONE || sum(&out.dividends) == 0);
+		prop_assert_eq!(sum(&out.dividends) == ONE, sum(&out.stake) == ONE);
+		let kappa = p.kappa.clamp(1, ONE);
+		// Rows of one validator are merged with the earliest `set_at`.
+		let set_at = |v: u16| rows.iter().filter(|r| r.validator == v).map(|r| r.set_at).min();
+		let decisive = rows.iter().any(|r| {
+			let i = r.validator as usize;
+			i < n && out.stake[i] >= kappa && r.entries.iter().any(|(j, w)| {
+				*w > 0 && *j != r.validator && (*j as usize) < n
+					&& set_at(r.validator).unwrap_or(0) > neurons[*j as usize].registered_at
+			})
+		});
+		if decisive {
+			prop_assert_eq!(sum(&out.incentive), ONE);
+		}
+	}
+
+	/// Clipping bounds: no incentive without consensus, validator trust and bonds within
+	/// [0, 1], bonds only for permitted validators.
+	#[test]
+	fn clipping_bounds_hold((neurons, rows, bonds, p) in input()) {
+		let out = epoch(&neurons, &rows, &bonds, &p);
+		for (c, i) in out.consensus.iter().zip(&out.incentive) {
+			prop_assert!(*c <= ONE);
+			if *c == 0 { prop_assert_eq!(*i, 0); }
+		}
+		prop_assert!(out.validator_trust.iter().all(|t| *t <= ONE));
+		for row in &out.bonds {
+			prop_assert!(out.permits[row.validator as usize]);
+			prop_assert!(row.entries.iter().all(|(_, b)| *b > 0 && *b <= ONE));
+		}
+		// A validator without a permit never earns dividends.
+		for (permit, d) in out.permits.iter().zip(&out.dividends) {
+			if !permit { prop_assert_eq!(*d, 0); }
+		}
+	}
+
+	/// The result does not depend on the order rows, their entries or bonds are listed in.
+	#[test]
+	fn order_does_not_matter((neurons, rows, bonds, p) in input(), seed in any::<u64>()) {
+		let out = epoch(&neurons, &rows, &bonds, &p);
+		let mut rng = seed;
+		let mut next = || { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; rng };
+		let mut shuffled_rows = rows.clone();
+		for r in shuffled_rows.iter_mut() {
+			r.entries.sort_by_key(|_| next());
+		}
+		shuffled_rows.sort_by_key(|_| next());
+		let mut shuffled_bonds = bonds.clone();
+		for b in shuffled_bonds.iter_mut() {
+			b.entries.sort_by_key(|_| next());
+		}
+		shuffled_bonds.sort_by_key(|_| next());
+		prop_assert_eq!(out, epoch(&neurons, &shuffled_rows, &shuffled_bonds, &p));
+	}
+
+	/// The sparse epoch equals the dense reference, to the last unit.
+	#[test]
+	fn sparse_equals_dense((neurons, rows, bonds, p) in input()) {
+		prop_assert_eq!(epoch(&neurons, &rows, &bonds, &p), dense_epoch(&neurons, &rows, &bonds, &p));
+	}
+
+	/// Extreme shapes: every weight on one uid, every stake equal or maximal, up to 300
+	/// neurons — no panic, sums still exact.
+	#[test]
+	fn extreme_shapes_do_not_panic(
+		n in 1usize..300,
+		target in any::<u16>(),
+		stake in prop_oneof![Just(0u128), Just(1u128), Just(u128::MAX)],
+		validators in 0u16..300,
+	) {
+		let neurons: Vec<NeuronInput> =
+			(0..n).map(|_| NeuronInput { stake, last_update: 5, registered_at: 0 }).collect();
+		let target = target % (n as u16);
+		let rows: Vec<WeightRow> = (0..n as u16)
+			.map(|v| WeightRow { validator: v, set_at: 1, entries: vec![(target, u64::MAX)] })
+			.collect();
+		let out = epoch(&neurons, &rows, &[], &params(5, validators));
+		prop_assert!(sum(&out.incentive) == ONE || sum(&out.incentive) == 0);
+		prop_assert!(sum(&out.dividends) == ONE || sum(&out.dividends) == 0);
+		if stake > 0 && validators > 1 && n > 1 {
+			// Everyone but the target itself agrees on it: it takes all the incentive.
+			prop_assert_eq!(out.incentive[target as usize], ONE);
+		}
+	}
+}
