@@ -372,7 +372,9 @@ fn try_state_catches_corruption() {
 	let corrupt = |f: fn()| {
 		new_test_ext().execute_with(|| {
 			setup();
-			assert_ok!(Yuma::set_weights(RuntimeOrigin::signed(100), NET, v(&[3, 4]), v(&[1, 1]), 0));
+			for hk in [100, 101] {
+				assert_ok!(Yuma::set_weights(RuntimeOrigin::signed(hk), NET, v(&[3, 4]), v(&[1, 1]), 0));
+			}
 			run_to(4);
 			assert_ok!(Yuma::trigger_epoch(RuntimeOrigin::root(), NET));
 			assert_ok!(Yuma::do_try_state());
