@@ -257,6 +257,15 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_yuma::runtime_api::YumaApi<Block, AccountId> for Runtime {
+		fn metagraph(netuid: tandem_primitives::NetUid) -> Vec<pallet_yuma::types::NeuronView<AccountId>> {
+			crate::Yuma::metagraph(netuid)
+		}
+		fn registration_burn(netuid: tandem_primitives::NetUid) -> Balance {
+			crate::Yuma::current_burn(netuid, crate::Yuma::now())
+		}
+	}
+
 	impl pallet_credits::runtime_api::CreditsApi<Block, AccountId> for Runtime {
 		fn account(who: AccountId) -> pallet_credits::types::AccountCredits {
 			crate::Credits::account_credits(&who)

@@ -8,5 +8,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, crate::Utility]
 	[pallet_sudo, crate::Sudo]
 	[pallet_credits, crate::Credits]
+	[pallet_yuma, crate::Yuma]
 	[pallet_parameters, crate::Parameters]
 );

@@ -283,6 +283,83 @@ impl pallet_credits::BenchmarkHelper for CreditsBenchmarkHelper {
 	}
 }
 
+/// Stake for Yuma until `pallet-subnets` lands: the hotkey's free GOV balance, the same on
+/// every subnet.
+pub struct InterimStake;
+impl tandem_primitives::StakeProvider<AccountId> for InterimStake {
+	fn stake_of(_: tandem_primitives::NetUid, hotkey: &AccountId) -> Balance {
+		crate::Balances::free_balance(hotkey)
+	}
+}
+
+parameter_types! {
+	/// Storage bound on uids per subnet; `yuma::MaxAllowedUids` (256) is the working limit.
+	pub const YumaMaxUids: u32 = 4_096;
+	/// The registration burn halves every 360 blocks (36 minutes).
+	pub const BurnHalvingInterval: u32 = 360;
+}
+
+impl pallet_yuma::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = crate::Balances;
+	// Registration burns are destroyed: GOV issuance falls by the burn.
+	type BurnSink = ();
+	type Subnets = InterimSubnets;
+	// No owners until `pallet-subnets`: epochs on demand are root-only.
+	type Owners = ();
+	type Stake = InterimStake;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxUids = YumaMaxUids;
+	type MaxAllowedUids = dynamic_params::yuma::MaxAllowedUids;
+	type MaxValidators = dynamic_params::yuma::MaxValidators;
+	type ValidatorStakeThreshold = dynamic_params::yuma::ValidatorStakeThreshold;
+	type Tempo = dynamic_params::yuma::Tempo;
+	type Kappa = dynamic_params::yuma::Kappa;
+	type BondsAlpha = dynamic_params::yuma::BondsAlpha;
+	type LiquidAlpha = dynamic_params::yuma::LiquidAlpha;
+	type AlphaLow = dynamic_params::yuma::AlphaLow;
+	type AlphaHigh = dynamic_params::yuma::AlphaHigh;
+	type ImmunityPeriod = dynamic_params::yuma::ImmunityPeriod;
+	type WeightsRateLimit = dynamic_params::yuma::WeightsRateLimit;
+	type CommitReveal = dynamic_params::yuma::CommitReveal;
+	type MinAllowedWeights = dynamic_params::yuma::MinAllowedWeights;
+	type ActivityCutoff = dynamic_params::yuma::ActivityCutoff;
+	type MinBurn = dynamic_params::yuma::MinBurn;
+	type MaxBurn = dynamic_params::yuma::MaxBurn;
+	type BurnHalvingInterval = BurnHalvingInterval;
+	type WeightInfo = pallet_yuma::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = YumaBenchmarkHelper;
+}
+
+/// Benchmark set-up: stake is minted GOV; limits are set through `pallet-parameters`.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct YumaBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
+	fn subnet() -> tandem_primitives::NetUid {
+		1
+	}
+	fn set_stake(_: tandem_primitives::NetUid, hotkey: &AccountId, stake: u128) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = <crate::Balances as Mutate<AccountId>>::mint_into(hotkey, stake);
+	}
+	fn set_limits(max_validators: u16, max_allowed_uids: u16) {
+		use dynamic_params::{yuma, RuntimeParameters};
+		for p in [
+			yuma::Parameters::MaxValidators(yuma::MaxValidators, Some(max_validators)),
+			yuma::Parameters::MaxAllowedUids(yuma::MaxAllowedUids, Some(max_allowed_uids)),
+		] {
+			let _ = crate::Parameters::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
+		}
+	}
+	fn set_commit_reveal(on: bool) {
+		use dynamic_params::{yuma, RuntimeParameters};
+		let p = yuma::Parameters::CommitReveal(yuma::CommitReveal, Some(on));
+		let _ = crate::Parameters::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
+	}
+}
+
 impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeParameters = dynamic_params::RuntimeParameters;

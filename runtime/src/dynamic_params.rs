@@ -39,6 +39,60 @@ pub mod params {
 		#[codec(index = 5)]
 		pub static MaxCreditSlash: Perbill = Perbill::from_percent(50);
 	}
+
+	/// Yuma consensus and the metagraph (`pallet-yuma`).
+	#[dynamic_pallet_params]
+	#[codec(index = 1)]
+	pub mod yuma {
+		/// Blocks per epoch; commit-reveal counts epochs with it.
+		#[codec(index = 0)]
+		pub static Tempo: u32 = 360;
+		/// Consensus quantile κ.
+		#[codec(index = 1)]
+		pub static Kappa: Perbill = Perbill::from_percent(50);
+		/// Bond EMA rate α.
+		#[codec(index = 2)]
+		pub static BondsAlpha: Perbill = Perbill::from_percent(10);
+		/// Liquid alpha (per-bond α between `AlphaLow` and `AlphaHigh`).
+		#[codec(index = 3)]
+		pub static LiquidAlpha: bool = false;
+		/// Lowest per-bond α under liquid alpha.
+		#[codec(index = 4)]
+		pub static AlphaLow: Perbill = Perbill::from_percent(5);
+		/// Highest per-bond α under liquid alpha.
+		#[codec(index = 5)]
+		pub static AlphaHigh: Perbill = Perbill::from_percent(30);
+		/// Most validator permits per subnet.
+		#[codec(index = 6)]
+		pub static MaxValidators: u16 = 64;
+		/// Most uids per subnet (at most the storage bound of 4,096).
+		#[codec(index = 7)]
+		pub static MaxAllowedUids: u16 = 256;
+		/// Blocks a new neuron cannot be replaced for.
+		#[codec(index = 8)]
+		pub static ImmunityPeriod: u32 = 4_096;
+		/// Blocks between two weight settings or commits of one validator.
+		#[codec(index = 9)]
+		pub static WeightsRateLimit: u32 = 100;
+		/// Weights only through commit-reveal.
+		#[codec(index = 10)]
+		pub static CommitReveal: bool = true;
+		/// Least non-zero weights per row (capped at the subnet's size − 1).
+		#[codec(index = 11)]
+		pub static MinAllowedWeights: u16 = 1;
+		/// A validator silent for longer counts with zero stake.
+		#[codec(index = 12)]
+		pub static ActivityCutoff: u32 = 5_000;
+		/// Least stake for a validator permit (any positive stake by default).
+		#[codec(index = 13)]
+		pub static ValidatorStakeThreshold: Balance = 0;
+		/// Lowest registration burn: 1 GOV.
+		#[codec(index = 14)]
+		pub static MinBurn: Balance = tandem_primitives::gov::UNIT;
+		/// Highest registration burn: 1,000 GOV.
+		#[codec(index = 15)]
+		pub static MaxBurn: Balance = 1_000 * tandem_primitives::gov::UNIT;
+	}
 }
 
 pub use params::*;
@@ -63,7 +117,7 @@ impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdmi
 		key: &RuntimeParametersKey,
 	) -> Result<Self::Success, RuntimeOrigin> {
 		match key {
-			RuntimeParametersKey::Credits(_) => {
+			RuntimeParametersKey::Credits(_) | RuntimeParametersKey::Yuma(_) => {
 				frame_system::ensure_root(origin.clone()).map_err(|_| origin)?;
 				Ok(())
 			}

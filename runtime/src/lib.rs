@@ -176,6 +176,9 @@ mod runtime {
 	// --- Tandem (30–49) ---
 	#[runtime::pallet_index(30)]
 	pub type Credits = pallet_credits;
+
+	#[runtime::pallet_index(31)]
+	pub type Yuma = pallet_yuma;
 	#[runtime::pallet_index(34)]
 	pub type Parameters = pallet_parameters;
 

@@ -37,14 +37,14 @@ pub struct EpochStats {
 }
 
 impl EpochStats {
-	/// The benchmarked weight of an epoch of this size (`weights` spread over the validators).
+	/// The benchmarked weight of an epoch of this size: the cost of `neurons` uids and
+	/// `validators` permits, plus the marginal cost of `weights` non-zero weights (measured at
+	/// the largest subnet).
 	pub fn weight<T: Config>(&self) -> Weight {
-		let per_row = self.weights.checked_div(u32::from(self.validators)).unwrap_or(0);
-		T::WeightInfo::trigger_epoch(
-			u32::from(self.neurons),
-			u32::from(self.validators),
-			per_row,
-		)
+		let per_weight = T::WeightInfo::epoch_weights(self.weights)
+			.saturating_sub(T::WeightInfo::epoch_weights(0));
+		T::WeightInfo::trigger_epoch(u32::from(self.neurons), u32::from(self.validators))
+			.saturating_add(per_weight)
 	}
 }
 

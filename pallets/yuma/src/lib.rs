@@ -55,6 +55,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn set_stake(netuid: tandem_primitives::NetUid, hotkey: &AccountId, stake: u128);
 	/// Sets the governable `MaxValidators` and `MaxAllowedUids`.
 	fn set_limits(max_validators: u16, max_allowed_uids: u16);
+	/// Turns commit-reveal on or off.
+	fn set_commit_reveal(on: bool);
 }
 
 // The FRAME macros expand into `expect`s on metadata and storage-prefix lookups that cannot fail

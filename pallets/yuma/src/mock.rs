@@ -166,4 +166,7 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		MaxValidators::set(max_validators);
 		MaxAllowedUids::set(max_allowed_uids);
 	}
+	fn set_commit_reveal(on: bool) {
+		CommitReveal::set(on);
+	}
 }

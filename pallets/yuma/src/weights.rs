@@ -14,7 +14,8 @@ pub trait WeightInfo {
 	fn set_weights(w: u32, ) -> Weight;
 	fn commit_weights() -> Weight;
 	fn reveal_weights(w: u32, ) -> Weight;
-	fn trigger_epoch(n: u32, v: u32, w: u32, ) -> Weight;
+	fn trigger_epoch(n: u32, v: u32, ) -> Weight;
+	fn epoch_weights(z: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_yuma` using the runtime's database weights.
@@ -45,14 +46,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	fn trigger_epoch(n: u32, v: u32, w: u32, ) -> Weight {
+	fn trigger_epoch(n: u32, v: u32, ) -> Weight {
 		Weight::from_parts(50_000_000, 4_000)
 			.saturating_add(Weight::from_parts(40_000, 100).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(30_000, 10).saturating_mul(v.into()).saturating_mul(w.into()))
+			.saturating_add(Weight::from_parts(100_000, 100).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn epoch_weights(z: u32, ) -> Weight {
+		Weight::from_parts(500_000_000, 4_000)
+			.saturating_add(Weight::from_parts(2_000, 10).saturating_mul(z.into()))
 	}
 }
 
@@ -82,13 +87,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn trigger_epoch(n: u32, v: u32, w: u32, ) -> Weight {
+	fn trigger_epoch(n: u32, v: u32, ) -> Weight {
 		Weight::from_parts(50_000_000, 4_000)
 			.saturating_add(Weight::from_parts(40_000, 100).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(30_000, 10).saturating_mul(v.into()).saturating_mul(w.into()))
+			.saturating_add(Weight::from_parts(100_000, 100).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn epoch_weights(z: u32, ) -> Weight {
+		Weight::from_parts(500_000_000, 4_000)
+			.saturating_add(Weight::from_parts(2_000, 10).saturating_mul(z.into()))
 	}
 }

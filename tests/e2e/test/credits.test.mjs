@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex, stringToU8a, u8aFixLength } from '@polkadot/util';
 import {
-  useDevNode, devAccounts, keyring, sendAndWait, freeBalance, usdBalance, USD,
+  useDevNode, devAccounts, keyring, sendAndWait, freeBalance, usdBalance, USD, moduleErrorOf,
 } from './lib.mjs';
 
 const CREDIT = 1_000_000n;
@@ -16,12 +16,7 @@ let api;
 useDevNode('credits', (dev) => { api = dev.api; });
 
 const account = async (who) => api.call.creditsApi.account(who);
-const moduleError = (res) => {
-  assert.ok(res.dispatchError, 'the call failed');
-  assert.ok(res.dispatchError.isModule, `module error, got ${res.dispatchError.toString()}`);
-  const e = api.registry.findMetaError(res.dispatchError.asModule);
-  return `${e.section}.${e.name}`;
-};
+const moduleError = (res) => moduleErrorOf(api, res);
 const receipt = (s) => u8aToHex(u8aFixLength(stringToU8a(s), 256, true));
 
 test('buy: USD moves to the vault at CreditPrice, credits show in CreditsApi', async () => {

@@ -2,6 +2,7 @@
 // ports, connect polkadot.js, wait for chain conditions, sign and submit.
 import { spawn } from 'node:child_process';
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, existsSync, createWriteStream } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +189,14 @@ export function sendAndWait(tx, signer, options = {}) {
       }
     }).then((u) => { unsub = u; }, reject);
   });
+}
+
+/** `section.Name` of the module error a failed call returned (asserts it failed). */
+export function moduleErrorOf(api, res) {
+  assert.ok(res.dispatchError, 'the call failed');
+  assert.ok(res.dispatchError.isModule, `module error, got ${res.dispatchError.toString()}`);
+  const e = api.registry.findMetaError(res.dispatchError.asModule);
+  return `${e.section}.${e.name}`;
 }
 
 export async function freeBalance(api, address, at) {
