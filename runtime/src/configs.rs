@@ -350,7 +350,8 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
 			yuma::Parameters::MaxValidators(yuma::MaxValidators, Some(max_validators)),
 			yuma::Parameters::MaxAllowedUids(yuma::MaxAllowedUids, Some(max_allowed_uids)),
 		] {
-			let _ = crate::Parameters::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
+			let _ =
+				crate::Parameters::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
 		}
 	}
 	fn set_commit_reveal(on: bool) {

@@ -250,3 +250,33 @@ mod credits {
 		});
 	}
 }
+
+/// The Yuma epoch's speed targets, from the benchmarked weights (`pallet_yuma::weights`):
+/// a 256-uid subnet with 64 validators and dense rows costs at most 5 % of a block; a
+/// 4,096-uid subnet with 256 validators and 10 %-dense rows fits in one normal-class block.
+#[test]
+fn yuma_epoch_weight_targets() {
+	use frame_support::dispatch::DispatchClass;
+	use pallet_yuma::EpochStats;
+	let block = crate::configs::RuntimeBlockWeights::get();
+	let max = block.max_block;
+	let normal = block.get(DispatchClass::Normal).max_extrinsic.expect("normal has a limit");
+	let small = EpochStats { neurons: 256, validators: 64, weights: 64 * 255, consensus: true }
+		.weight::<Runtime>();
+	let large = EpochStats { neurons: 4096, validators: 256, weights: 256 * 410, consensus: true }
+		.weight::<Runtime>();
+	let pct =
+		|w: frame_support::weights::Weight| w.ref_time() as f64 * 100.0 / max.ref_time() as f64;
+	println!(
+		"epoch n=256 v=64 dense: {:.2} ms = {:.2} % of the block",
+		small.ref_time() as f64 / 1e9,
+		pct(small)
+	);
+	println!(
+		"epoch n=4096 v=256 10%: {:.2} ms = {:.2} % of the block",
+		large.ref_time() as f64 / 1e9,
+		pct(large)
+	);
+	assert!(small.ref_time() <= max.ref_time() / 20, "n = 256 epoch above 5 % of the block");
+	assert!(large.all_lte(normal), "n = 4,096 epoch does not fit in one block");
+}

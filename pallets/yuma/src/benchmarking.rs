@@ -8,11 +8,7 @@ use super::*;
 use crate::types::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{
-		fungible::Balanced,
-		tokens::Precision,
-		EnsureOrigin, Get,
-	},
+	traits::{fungible::Balanced, tokens::Precision, EnsureOrigin, Get},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -60,14 +56,10 @@ fn fill<T: Config>(netuid: NetUid, n: u16, v: u16) {
 fn weights_and_bonds<T: Config>(netuid: NetUid, n: u16, v: u16, per_row: u16) {
 	let targets: alloc::vec::Vec<u16> = (v..n).take(usize::from(per_row)).collect();
 	for uid in 0..v {
-		let row: alloc::vec::Vec<(u16, u16)> =
-			targets.iter().map(|j| (*j, 1 + (*j % 7))).collect();
+		let row: alloc::vec::Vec<(u16, u16)> = targets.iter().map(|j| (*j, 1 + (*j % 7))).collect();
 		let values: alloc::vec::Vec<u128> = row.iter().map(|(_, w)| u128::from(*w)).collect();
-		let entries: alloc::vec::Vec<(u16, u32)> = row
-			.iter()
-			.zip(epoch::normalize(&values))
-			.map(|((j, _), w)| (*j, w as u32))
-			.collect();
+		let entries: alloc::vec::Vec<(u16, u32)> =
+			row.iter().zip(epoch::normalize(&values)).map(|((j, _), w)| (*j, w as u32)).collect();
 		Weights::<T>::insert(
 			netuid,
 			uid,

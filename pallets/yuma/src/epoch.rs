@@ -206,7 +206,7 @@ fn bond_alpha(params: &EpochParams, weight: Fraction, consensus: Fraction) -> Fr
 			let (low, high) = if low <= high { (low, high) } else { (high, low) };
 			let distance = weight.abs_diff(consensus).min(ONE);
 			high.saturating_sub(mul(high.saturating_sub(low), distance))
-		},
+		}
 	}
 }
 
@@ -253,7 +253,7 @@ pub fn epoch(
 			Some((last, set_at, entries)) if *last == i => {
 				*set_at = (*set_at).min(row.set_at);
 				entries.extend(row.entries.iter().copied());
-			},
+			}
 			_ => rows.push((i, row.set_at, row.entries.clone())),
 		}
 	}
@@ -262,7 +262,8 @@ pub fn epoch(
 		let kept: Vec<(u16, u64)> = canonical(&entries)
 			.into_iter()
 			.filter(|(j, w)| {
-				*w > 0 && *j != i && neurons.get(usize::from(*j)).is_some_and(|t| set_at > t.registered_at)
+				*w > 0
+					&& *j != i && neurons.get(usize::from(*j)).is_some_and(|t| set_at > t.registered_at)
 			})
 			.collect();
 		let values: Vec<u128> = kept.iter().map(|(_, w)| u128::from(*w)).collect();
@@ -338,11 +339,8 @@ pub fn epoch(
 			})
 			.collect();
 		let old = canonical(&old);
-		let clipped: &[(u16, Fraction, Fraction)] = clipped_rows
-			.iter()
-			.find(|(v, _)| *v == uid)
-			.map(|(_, r)| r.as_slice())
-			.unwrap_or(&[]);
+		let clipped: &[(u16, Fraction, Fraction)] =
+			clipped_rows.iter().find(|(v, _)| *v == uid).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
 		let mut entries: Vec<(u16, Fraction)> = Vec::new();
 		let (mut a, mut b) = (old.iter().peekable(), clipped.iter().peekable());
 		loop {
@@ -354,22 +352,22 @@ pub fn epoch(
 					a.next();
 					b.next();
 					item
-				},
+				}
 				(Some((ja, bond)), Some((jb, _, _))) if ja < jb => {
 					let item = (*ja, (*bond).min(ONE), 0, 0);
 					a.next();
 					item
-				},
+				}
 				(Some((ja, bond)), None) => {
 					let item = (*ja, (*bond).min(ONE), 0, 0);
 					a.next();
 					item
-				},
+				}
 				(_, Some((jb, w, wc))) => {
 					let item = (*jb, 0, *w, *wc);
 					b.next();
 					item
-				},
+				}
 			};
 			let alpha = bond_alpha(params, weight, consensus_of(j));
 			let kept = mul(ONE.saturating_sub(alpha), bond);

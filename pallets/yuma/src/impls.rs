@@ -87,7 +87,9 @@ impl<T: Config> Pallet<T> {
 		salt: &Salt,
 		version: u64,
 	) -> H256 {
-		(hotkey, netuid, uids, weights, salt, version).using_encoded(sp_io::hashing::blake2_256).into()
+		(hotkey, netuid, uids, weights, salt, version)
+			.using_encoded(sp_io::hashing::blake2_256)
+			.into()
 	}
 
 	pub(crate) fn do_register(
@@ -103,8 +105,10 @@ impl<T: Config> Pallet<T> {
 		let (uid, replaced) = if n < Self::max_allowed_uids() {
 			(n, None)
 		} else {
+			// The candidate was found by reading its neuron, so it exists.
 			let uid = Self::replacement_candidate(netuid, n, now).ok_or(Error::<T>::SubnetFull)?;
-			(uid, Neurons::<T>::get(netuid, uid))
+			let old = Neurons::<T>::get(netuid, uid).ok_or(Error::<T>::SubnetFull)?;
+			(uid, Some(old))
 		};
 
 		let burn = Self::current_burn(netuid, now);
@@ -125,7 +129,10 @@ impl<T: Config> Pallet<T> {
 		let next = Perbill::from_percent(26).mul_floor(burn).saturating_add(burn);
 		Burn::<T>::insert(
 			netuid,
-			BurnState { amount: next.clamp(T::MinBurn::get(), T::MaxBurn::get().max(T::MinBurn::get())), at: phase_start },
+			BurnState {
+				amount: next.clamp(T::MinBurn::get(), T::MaxBurn::get().max(T::MinBurn::get())),
+				at: phase_start,
+			},
 		);
 
 		let mut scores = Scores::<T>::get(netuid);
@@ -146,7 +153,12 @@ impl<T: Config> Pallet<T> {
 		Neurons::<T>::insert(
 			netuid,
 			uid,
-			Neuron { hotkey: hotkey.clone(), coldkey: coldkey.clone(), registered_at: now, last_update: now },
+			Neuron {
+				hotkey: hotkey.clone(),
+				coldkey: coldkey.clone(),
+				registered_at: now,
+				last_update: now,
+			},
 		);
 		Uids::<T>::insert(netuid, &hotkey, uid);
 		Self::deposit_event(Event::NeuronRegistered {
@@ -169,7 +181,8 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|uid| {
 				let neuron = Neurons::<T>::get(netuid, uid)?;
 				let immune = neuron.registered_at.saturating_add(immunity) >= now;
-				let incentive = scores.get(usize::from(uid)).map(|s| s.incentive).unwrap_or_default();
+				let incentive =
+					scores.get(usize::from(uid)).map(|s| s.incentive).unwrap_or_default();
 				(!immune).then_some((incentive, neuron.registered_at, uid))
 			})
 			.min()
@@ -180,9 +193,8 @@ impl<T: Config> Pallet<T> {
 	fn validator_uid(netuid: NetUid, hotkey: &T::AccountId) -> Result<u16, DispatchError> {
 		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
 		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::NotRegistered)?;
-		let permitted = Scores::<T>::get(netuid)
-			.get(usize::from(uid))
-			.is_some_and(|s| s.validator_permit);
+		let permitted =
+			Scores::<T>::get(netuid).get(usize::from(uid)).is_some_and(|s| s.validator_permit);
 		ensure!(permitted, Error::<T>::NoValidatorPermit);
 		Ok(uid)
 	}
@@ -204,9 +216,13 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Vec<(u16, u16)>, DispatchError> {
 		ensure!(uids.len() == weights.len(), Error::<T>::LengthMismatch);
 		ensure!(uids.len() <= usize::from(n), Error::<T>::TooManyWeights);
-		let mut pairs: Vec<(u16, u16)> = uids.iter().copied().zip(weights.iter().copied()).collect();
+		let mut pairs: Vec<(u16, u16)> =
+			uids.iter().copied().zip(weights.iter().copied()).collect();
 		pairs.sort_unstable_by_key(|(u, _)| *u);
-		ensure!(pairs.windows(2).all(|w| matches!(w, [a, b] if a.0 != b.0)), Error::<T>::DuplicateUids);
+		ensure!(
+			pairs.windows(2).all(|w| matches!(w, [a, b] if a.0 != b.0)),
+			Error::<T>::DuplicateUids
+		);
 		ensure!(pairs.iter().all(|(u, _)| *u < n), Error::<T>::UnknownUid);
 		ensure!(pairs.iter().all(|(u, _)| *u != uid), Error::<T>::SelfWeight);
 		pairs.retain(|(_, w)| *w > 0);
@@ -357,14 +373,18 @@ impl<T: Config> Pallet<T> {
 			kappa: u64::from(T::Kappa::get().deconstruct()),
 			bonds_alpha: u64::from(T::BondsAlpha::get().deconstruct()),
 			liquid_alpha: T::LiquidAlpha::get().then(|| {
-				(u64::from(T::AlphaLow::get().deconstruct()), u64::from(T::AlphaHigh::get().deconstruct()))
+				(
+					u64::from(T::AlphaLow::get().deconstruct()),
+					u64::from(T::AlphaHigh::get().deconstruct()),
+				)
 			}),
 		};
 		// Only permitted validators' rows and bonds matter: read just those.
 		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
 		let permits =
 			epoch::permits(&stakes, params.max_validators, params.validator_stake_threshold);
-		let permitted: Vec<u16> = (0..n).filter(|u| permits.get(usize::from(*u)) == Some(&true)).collect();
+		let permitted: Vec<u16> =
+			(0..n).filter(|u| permits.get(usize::from(*u)) == Some(&true)).collect();
 		let rows: Vec<WeightRow> = permitted
 			.iter()
 			.filter_map(|uid| {
@@ -380,7 +400,10 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.map(|uid| BondRow {
 				validator: *uid,
-				entries: Bonds::<T>::get(netuid, uid).iter().map(|(j, b)| (*j, u64::from(*b))).collect(),
+				entries: Bonds::<T>::get(netuid, uid)
+					.iter()
+					.map(|(j, b)| (*j, u64::from(*b)))
+					.collect(),
 			})
 			.collect();
 
@@ -399,7 +422,10 @@ impl<T: Config> Pallet<T> {
 				.iter()
 				.find(|b| b.validator == *uid)
 				.map(|b| {
-					b.entries.iter().map(|(j, v)| (*j, u32::try_from(*v).unwrap_or(u32::MAX))).collect()
+					b.entries
+						.iter()
+						.map(|(j, v)| (*j, u32::try_from(*v).unwrap_or(u32::MAX)))
+						.collect()
 				})
 				.unwrap_or_default();
 			if entries.is_empty() {
@@ -481,10 +507,7 @@ impl<T: Config> Pallet<T> {
 				Uids::<T>::iter_prefix(netuid).count() == usize::from(n),
 				"hotkeys are not unique per subnet"
 			);
-			ensure!(
-				Neurons::<T>::iter_key_prefix(netuid).all(|uid| uid < n),
-				"a neuron beyond n"
-			);
+			ensure!(Neurons::<T>::iter_key_prefix(netuid).all(|uid| uid < n), "a neuron beyond n");
 			for (uid, row) in Weights::<T>::iter_prefix(netuid) {
 				ensure!(uid < n, "a weight row of an unknown uid");
 				let sorted = row.entries.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0));
@@ -493,7 +516,8 @@ impl<T: Config> Pallet<T> {
 					row.entries.iter().all(|(j, w)| *j < n && *j != uid && *w > 0),
 					"a weight row names an unknown uid, itself, or a zero weight"
 				);
-				let sum = row.entries.iter().fold(0u64, |a, (_, w)| a.saturating_add(u64::from(*w)));
+				let sum =
+					row.entries.iter().fold(0u64, |a, (_, w)| a.saturating_add(u64::from(*w)));
 				ensure!(sum == ONE, "a weight row does not sum to one");
 			}
 			for (uid, bonds) in Bonds::<T>::iter_prefix(netuid) {

@@ -36,6 +36,7 @@ pub use pallet::*;
 mod benchmarking;
 pub mod epoch;
 mod impls;
+pub use impls::EpochStats;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;
@@ -79,7 +80,8 @@ pub mod pallet {
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// GOV taken by a registration, handed to `Config::BurnSink`.
-	pub type CreditOf<T> = fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

@@ -24,9 +24,7 @@ pub struct Neuron<AccountId> {
 }
 
 /// A neuron's results from the last epoch (`Perbill` fractions).
-#[derive(
-	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub struct Score {
 	/// Stake behind the hotkey when the epoch ran.
 	pub stake: Balance,
@@ -45,7 +43,15 @@ pub struct Score {
 /// A validator's stored weights: normalized so the parts sum to exactly `Perbill::one()`,
 /// sorted by uid, no zero and no self-weight.
 #[derive(
-	Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, frame_support::DefaultNoBound,
+	Clone,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+	frame_support::DefaultNoBound,
 )]
 #[scale_info(skip_type_params(S))]
 pub struct WeightsRow<S: frame_support::traits::Get<u32>> {
@@ -100,4 +106,3 @@ pub struct NeuronView<AccountId> {
 	/// Dividends.
 	pub dividends: Perbill,
 }
-

@@ -1,7 +1,10 @@
 //! The calls: happy paths, every named error (each changing nothing), and the epoch driven
 //! through the pallet's storage.
 
-use crate::{mock::*, types::*, Bonds, Burn, Error, Event, Neurons, Scores, SubnetN, Uids, WeightCommits, Weights};
+use crate::{
+	mock::*, types::*, Bonds, Burn, Error, Event, Neurons, Scores, SubnetN, Uids, WeightCommits,
+	Weights,
+};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
 use sp_runtime::{DispatchError, Perbill};
 
@@ -95,7 +98,10 @@ fn burn_halves_every_interval_within_bounds() {
 #[test]
 fn register_rejects_bad_input() {
 	build_and_execute(|| {
-		assert_noop!(Yuma::register(RuntimeOrigin::signed(COLD), 9, 100), Error::<Test>::UnknownSubnet);
+		assert_noop!(
+			Yuma::register(RuntimeOrigin::signed(COLD), 9, 100),
+			Error::<Test>::UnknownSubnet
+		);
 		register(100);
 		assert_noop!(
 			Yuma::register(RuntimeOrigin::signed(COLD), NET, 100),
@@ -122,7 +128,10 @@ fn full_subnet_replaces_the_weakest_non_immune_neuron() {
 		assert_ok!(Yuma::trigger_epoch(RuntimeOrigin::root(), NET));
 		assert!(Bonds::<Test>::contains_key(NET, 0));
 		// Everyone is immune until block 1 + 100.
-		assert_noop!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300), Error::<Test>::SubnetFull);
+		assert_noop!(
+			Yuma::register(RuntimeOrigin::signed(COLD), NET, 300),
+			Error::<Test>::SubnetFull
+		);
 		run_to(102);
 		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300));
 		// The lowest incentive is shared by the validators and miner 201; the oldest, then the
@@ -144,9 +153,17 @@ fn full_subnet_replaces_the_weakest_non_immune_neuron() {
 fn set_weights_stores_a_normalized_row_in_any_order() {
 	build_and_execute(|| {
 		setup();
-		assert!(score(0).validator_permit && score(1).validator_permit && score(2).validator_permit);
+		assert!(
+			score(0).validator_permit && score(1).validator_permit && score(2).validator_permit
+		);
 		assert!(!score(3).validator_permit);
-		assert_ok!(Yuma::set_weights(RuntimeOrigin::signed(100), NET, v(&[4, 3, 1]), v(&[1, 2, 0]), 7));
+		assert_ok!(Yuma::set_weights(
+			RuntimeOrigin::signed(100),
+			NET,
+			v(&[4, 3, 1]),
+			v(&[1, 2, 0]),
+			7
+		));
 		assert_eq!(
 			last_event(),
 			RuntimeEvent::Yuma(Event::WeightsSet { netuid: NET, uid: 0, count: 2, version: 7 })
@@ -165,7 +182,9 @@ fn set_weights_stores_a_normalized_row_in_any_order() {
 fn set_weights_rejects_bad_input() {
 	build_and_execute(|| {
 		setup();
-		let sw = |who, uids: &[u16], w: &[u16]| Yuma::set_weights(RuntimeOrigin::signed(who), NET, v(uids), v(w), 0);
+		let sw = |who, uids: &[u16], w: &[u16]| {
+			Yuma::set_weights(RuntimeOrigin::signed(who), NET, v(uids), v(w), 0)
+		};
 		assert_noop!(
 			Yuma::set_weights(RuntimeOrigin::signed(100), 9, v(&[3]), v(&[1]), 0),
 			Error::<Test>::UnknownSubnet
@@ -208,10 +227,22 @@ fn commit_then_reveal_in_the_next_epoch() {
 		assert_ok!(Yuma::commit_weights(RuntimeOrigin::signed(100), NET, h));
 		assert_eq!(
 			last_event(),
-			RuntimeEvent::Yuma(Event::WeightsCommitted { netuid: NET, uid: 0, hash: h, reveal_epoch: 1 })
+			RuntimeEvent::Yuma(Event::WeightsCommitted {
+				netuid: NET,
+				uid: 0,
+				hash: h,
+				reveal_epoch: 1
+			})
 		);
 		let reveal = |salt, version| {
-			Yuma::reveal_weights(RuntimeOrigin::signed(100), NET, v(&[3, 4]), v(&[3, 1]), salt, version)
+			Yuma::reveal_weights(
+				RuntimeOrigin::signed(100),
+				NET,
+				v(&[3, 4]),
+				v(&[3, 1]),
+				salt,
+				version,
+			)
 		};
 		run_to(8);
 		assert_noop!(reveal([7; 32], 1), Error::<Test>::RevealTooEarly);
@@ -219,16 +250,32 @@ fn commit_then_reveal_in_the_next_epoch() {
 		assert_noop!(reveal([8; 32], 1), Error::<Test>::RevealMismatch);
 		assert_noop!(reveal([7; 32], 2), Error::<Test>::RevealMismatch);
 		assert_noop!(
-			Yuma::reveal_weights(RuntimeOrigin::signed(100), NET, v(&[3, 4]), v(&[3, 2]), [7; 32], 1),
+			Yuma::reveal_weights(
+				RuntimeOrigin::signed(100),
+				NET,
+				v(&[3, 4]),
+				v(&[3, 2]),
+				[7; 32],
+				1
+			),
 			Error::<Test>::RevealMismatch
 		);
 		assert_ok!(reveal([7; 32], 1));
 		assert_eq!(
 			last_event(),
-			RuntimeEvent::Yuma(Event::WeightsRevealed { netuid: NET, uid: 0, count: 2, dropped: 0, version: 1 })
+			RuntimeEvent::Yuma(Event::WeightsRevealed {
+				netuid: NET,
+				uid: 0,
+				count: 2,
+				dropped: 0,
+				version: 1
+			})
 		);
 		let row = Weights::<Test>::get(NET, 0).unwrap();
-		assert_eq!((row.set_at, row.entries.to_vec()), (3, vec![(3, 750_000_000), (4, 250_000_000)]));
+		assert_eq!(
+			(row.set_at, row.entries.to_vec()),
+			(3, vec![(3, 750_000_000), (4, 250_000_000)])
+		);
 		assert!(WeightCommits::<Test>::get(NET, 0).is_none());
 		assert_noop!(reveal([7; 32], 1), Error::<Test>::NoCommit);
 	});
@@ -248,11 +295,23 @@ fn commit_reveal_rejects_bad_input() {
 			Error::<Test>::CommitRevealDisabled
 		);
 		CommitReveal::set(true);
-		assert_noop!(Yuma::commit_weights(RuntimeOrigin::signed(200), NET, h), Error::<Test>::NoValidatorPermit);
-		assert_noop!(Yuma::commit_weights(RuntimeOrigin::signed(999), NET, h), Error::<Test>::NotRegistered);
-		assert_noop!(Yuma::commit_weights(RuntimeOrigin::signed(100), 9, h), Error::<Test>::UnknownSubnet);
+		assert_noop!(
+			Yuma::commit_weights(RuntimeOrigin::signed(200), NET, h),
+			Error::<Test>::NoValidatorPermit
+		);
+		assert_noop!(
+			Yuma::commit_weights(RuntimeOrigin::signed(999), NET, h),
+			Error::<Test>::NotRegistered
+		);
+		assert_noop!(
+			Yuma::commit_weights(RuntimeOrigin::signed(100), 9, h),
+			Error::<Test>::UnknownSubnet
+		);
 		assert_ok!(Yuma::commit_weights(RuntimeOrigin::signed(100), NET, h));
-		assert_noop!(Yuma::commit_weights(RuntimeOrigin::signed(100), NET, h), Error::<Test>::CommitPending);
+		assert_noop!(
+			Yuma::commit_weights(RuntimeOrigin::signed(100), NET, h),
+			Error::<Test>::CommitPending
+		);
 		// Past the reveal window (epoch 2 starts at block 19): expired, and a new commit may
 		// replace it.
 		run_to(19);
@@ -270,7 +329,10 @@ fn commit_reveal_rejects_bad_input() {
 			Error::<Test>::SelfWeight
 		);
 		WeightsRateLimit::set(100);
-		assert_noop!(Yuma::commit_weights(RuntimeOrigin::signed(102), NET, h), Error::<Test>::RateLimited);
+		assert_noop!(
+			Yuma::commit_weights(RuntimeOrigin::signed(102), NET, h),
+			Error::<Test>::RateLimited
+		);
 		WeightsRateLimit::set(0);
 	});
 }
@@ -295,9 +357,22 @@ fn reveal_drops_weights_to_uids_re_registered_since_the_commit() {
 		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300));
 		assert_eq!(Uids::<Test>::get(NET, 300), Some(4));
 		run_to(9);
-		assert_ok!(Yuma::reveal_weights(RuntimeOrigin::signed(100), NET, v(&[3, 4]), v(&[1, 1]), [2; 32], 0));
-		assert!(matches!(last_event(), RuntimeEvent::Yuma(Event::WeightsRevealed { count: 1, dropped: 1, .. })));
-		assert_eq!(Weights::<Test>::get(NET, 0).unwrap().entries.to_vec(), vec![(3, 1_000_000_000)]);
+		assert_ok!(Yuma::reveal_weights(
+			RuntimeOrigin::signed(100),
+			NET,
+			v(&[3, 4]),
+			v(&[1, 1]),
+			[2; 32],
+			0
+		));
+		assert!(matches!(
+			last_event(),
+			RuntimeEvent::Yuma(Event::WeightsRevealed { count: 1, dropped: 1, .. })
+		));
+		assert_eq!(
+			Weights::<Test>::get(NET, 0).unwrap().entries.to_vec(),
+			vec![(3, 1_000_000_000)]
+		);
 	});
 }
 
@@ -306,12 +381,21 @@ fn trigger_epoch_origins() {
 	build_and_execute(|| {
 		setup();
 		assert_ok!(Yuma::trigger_epoch(RuntimeOrigin::signed(OWNER), NET));
-		assert_noop!(Yuma::trigger_epoch(RuntimeOrigin::signed(COLD), NET), Error::<Test>::NotSubnetOwner);
+		assert_noop!(
+			Yuma::trigger_epoch(RuntimeOrigin::signed(COLD), NET),
+			Error::<Test>::NotSubnetOwner
+		);
 		// Subnet 2 has no owner: root only.
-		assert_noop!(Yuma::trigger_epoch(RuntimeOrigin::signed(OWNER), 2), Error::<Test>::NotSubnetOwner);
+		assert_noop!(
+			Yuma::trigger_epoch(RuntimeOrigin::signed(OWNER), 2),
+			Error::<Test>::NotSubnetOwner
+		);
 		assert_ok!(Yuma::trigger_epoch(RuntimeOrigin::root(), 2));
 		assert_noop!(Yuma::trigger_epoch(RuntimeOrigin::root(), 9), Error::<Test>::UnknownSubnet);
-		assert_noop!(Yuma::trigger_epoch(RuntimeOrigin::signed(OWNER), 9), Error::<Test>::UnknownSubnet);
+		assert_noop!(
+			Yuma::trigger_epoch(RuntimeOrigin::signed(OWNER), 9),
+			Error::<Test>::UnknownSubnet
+		);
 	});
 }
 
@@ -330,7 +414,13 @@ fn epoch_through_the_pallet_follows_weights_and_clips_collusion() {
 		assert_ok!(Yuma::trigger_epoch(RuntimeOrigin::root(), NET));
 		assert_eq!(
 			last_event(),
-			RuntimeEvent::Yuma(Event::EpochRun { netuid: NET, neurons: 5, validators: 3, weights: 5, consensus: true })
+			RuntimeEvent::Yuma(Event::EpochRun {
+				netuid: NET,
+				neurons: 5,
+				validators: 3,
+				weights: 5,
+				consensus: true
+			})
 		);
 		let m = Yuma::metagraph(NET);
 		assert_eq!(m.len(), 5);
@@ -373,7 +463,13 @@ fn try_state_catches_corruption() {
 		new_test_ext().execute_with(|| {
 			setup();
 			for hk in [100, 101] {
-				assert_ok!(Yuma::set_weights(RuntimeOrigin::signed(hk), NET, v(&[3, 4]), v(&[1, 1]), 0));
+				assert_ok!(Yuma::set_weights(
+					RuntimeOrigin::signed(hk),
+					NET,
+					v(&[3, 4]),
+					v(&[1, 1]),
+					0
+				));
 			}
 			run_to(4);
 			assert_ok!(Yuma::trigger_epoch(RuntimeOrigin::root(), NET));

@@ -83,8 +83,7 @@ fn params(now: u32, max_validators: u16) -> EpochParams {
 
 /// A random epoch input: up to 12 neurons, stakes from zero to `u128::MAX`, rows that may
 /// name unknown uids, themselves or duplicates, random bonds and parameters.
-fn input() -> impl Strategy<Value = (Vec<NeuronInput>, Vec<WeightRow>, Vec<BondRow>, EpochParams)>
-{
+fn input() -> impl Strategy<Value = (Vec<NeuronInput>, Vec<WeightRow>, Vec<BondRow>, EpochParams)> {
 	(0usize..12).prop_flat_map(|n| {
 		let stake = prop_oneof![
 			Just(0u128),

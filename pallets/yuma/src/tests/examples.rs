@@ -45,11 +45,7 @@ fn params() -> EpochParams {
 #[test]
 fn colluding_minority_is_clipped_to_consensus() {
 	let neurons = [neuron(40), neuron(30), neuron(30), neuron(0), neuron(0)];
-	let rows = [
-		row(0, &[(3, 8), (4, 2)]),
-		row(1, &[(3, 8), (4, 2)]),
-		row(2, &[(4, 1)]),
-	];
+	let rows = [row(0, &[(3, 8), (4, 2)]), row(1, &[(3, 8), (4, 2)]), row(2, &[(4, 1)])];
 	let out = epoch(&neurons, &rows, &[], &EpochParams { last_epoch: 0, ..params() });
 	assert_eq!(out.consensus[3], frac(8, 10));
 	assert_eq!(out.consensus[4], frac(2, 10));
@@ -128,7 +124,12 @@ fn stale_bonds_and_inactive_validators() {
 	neurons[1].last_update = 0;
 	let bonds = [BondRow { validator: 0, entries: vec![(2, ONE)] }];
 	let p = EpochParams { activity_cutoff: 5, ..params() };
-	let out = epoch(&neurons, &[WeightRow { validator: 0, set_at: 8, entries: vec![(2, 1)] }], &bonds, &p);
+	let out = epoch(
+		&neurons,
+		&[WeightRow { validator: 0, set_at: 8, entries: vec![(2, 1)] }],
+		&bonds,
+		&p,
+	);
 	assert_eq!(out.stake, vec![ONE, 0, 0]);
 	// The old bond of 1.0 is gone: the new one is α·1.0.
 	assert_eq!(out.bonds[0].entries, vec![(2, frac(1, 10))]);

@@ -38,7 +38,8 @@ pub fn dense_epoch(
 	let n = neurons.len();
 	let kappa = p.kappa.clamp(1, ONE);
 	// Permits: rank = number of eligible neurons strictly ahead.
-	let eligible = |i: usize| neurons[i].stake > 0 && neurons[i].stake >= p.validator_stake_threshold;
+	let eligible =
+		|i: usize| neurons[i].stake > 0 && neurons[i].stake >= p.validator_stake_threshold;
 	let permits: Vec<bool> = (0..n)
 		.map(|i| {
 			eligible(i) && {
@@ -56,7 +57,11 @@ pub fn dense_epoch(
 	let active: Vec<u128> = (0..n)
 		.map(|i| {
 			let on = neurons[i].last_update as u64 + p.activity_cutoff as u64 >= p.now as u64;
-			if permits[i] && on { neurons[i].stake } else { 0 }
+			if permits[i] && on {
+				neurons[i].stake
+			} else {
+				0
+			}
 		})
 		.collect();
 	let s = split(&active);
@@ -134,7 +139,7 @@ pub fn dense_epoch(
 					let (lo, hi) = (lo.min(ONE), hi.min(ONE));
 					let (lo, hi) = (lo.min(hi), lo.max(hi));
 					hi - mul(hi - lo, w[i][j].abs_diff(consensus[j]).min(ONE))
-				},
+				}
 			};
 			b[i][j] = (mul(ONE - alpha, old[i][j].min(ONE)) + mul(alpha, clipped[i][j])).min(ONE);
 		}
@@ -151,7 +156,11 @@ pub fn dense_epoch(
 			})
 			.collect();
 		let d = split(&raw_d);
-		if d.iter().any(|x| *x > 0) { d } else { s.clone() }
+		if d.iter().any(|x| *x > 0) {
+			d
+		} else {
+			s.clone()
+		}
 	} else {
 		s.clone()
 	};
