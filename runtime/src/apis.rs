@@ -257,6 +257,41 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_gov_token::runtime_api::TokenApi<Block> for Runtime {
+		fn info() -> pallet_gov_token::types::TokenInfo {
+			crate::GovToken::info()
+		}
+	}
+
+	impl pallet_asset_conversion::AssetConversionApi<
+		Block,
+		Balance,
+		frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+	> for Runtime {
+		fn quote_price_exact_tokens_for_tokens(
+			asset1: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			asset2: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			amount: Balance,
+			include_fee: bool,
+		) -> Option<Balance> {
+			crate::AssetConversion::quote_price_exact_tokens_for_tokens(asset1, asset2, amount, include_fee)
+		}
+		fn quote_price_tokens_for_exact_tokens(
+			asset1: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			asset2: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			amount: Balance,
+			include_fee: bool,
+		) -> Option<Balance> {
+			crate::AssetConversion::quote_price_tokens_for_exact_tokens(asset1, asset2, amount, include_fee)
+		}
+		fn get_reserves(
+			asset1: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			asset2: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+		) -> Option<(Balance, Balance)> {
+			crate::AssetConversion::get_reserves(asset1, asset2).ok()
+		}
+	}
+
 	impl pallet_yuma::runtime_api::YumaApi<Block, AccountId> for Runtime {
 		fn metagraph(netuid: tandem_primitives::NetUid) -> Vec<pallet_yuma::types::NeuronView<AccountId>> {
 			crate::Yuma::metagraph(netuid)

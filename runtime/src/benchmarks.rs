@@ -9,5 +9,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, crate::Sudo]
 	[pallet_credits, crate::Credits]
 	[pallet_yuma, crate::Yuma]
+	[pallet_gov_token, crate::GovToken]
 	[pallet_parameters, crate::Parameters]
 );

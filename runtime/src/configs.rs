@@ -7,11 +7,17 @@ use crate::{
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
 	System, VERSION,
 };
+#[allow(unused_imports)] // `ord_parameter_types!` expands to `vec![]` in no_std.
+use alloc::vec;
+use frame_support::traits::tokens::{
+	fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+	imbalance::ResolveAssetTo,
+};
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstBool, ConstU32, ConstU64, ConstU8},
+	traits::{AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
@@ -22,8 +28,10 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot, EnsureSigned,
 };
+use pallet_asset_conversion::{AccountIdConverter, Ascending, Chain, WithFirstAsset};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::Permill;
 use sp_runtime::{
 	traits::{AccountIdConversion, One},
 	Perbill,
@@ -69,6 +77,16 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	type BaseCallFilter = NoDirectBurn;
+}
+
+/// Every GOV burn goes through `pallet-gov-token` so supply is accounted in one place: the
+/// balances pallet's own `burn` call is filtered out.
+pub struct NoDirectBurn;
+impl frame_support::traits::Contains<RuntimeCall> for NoDirectBurn {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Balances(pallet_balances::Call::burn { .. }))
+	}
 }
 
 impl pallet_aura::Config for Runtime {
@@ -125,7 +143,8 @@ impl pallet_balances::Config for Runtime {
 	type ReserveIdentifier = [u8; 8];
 	type Balance = Balance;
 	type RuntimeEvent = RuntimeEvent;
-	type DustRemoval = ();
+	// Dust of reaped accounts leaves issuance through gov-token, which records it as burned.
+	type DustRemoval = pallet_gov_token::BurnGov<Runtime>;
 	type ExistentialDeposit = ExistentialDeposit;
 	type AccountStore = System;
 	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
@@ -302,8 +321,8 @@ parameter_types! {
 impl pallet_yuma::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = crate::Balances;
-	// Registration burns are destroyed: GOV issuance falls by the burn.
-	type BurnSink = ();
+	// Registration burns are destroyed through gov-token, which records them.
+	type BurnSink = pallet_gov_token::BurnGov<Runtime>;
 	type Subnets = InterimSubnets;
 	// No owners until `pallet-subnets`: epochs on demand are root-only.
 	type Owners = ();
@@ -358,6 +377,202 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
 		use dynamic_params::{yuma, RuntimeParameters};
 		let p = yuma::Parameters::CommitReveal(yuma::CommitReveal, Some(on));
 		let _ = crate::Parameters::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
+	}
+}
+
+// --- The USD/GOV market (`pallet-asset-conversion`) and GOV supply (`pallet-gov-token`) ---
+
+parameter_types! {
+	/// Derives the asset-conversion pallet's account and its pools' accounts.
+	pub const AssetConversionPalletId: PalletId = PalletId(*b"py/ascon");
+	/// The native token as an asset-conversion asset kind.
+	pub const NativeKind: NativeOrWithId<AssetId> = NativeOrWithId::Native;
+	/// USD as an asset-conversion asset kind.
+	pub const UsdKind: NativeOrWithId<AssetId> = NativeOrWithId::WithId(tandem_primitives::USD_ASSET_ID);
+	/// Highest LP fee governance may set.
+	pub const MaxSwapFee: Permill = Permill::from_percent(10);
+	/// No fee on withdrawing liquidity.
+	pub const LiquidityWithdrawalFee: Permill = Permill::zero();
+	/// Creating a pool costs nothing beyond the transaction fee.
+	pub const PoolSetupFee: Balance = 0;
+	/// LP tokens locked forever by a pool's first deposit (12-decimal units).
+	pub const MintMinLiquidity: Balance = 100;
+}
+
+frame_support::ord_parameter_types! {
+	/// Only asset-conversion creates LP-token assets.
+	pub const AssetConversionOrigin: AccountId =
+		AccountIdConversion::<AccountId>::into_account_truncating(&AssetConversionPalletId::get());
+}
+
+/// GOV (native) and every `pallet-assets` asset as one `fungibles` set.
+pub type NativeAndAssets =
+	UnionOf<Balances, crate::Assets, NativeFromLeft, NativeOrWithId<AssetId>, AccountId>;
+/// The account of a pool.
+pub type PoolIdToAccountId =
+	AccountIdConverter<AssetConversionPalletId, (NativeOrWithId<AssetId>, NativeOrWithId<AssetId>)>;
+
+/// LP tokens of the asset-conversion pools (a second assets instance).
+impl pallet_assets::Config<pallet_assets::Instance2> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type AssetId = u32;
+	type AssetIdParameter = u32;
+	type ReserveData = ();
+	type Currency = Balances;
+	type CreateOrigin =
+		AsEnsureOriginWithArg<frame_system::EnsureSignedBy<AssetConversionOrigin, AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type AssetDeposit = ConstU128<0>;
+	type AssetAccountDeposit = ConstU128<0>;
+	type MetadataDepositBase = ConstU128<0>;
+	type MetadataDepositPerByte = ConstU128<0>;
+	type ApprovalDeposit = ConstU128<0>;
+	type StringLimit = AssetsStringLimit;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	type RemoveItemsLimit = RemoveItemsLimit;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+impl pallet_asset_conversion::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type HigherPrecisionBalance = sp_core::U256;
+	type AssetKind = NativeOrWithId<AssetId>;
+	type Assets = NativeAndAssets;
+	type PoolId = (Self::AssetKind, Self::AssetKind);
+	type PoolLocator = Chain<
+		WithFirstAsset<NativeKind, AccountId, NativeOrWithId<AssetId>, PoolIdToAccountId>,
+		Ascending<AccountId, NativeOrWithId<AssetId>, PoolIdToAccountId>,
+	>;
+	type PoolAssetId = u32;
+	type PoolAssets = crate::PoolAssets;
+	type PoolSetupFee = PoolSetupFee;
+	type PoolSetupFeeAsset = NativeKind;
+	type PoolSetupFeeTarget = ResolveAssetTo<TreasuryAccount, Self::Assets>;
+	type PalletId = AssetConversionPalletId;
+	type WeightInfo = pallet_asset_conversion::weights::SubstrateWeight<Runtime>;
+	type LPFee = dynamic_params::token::PoolLpFee;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxSwapFee = MaxSwapFee;
+	type LiquidityWithdrawalFee = LiquidityWithdrawalFee;
+	type MaxSwapPathLength = ConstU32<3>;
+	type MintMinLiquidity = MintMinLiquidity;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+/// The buyback trades USD → GOV through the asset-conversion pool.
+pub struct UsdGovMarket;
+impl pallet_gov_token::BuybackMarket<AccountId> for UsdGovMarket {
+	fn reserves() -> Option<(Balance, Balance)> {
+		crate::AssetConversion::get_reserves(UsdKind::get(), NativeKind::get()).ok()
+	}
+	fn quote_usd_for_gov(usd_in: Balance) -> Option<Balance> {
+		crate::AssetConversion::quote_price_exact_tokens_for_tokens(
+			UsdKind::get(),
+			NativeKind::get(),
+			usd_in,
+			true,
+		)
+	}
+	fn swap_usd_for_gov(
+		who: &AccountId,
+		usd_in: Balance,
+		min_gov_out: Balance,
+	) -> Result<Balance, sp_runtime::DispatchError> {
+		<crate::AssetConversion as pallet_asset_conversion::Swap<AccountId>>::swap_exact_tokens_for_tokens(
+			who.clone(),
+			alloc::vec![UsdKind::get(), NativeKind::get()],
+			usd_in,
+			Some(min_gov_out),
+			who.clone(),
+			true,
+		)
+	}
+	fn seed(provider: &AccountId, usd: Balance, gov: Balance) -> sp_runtime::DispatchResult {
+		use alloc::boxed::Box;
+		let origin = RuntimeOrigin::signed(provider.clone());
+		let created = crate::AssetConversion::create_pool(
+			origin.clone(),
+			Box::new(UsdKind::get()),
+			Box::new(NativeKind::get()),
+		);
+		let exists: sp_runtime::DispatchError =
+			pallet_asset_conversion::Error::<Runtime>::PoolExists.into();
+		match created {
+			Err(e) if e != exists => return Err(e),
+			_ => {}
+		}
+		crate::AssetConversion::add_liquidity(
+			origin,
+			Box::new(UsdKind::get()),
+			Box::new(NativeKind::get()),
+			usd,
+			gov,
+			1,
+			1,
+			provider.clone(),
+		)
+	}
+}
+
+parameter_types! {
+	/// E0: 0.5 GOV per block before the first halving.
+	pub const InitialEmission: Balance = gov::UNIT / 2;
+	/// At most 10.5 M GOV is ever emitted (genesis + emission ≤ 21 M).
+	pub const EmissionCap: Balance = 10_500_000 * gov::UNIT;
+	/// The oracle moves 1 % of the way to the spot price per block (half-life ≈ 69 blocks).
+	pub const OracleSmoothing: Perbill = Perbill::from_percent(1);
+}
+
+impl pallet_gov_token::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type Assets = crate::Assets;
+	type UsdAssetId = UsdAsset;
+	type Market = UsdGovMarket;
+	type BuybackPot = BuybackPotAccount;
+	type Treasury = TreasuryAccount;
+	type LaunchOrigin = EnsureRoot<AccountId>;
+	type InitialEmission = InitialEmission;
+	type EmissionCap = EmissionCap;
+	type BuybackInterval = dynamic_params::token::BuybackInterval;
+	type BuybackLot = dynamic_params::token::BuybackLot;
+	type BuybackShare = dynamic_params::token::BuybackShare;
+	type MaxBuybackSlippage = dynamic_params::token::MaxBuybackSlippage;
+	type OracleSmoothing = OracleSmoothing;
+	type WeightInfo = pallet_gov_token::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GovTokenBenchmarkHelper;
+}
+
+/// Benchmark set-up: USD exists, a funded provider seeds the pool, the pot gets USD.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GovTokenBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_gov_token::BenchmarkHelper<AccountId> for GovTokenBenchmarkHelper {
+	fn setup_market_and_pot(usd_amount: Balance) {
+		use frame_support::traits::{fungible::Mutate as _, fungibles::Mutate as _};
+		use pallet_gov_token::BuybackMarket;
+		<CreditsBenchmarkHelper as pallet_credits::BenchmarkHelper>::setup();
+		let usd_id = tandem_primitives::USD_ASSET_ID;
+		let provider: AccountId = AccountId::new([7u8; 32]);
+		let _ = <crate::Balances as frame_support::traits::fungible::Mutate<AccountId>>::mint_into(
+			&provider,
+			2_000_000 * gov::UNIT,
+		);
+		let _ = crate::Assets::mint_into(usd_id, &provider, 2_000_000 * usd::UNIT);
+		if UsdGovMarket::reserves().is_none() {
+			let _ = UsdGovMarket::seed(&provider, 1_000_000 * usd::UNIT, 1_000_000 * gov::UNIT);
+		}
+		let _ = crate::Assets::mint_into(usd_id, &BuybackPotAccount::get(), usd_amount);
 	}
 }
 

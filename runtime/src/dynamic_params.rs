@@ -93,6 +93,27 @@ pub mod params {
 		#[codec(index = 15)]
 		pub static MaxBurn: Balance = 1_000 * tandem_primitives::gov::UNIT;
 	}
+
+	/// GOV supply and the USD/GOV market (`pallet-gov-token`, `pallet-asset-conversion`).
+	#[dynamic_pallet_params]
+	#[codec(index = 2)]
+	pub mod token {
+		/// Blocks between buybacks ("hop").
+		#[codec(index = 0)]
+		pub static BuybackInterval: u32 = 600;
+		/// Most USD (6 decimals) one buyback takes from the pot ("bump"): $1,000.
+		#[codec(index = 1)]
+		pub static BuybackLot: Balance = 1_000 * tandem_primitives::usd::UNIT;
+		/// Share of a lot, and of GOV fees, that buys back and burns GOV.
+		#[codec(index = 2)]
+		pub static BuybackShare: Perbill = Perbill::from_percent(50);
+		/// Largest shortfall of a buyback's output against the oracle price.
+		#[codec(index = 3)]
+		pub static MaxBuybackSlippage: Perbill = Perbill::from_percent(2);
+		/// Liquidity providers' fee of the USD/GOV pool: 0.3 %.
+		#[codec(index = 4)]
+		pub static PoolLpFee: sp_runtime::Permill = sp_runtime::Permill::from_parts(3_000);
+	}
 }
 
 pub use params::*;
@@ -117,7 +138,9 @@ impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdmi
 		key: &RuntimeParametersKey,
 	) -> Result<Self::Success, RuntimeOrigin> {
 		match key {
-			RuntimeParametersKey::Credits(_) | RuntimeParametersKey::Yuma(_) => {
+			RuntimeParametersKey::Credits(_)
+			| RuntimeParametersKey::Yuma(_)
+			| RuntimeParametersKey::Token(_) => {
 				frame_system::ensure_root(origin.clone()).map_err(|_| origin)?;
 				Ok(())
 			}

@@ -20,6 +20,10 @@ use sp_keyring::Sr25519Keyring;
 pub const DEV_GOV_ENDOWMENT: Balance = 1_000_000 * gov::UNIT;
 /// USD given to each pre-funded dev account.
 pub const DEV_USD_ENDOWMENT: Balance = 1_000_000 * usd::UNIT;
+/// USD the root account puts into the USD/GOV pool at genesis.
+pub const GENESIS_POOL_USD: Balance = 100_000 * usd::UNIT;
+/// GOV the root account puts into the USD/GOV pool at genesis ($1 per GOV).
+pub const GENESIS_POOL_GOV: Balance = 100_000 * gov::UNIT;
 /// Name, symbol and decimals of the USD stable.
 pub const USD_NAME: &[u8] = b"US Dollar";
 pub const USD_SYMBOL: &[u8] = b"USD";
@@ -64,6 +68,11 @@ fn testnet_genesis(
 		},
 		// The dev fiat gateway: Alice may `issue` credits against (simulated) fiat receipts.
 		credits: pallet_credits::GenesisConfig { issuers: vec![root.clone()] },
+		// The USD/GOV market: the root account seeds the pool at $1 per GOV.
+		gov_token: pallet_gov_token::GenesisConfig {
+			launched: false,
+			pool: Some((root.clone(), GENESIS_POOL_USD, GENESIS_POOL_GOV)),
+		},
 		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
 	})
 }

@@ -169,6 +169,12 @@ mod runtime {
 	#[runtime::pallet_index(12)]
 	pub type Assets = pallet_assets;
 
+	#[runtime::pallet_index(13)]
+	pub type PoolAssets = pallet_assets<Instance2>;
+
+	#[runtime::pallet_index(14)]
+	pub type AssetConversion = pallet_asset_conversion;
+
 	// --- utility (20–29) ---
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
@@ -179,6 +185,9 @@ mod runtime {
 
 	#[runtime::pallet_index(31)]
 	pub type Yuma = pallet_yuma;
+
+	#[runtime::pallet_index(32)]
+	pub type GovToken = pallet_gov_token;
 	#[runtime::pallet_index(34)]
 	pub type Parameters = pallet_parameters;
 

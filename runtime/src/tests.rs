@@ -64,7 +64,13 @@ fn pallet_indices_are_stable() {
 	assert_eq!(<Balances as PalletInfoAccess>::index(), 10);
 	assert_eq!(<crate::TransactionPayment as PalletInfoAccess>::index(), 11);
 	assert_eq!(<Assets as PalletInfoAccess>::index(), 12);
+	assert_eq!(<crate::PoolAssets as PalletInfoAccess>::index(), 13);
+	assert_eq!(<crate::AssetConversion as PalletInfoAccess>::index(), 14);
 	assert_eq!(<crate::Utility as PalletInfoAccess>::index(), 20);
+	assert_eq!(<crate::Credits as PalletInfoAccess>::index(), 30);
+	assert_eq!(<crate::Yuma as PalletInfoAccess>::index(), 31);
+	assert_eq!(<crate::GovToken as PalletInfoAccess>::index(), 32);
+	assert_eq!(<crate::Parameters as PalletInfoAccess>::index(), 34);
 	assert_eq!(<crate::Sudo as PalletInfoAccess>::index(), 90);
 }
 
@@ -85,14 +91,20 @@ fn development_preset_creates_usd_and_funds_dev_accounts() {
 		assert_eq!(<Assets as MetadataInspect<AccountId>>::symbol(USD_ASSET_ID), b"USD".to_vec());
 		for k in [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Ferdie] {
 			let who = k.to_account_id();
+			// Alice (root) seeded the USD/GOV pool from her endowment.
+			let (gov_pool, usd_pool) = if k == Sr25519Keyring::Alice {
+				(genesis_config_presets::GENESIS_POOL_GOV, genesis_config_presets::GENESIS_POOL_USD)
+			} else {
+				(0, 0)
+			};
 			assert_eq!(
 				Balances::balance(&who),
-				genesis_config_presets::DEV_GOV_ENDOWMENT,
+				genesis_config_presets::DEV_GOV_ENDOWMENT - gov_pool,
 				"GOV of {k:?}"
 			);
 			assert_eq!(
 				<Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, &who),
-				genesis_config_presets::DEV_USD_ENDOWMENT,
+				genesis_config_presets::DEV_USD_ENDOWMENT - usd_pool,
 				"USD of {k:?}"
 			);
 		}
@@ -279,4 +291,78 @@ fn yuma_epoch_weight_targets() {
 	);
 	assert!(small.ref_time() <= max.ref_time() / 20, "n = 256 epoch above 5 % of the block");
 	assert!(large.all_lte(normal), "n = 4,096 epoch does not fit in one block");
+}
+
+mod gov_token {
+	use super::*;
+	use crate::{GovToken, RuntimeCall, RuntimeOrigin, Yuma};
+	use frame_support::{
+		assert_ok,
+		traits::{Contains, OnIdle, OnInitialize},
+		weights::Weight,
+	};
+	use tandem_primitives::{gov, usd};
+
+	/// The dev genesis seeds the USD/GOV pool at $1 per GOV, records the genesis issuance,
+	/// and the supply invariant holds.
+	#[test]
+	fn genesis_pool_and_supply_invariant() {
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			let info = GovToken::info();
+			assert_eq!(info.spot_price, sp_runtime::FixedU128::from_rational(gov::UNIT, usd::UNIT));
+			assert_eq!(info.oracle_price, info.spot_price);
+			assert_eq!(info.phase, pallet_gov_token::types::Phase::Mesh);
+			assert_eq!(
+				pallet_gov_token::GenesisIssuance::<Runtime>::get(),
+				Balances::total_issuance()
+			);
+			assert_ok!(GovToken::do_try_state());
+		});
+	}
+
+	/// A Yuma registration burn is recorded as burned: the invariant still holds. The
+	/// balances pallet's `burn` call is filtered out.
+	#[test]
+	fn burns_go_through_the_pallet() {
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			let before = Balances::total_issuance();
+			assert_ok!(Yuma::register(RuntimeOrigin::signed(alice()), 1, alice()));
+			assert_eq!(
+				pallet_gov_token::Burned::<Runtime>::get(),
+				before - Balances::total_issuance()
+			);
+			assert_ok!(GovToken::do_try_state());
+			let burn =
+				RuntimeCall::Balances(pallet_balances::Call::burn { value: 1, keep_alive: true });
+			assert!(!crate::configs::NoDirectBurn::contains(&burn));
+		});
+	}
+
+	/// Launched, with USD in the pot: the real asset-conversion pool fills the buyback and the
+	/// GOV leaves issuance.
+	#[test]
+	fn buyback_through_asset_conversion() {
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			use frame_support::traits::fungibles::Mutate;
+			assert_ok!(GovToken::launch(RuntimeOrigin::root()));
+			let pot = crate::configs::buyback_pot_account();
+			assert_ok!(<Assets as Mutate<AccountId>>::transfer(
+				USD_ASSET_ID,
+				&alice(),
+				&pot,
+				5_000 * usd::UNIT,
+				frame_support::traits::tokens::Preservation::Preserve,
+			));
+			let before = Balances::total_issuance();
+			let due = pallet_gov_token::NextBuyback::<Runtime>::get();
+			System::set_block_number(due);
+			GovToken::on_initialize(due);
+			GovToken::on_idle(due, Weight::MAX);
+			let burned = pallet_gov_token::Burned::<Runtime>::get();
+			// 500 USD at $1 per GOV, less the 0.3 % fee and ≈ 0.5 % price impact.
+			assert!(burned > 490 * gov::UNIT && burned < 500 * gov::UNIT, "burned {burned}");
+			assert_eq!(Balances::total_issuance(), before - burned);
+			assert_ok!(GovToken::do_try_state());
+		});
+	}
 }

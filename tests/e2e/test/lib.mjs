@@ -133,9 +133,35 @@ export function devAccounts() {
 }
 
 /** The treasury account: PalletId(*b"py/trsry") into an account ("modl" ++ id ++ zeros). */
-export function treasuryAddress(api) {
-  const raw = u8aConcat(stringToU8a('modl'), stringToU8a('py/trsry'), new Uint8Array(20));
+/** The account of a pallet with the 8-byte `PalletId` `id` (`modl` ++ id, zero-padded). */
+export function palletAddress(api, id) {
+  const raw = u8aConcat(stringToU8a('modl'), stringToU8a(id), new Uint8Array(20));
   return api.registry.createType('AccountId', raw).toString();
+}
+
+export function treasuryAddress(api) {
+  return palletAddress(api, 'py/trsry');
+}
+
+/** Resolves with `{ hash, number, event }` for the first new block holding an event that
+ * `matches(event)`. */
+export function waitForEvent(api, matches, { timeoutMs = 120_000, what = 'event' } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    let done = false;
+    const timer = setTimeout(() => { done = true; if (unsub) unsub(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      if (done) return;
+      const events = await (await api.at(header.hash)).query.system.events();
+      const hit = events.find(({ event }) => matches(event));
+      if (hit && !done) {
+        done = true;
+        clearTimeout(timer);
+        if (unsub) unsub();
+        resolve({ hash: header.hash.toHex(), number: header.number.toNumber(), event: hit.event });
+      }
+    }).then((u) => { unsub = u; if (done) u(); });
+  });
 }
 
 /** Resolves when `predicate(header)` holds for a new head of the given kind. */

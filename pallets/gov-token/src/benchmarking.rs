@@ -1,0 +1,57 @@
+//! Benchmarks (frame-benchmarking v2): launch, a full buyback (swap, burn, treasury transfer)
+//! and the per-block oracle update.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use super::*;
+use crate::types::Phase;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, Get};
+use frame_system::RawOrigin;
+use tandem_primitives::usd;
+
+/// Launched, a market with liquidity, a pot holding two lots, a buyback due, the oracle at
+/// the spot price.
+fn due_buyback<T: Config>() {
+	T::BenchmarkHelper::setup_market_and_pot(2 * T::BuybackLot::get().max(usd::UNIT));
+	CurrentPhase::<T>::put(Phase::Launched);
+	NextBuyback::<T>::put(0);
+	PriceEma::<T>::put(Pallet::<T>::spot_price().expect("the helper made a market"));
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn launch() {
+		let origin = T::LaunchOrigin::try_successful_origin().unwrap();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin);
+		assert_eq!(CurrentPhase::<T>::get(), Phase::Launched);
+	}
+
+	/// The hook's and `poke_buyback`'s work: a full lot swapped, burned and split.
+	#[benchmark]
+	fn buyback() {
+		due_buyback::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		let burned = Burned::<T>::get();
+		#[extrinsic_call]
+		poke_buyback(RawOrigin::Signed(caller));
+		assert!(Burned::<T>::get() > burned, "the lot was bought back");
+	}
+
+	#[benchmark]
+	fn on_initialize_oracle() {
+		due_buyback::<T>();
+		PriceEma::<T>::put(sp_runtime::FixedU128::from_u32(1));
+		#[block]
+		{
+			Pallet::<T>::update_oracle();
+		}
+		assert!(PriceEma::<T>::get() != sp_runtime::FixedU128::from_u32(1));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,288 @@
+//! The pallet's logic: emission, the oracle, the buyback, burns and fee sinks, metrics.
+
+use crate::{emission, pallet::*, types::*, BuybackMarket};
+use core::marker::PhantomData;
+use frame_support::{
+	storage::with_storage_layer,
+	traits::{
+		fungible::{self, Balanced, Inspect, Mutate},
+		fungibles,
+		tokens::{Fortitude, Precision, Preservation},
+		Get, Imbalance, OnUnbalanced,
+	},
+};
+use sp_runtime::{traits::Zero, DispatchError, FixedPointNumber, FixedU128, Perbill, Saturating};
+use tandem_primitives::{time::MONTH, Balance};
+
+/// GOV taken out of circulation, in the pallet's eyes.
+pub type CreditOf<T> =
+	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+
+/// What a buyback will do, decided before anything moves.
+struct Plan {
+	lot: Balance,
+	buy: Balance,
+	min_out: Balance,
+	oracle: FixedU128,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The current block as `u32`.
+	pub fn now() -> u32 {
+		use sp_runtime::traits::SaturatedConversion;
+		frame_system::Pallet::<T>::block_number().saturated_into::<u32>()
+	}
+
+	/// GOV the next block emits: `E0 / 2^h` once launched, zero before.
+	pub fn block_emission() -> Balance {
+		if CurrentPhase::<T>::get() != Phase::Launched {
+			return 0;
+		}
+		emission::block_emission(
+			Emitted::<T>::get(),
+			T::EmissionCap::get(),
+			T::InitialEmission::get(),
+		)
+	}
+
+	/// Mints up to `amount` GOV of emission to `to` (for the subnets pallet), never past the
+	/// cap. Returns what was minted. Errors: `NotLaunched`.
+	pub fn emit(to: &T::AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+		frame_support::ensure!(
+			CurrentPhase::<T>::get() == Phase::Launched,
+			Error::<T>::NotLaunched
+		);
+		let emitted = Emitted::<T>::get();
+		let amount = amount.min(T::EmissionCap::get().saturating_sub(emitted));
+		if amount.is_zero() {
+			return Ok(0);
+		}
+		T::Currency::mint_into(to, amount)?;
+		Emitted::<T>::put(emitted.saturating_add(amount));
+		Self::note_month(|m| m.emitted = m.emitted.saturating_add(amount));
+		Self::deposit_event(Event::Emitted { to: to.clone(), amount });
+		Ok(amount)
+	}
+
+	/// The pool's spot price, GOV units per USD unit.
+	pub fn spot_price() -> Option<FixedU128> {
+		let (usd, gov) = T::Market::reserves()?;
+		FixedU128::checked_from_rational(gov, usd).filter(|p| !p.is_zero())
+	}
+
+	/// Moves the oracle EMA `OracleSmoothing` of the way towards the spot price (or starts it
+	/// at the spot price).
+	pub(crate) fn update_oracle() {
+		let Some(spot) = Self::spot_price() else { return };
+		let ema = PriceEma::<T>::get();
+		let next = if ema.is_zero() {
+			spot
+		} else {
+			let s = FixedU128::from_perbill(T::OracleSmoothing::get());
+			let keep = FixedU128::from_u32(1).saturating_sub(s);
+			ema.saturating_mul(keep).saturating_add(spot.saturating_mul(s))
+		};
+		PriceEma::<T>::put(next);
+	}
+
+	/// USD the pot can spend (above its minimum balance).
+	pub fn pot_usd() -> Balance {
+		<T::Assets as fungibles::Inspect<T::AccountId>>::reducible_balance(
+			T::UsdAssetId::get(),
+			&T::BuybackPot::get(),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+	}
+
+	/// Whether a buyback may run now.
+	pub fn buyback_due() -> bool {
+		CurrentPhase::<T>::get() == Phase::Launched && Self::now() >= NextBuyback::<T>::get()
+	}
+
+	/// Decides the lot, the GOV share and the least GOV acceptable, or why to skip.
+	fn plan() -> Result<Plan, SkipReason> {
+		let lot = Self::pot_usd().min(T::BuybackLot::get());
+		if lot.is_zero() {
+			return Err(SkipReason::EmptyPot);
+		}
+		let buy = T::BuybackShare::get().mul_floor(lot);
+		let oracle = PriceEma::<T>::get();
+		if buy.is_zero() {
+			return Ok(Plan { lot, buy, min_out: 0, oracle });
+		}
+		if oracle.is_zero() || T::Market::reserves().is_none() {
+			return Err(SkipReason::NoMarket);
+		}
+		let fair = oracle.saturating_mul_int(buy);
+		let min_out = (Perbill::one().saturating_sub(T::MaxBuybackSlippage::get())).mul_floor(fair);
+		let quote = T::Market::quote_usd_for_gov(buy).ok_or(SkipReason::NoMarket)?;
+		if quote < min_out.max(1) {
+			return Err(SkipReason::SlippageBound);
+		}
+		Ok(Plan { lot, buy, min_out, oracle })
+	}
+
+	/// Swaps, burns and pays the treasury as planned; all or nothing (in a storage layer).
+	fn execute(plan: &Plan) -> Result<Balance, DispatchError> {
+		let pot = T::BuybackPot::get();
+		let gov = if plan.buy.is_zero() {
+			0
+		} else {
+			let gov = T::Market::swap_usd_for_gov(&pot, plan.buy, plan.min_out)?;
+			T::Currency::burn_from(
+				&pot,
+				gov,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Force,
+			)?;
+			gov
+		};
+		let rest = plan.lot.saturating_sub(plan.buy);
+		if !rest.is_zero() {
+			<T::Assets as fungibles::Mutate<T::AccountId>>::transfer(
+				T::UsdAssetId::get(),
+				&pot,
+				&T::Treasury::get(),
+				rest,
+				Preservation::Preserve,
+			)?;
+		}
+		Burned::<T>::mutate(|b| *b = b.saturating_add(gov));
+		Self::note_month(|m| {
+			m.bought_back = m.bought_back.saturating_add(gov);
+			m.usd_spent = m.usd_spent.saturating_add(plan.buy);
+		});
+		Ok(gov)
+	}
+
+	/// Runs the due buyback: schedules the next one, then trades or skips with an event.
+	pub(crate) fn run_buyback() {
+		NextBuyback::<T>::put(Self::now().saturating_add(T::BuybackInterval::get().max(1)));
+		let skipped = |reason| Event::<T>::BuybackSkipped { reason, usd_in_pot: Self::pot_usd() };
+		let event = match Self::plan() {
+			Err(reason) => skipped(reason),
+			Ok(plan) => match with_storage_layer(|| Self::execute(&plan)) {
+				Ok(gov_burned) => Event::BoughtBack {
+					usd_spent: plan.buy,
+					gov_burned,
+					usd_to_treasury: plan.lot.saturating_sub(plan.buy),
+					min_gov_out: plan.min_out,
+					oracle_price: plan.oracle,
+				},
+				Err(_) => skipped(SkipReason::Failed),
+			},
+		};
+		Self::deposit_event(event);
+	}
+
+	/// Records `amount` GOV as burned (its credit was already dropped).
+	pub(crate) fn record_burn(amount: Balance, source: BurnSource) {
+		if amount.is_zero() {
+			return;
+		}
+		Burned::<T>::mutate(|b| *b = b.saturating_add(amount));
+		if source != BurnSource::Other {
+			Self::note_month(|m| m.bought_back = m.bought_back.saturating_add(amount));
+		}
+		Self::deposit_event(Event::Burned { amount, source });
+	}
+
+	/// Applies `f` to this month's metrics slot (resetting a slot left from a year ago).
+	fn note_month(f: impl FnOnce(&mut TokenMonth)) {
+		let month = Self::now().checked_div(MONTH).unwrap_or(0);
+		let slot = u8::try_from(month.checked_rem(12).unwrap_or(0)).unwrap_or(0);
+		Metrics::<T>::mutate(slot, |m| {
+			if m.month != month {
+				*m = TokenMonth { month, ..Default::default() };
+			}
+			f(m);
+		});
+	}
+
+	/// GOV emitted and bought back over the last 12 months (this one included).
+	pub fn twelve_months() -> (Balance, Balance) {
+		let month = Self::now().checked_div(MONTH).unwrap_or(0);
+		Metrics::<T>::iter_values()
+			.filter(|m| m.month <= month && month.saturating_sub(m.month) < 12)
+			.fold((0, 0), |(e, b), m| {
+				(e.saturating_add(m.emitted), b.saturating_add(m.bought_back))
+			})
+	}
+
+	/// Everything `TokenApi::info` reports.
+	pub fn info() -> TokenInfo {
+		let (emitted_12m, bought_back_12m) = Self::twelve_months();
+		let governance_ratio_ppm = (emitted_12m > 0).then(|| {
+			let r = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+				bought_back_12m,
+				1_000_000,
+				emitted_12m,
+				sp_runtime::Rounding::Down,
+			)
+			.unwrap_or(u128::MAX);
+			u64::try_from(r).unwrap_or(u64::MAX)
+		});
+		TokenInfo {
+			phase: CurrentPhase::<T>::get(),
+			emission_per_block: Self::block_emission(),
+			emitted: Emitted::<T>::get(),
+			burned: Burned::<T>::get(),
+			emission_cap: T::EmissionCap::get(),
+			total_issuance: T::Currency::total_issuance(),
+			pot_usd: Self::pot_usd(),
+			next_buyback: NextBuyback::<T>::get(),
+			oracle_price: PriceEma::<T>::get(),
+			spot_price: Self::spot_price().unwrap_or_default(),
+			emitted_12m,
+			bought_back_12m,
+			governance_ratio_ppm,
+		}
+	}
+
+	/// `total issuance == genesis issuance + emitted − burned`.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let expected = GenesisIssuance::<T>::get()
+			.saturating_add(Emitted::<T>::get())
+			.saturating_sub(Burned::<T>::get());
+		frame_support::ensure!(
+			T::Currency::total_issuance() == expected,
+			"GOV issuance != genesis + emitted - burned"
+		);
+		frame_support::ensure!(
+			Emitted::<T>::get() <= T::EmissionCap::get(),
+			"emitted beyond the cap"
+		);
+		Ok(())
+	}
+}
+
+/// Burns GOV handed to it and records the burn (registration burns, balance dust).
+pub struct BurnGov<T>(PhantomData<T>);
+impl<T: Config> OnUnbalanced<CreditOf<T>> for BurnGov<T> {
+	fn on_nonzero_unbalanced(amount: CreditOf<T>) {
+		let value = amount.peek();
+		// Dropping the credit takes it out of issuance.
+		drop(amount);
+		Pallet::<T>::record_burn(value, BurnSource::Other);
+	}
+}
+
+/// Takes GOV fees (subnet swap fees): `BuybackShare` burned at once, the rest to the treasury.
+pub struct GovFeeSink<T>(PhantomData<T>);
+impl<T: Config> OnUnbalanced<CreditOf<T>> for GovFeeSink<T> {
+	fn on_nonzero_unbalanced(fee: CreditOf<T>) {
+		let burn = T::BuybackShare::get().mul_floor(fee.peek());
+		let (burned, rest) = fee.split(burn);
+		let burned_value = burned.peek();
+		drop(burned);
+		Pallet::<T>::record_burn(burned_value, BurnSource::Fee);
+		// A treasury that cannot take it (it always can: it is endowed) would burn it instead.
+		if let Err(rest) = T::Currency::resolve(&T::Treasury::get(), rest) {
+			let value = rest.peek();
+			drop(rest);
+			Pallet::<T>::record_burn(value, BurnSource::Other);
+		}
+	}
+}

@@ -1,0 +1,313 @@
+//! # GOV token
+//!
+//! Supply of the governance token: every GOV minted or burned goes through this pallet, so
+//! supply is accounted in one place (`issuance == genesis + emitted − burned`).
+//!
+//! ## Overview
+//!
+//! * **Emission**: `block_emission()` is `E0 / 2^h`, the halvings keyed on cumulative emission
+//!   against `EmissionCap` ([`emission`]); zero before launch. The subnets pallet asks for it
+//!   and mints it with [`Pallet::emit`]; until that pallet exists nothing is minted.
+//! * **Launch**: the chain starts in `Mesh` (no emission, no buyback swaps; USD just collects
+//!   in the buyback pot) and governance's `launch()` moves it to `Launched`.
+//! * **Buyback-and-burn**: every `BuybackInterval` blocks, `on_idle` takes up to `BuybackLot`
+//!   USD from the pot; `BuybackShare` of it buys GOV through the USD/GOV pool with a minimum
+//!   output from an EMA of the pool price (never the spot price) less `MaxBuybackSlippage`;
+//!   the GOV is burned, the rest of the lot goes to the treasury. A lot the pool cannot fill
+//!   within the bound is skipped with an event, never forced. Anyone may `poke_buyback()` a
+//!   due lot the hook had no room for.
+//! * **Fees in**: [`GovFeeSink`] takes GOV fees (subnet swap fees): `BuybackShare` burned at
+//!   once, the rest to the treasury. [`BurnGov`] burns GOV and records it (registration burns,
+//!   balance dust).
+//! * **Metrics**: monthly 12-slot rings of GOV emitted and GOV bought back and burned; the
+//!   governance ratio over 12 months; `TokenApi`.
+//!
+//! ## Invariant (`try_state`)
+//!
+//! GOV total issuance `== GenesisIssuance + Emitted − Burned`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod emission;
+mod impls;
+pub use impls::{BurnGov, GovFeeSink};
+pub mod runtime_api;
+pub mod types;
+pub mod weights;
+pub use weights::WeightInfo;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+use tandem_primitives::Balance;
+
+/// The USD/GOV market the buyback trades on (`pallet-asset-conversion` in the runtime).
+pub trait BuybackMarket<AccountId> {
+	/// Pool reserves `(usd, gov)`, or `None` without a pool or liquidity.
+	fn reserves() -> Option<(Balance, Balance)>;
+	/// GOV out for exactly `usd_in` USD at the pool's current state, after its fee.
+	fn quote_usd_for_gov(usd_in: Balance) -> Option<Balance>;
+	/// Swaps exactly `usd_in` USD of `who` for at least `min_gov_out` GOV, paid to `who`.
+	fn swap_usd_for_gov(
+		who: &AccountId,
+		usd_in: Balance,
+		min_gov_out: Balance,
+	) -> Result<Balance, sp_runtime::DispatchError>;
+	/// Creates the pool if it does not exist and adds `usd` + `gov` liquidity from `provider`
+	/// (genesis and benchmarks).
+	fn seed(provider: &AccountId, usd: Balance, gov: Balance) -> sp_runtime::DispatchResult;
+}
+
+/// Benchmark set-up the runtime provides.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes a USD/GOV pool with liquidity exist and funds the buyback pot with `usd`.
+	fn setup_market_and_pot(usd: Balance);
+}
+
+// The FRAME macros expand into `expect`s on metadata and storage-prefix lookups that cannot fail
+// at runtime; the lints stay on for the logic (`impls.rs`, `emission.rs`).
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use crate::types::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, fungibles},
+		weights::WeightMeter,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{FixedU128, Perbill};
+	use tandem_primitives::AssetId;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// GOV (the native token).
+		type Currency: fungible::Mutate<Self::AccountId, Balance = Balance>
+			+ fungible::Balanced<Self::AccountId, Balance = Balance>;
+
+		/// The assets pallet holding USD.
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = AssetId, Balance = Balance>;
+
+		/// The asset id of USD.
+		#[pallet::constant]
+		type UsdAssetId: Get<AssetId>;
+
+		/// The USD/GOV pool.
+		type Market: BuybackMarket<Self::AccountId>;
+
+		/// The buyback pot (USD waiting to buy GOV back).
+		type BuybackPot: Get<Self::AccountId>;
+
+		/// The treasury.
+		type Treasury: Get<Self::AccountId>;
+
+		/// May `launch()` (governance).
+		type LaunchOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// `E0`: GOV emitted per block before the first halving (0.5 GOV).
+		#[pallet::constant]
+		type InitialEmission: Get<Balance>;
+
+		/// Most GOV ever emitted (10,500,000 GOV).
+		#[pallet::constant]
+		type EmissionCap: Get<Balance>;
+
+		/// Blocks between buybacks (default 600).
+		type BuybackInterval: Get<u32>;
+
+		/// Most USD one buyback takes from the pot (default 1,000 USD).
+		type BuybackLot: Get<Balance>;
+
+		/// Share of a lot (and of GOV fees) spent on buying back and burning GOV (default 50 %).
+		type BuybackShare: Get<Perbill>;
+
+		/// Largest shortfall of a buyback's output against the oracle price (default 2 %).
+		type MaxBuybackSlippage: Get<Perbill>;
+
+		/// Weight of each block's spot price in the price oracle's EMA.
+		#[pallet::constant]
+		type OracleSmoothing: Get<Perbill>;
+
+		/// Weights of the calls and hooks.
+		type WeightInfo: WeightInfo;
+
+		/// Prepares benchmark state.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// `Mesh` until governance launches the token.
+	#[pallet::storage]
+	pub type CurrentPhase<T: Config> = StorageValue<_, Phase, ValueQuery>;
+
+	/// GOV issuance at genesis.
+	#[pallet::storage]
+	pub type GenesisIssuance<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// GOV ever emitted.
+	#[pallet::storage]
+	pub type Emitted<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// GOV ever burned through this pallet.
+	#[pallet::storage]
+	pub type Burned<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// First block the next buyback may run in.
+	#[pallet::storage]
+	pub type NextBuyback<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// EMA of the pool price, GOV units per USD unit (zero until the pool has liquidity).
+	#[pallet::storage]
+	pub type PriceEma<T: Config> = StorageValue<_, FixedU128, ValueQuery>;
+
+	/// The 12-slot ring of monthly metrics; slot `month % 12`.
+	#[pallet::storage]
+	pub type Metrics<T: Config> = StorageMap<_, Twox64Concat, u8, TokenMonth, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Start already launched (otherwise `Mesh`).
+		pub launched: bool,
+		/// Seed the USD/GOV pool: `(provider, usd, gov)` liquidity from `provider`.
+		pub pool: Option<(T::AccountId, Balance, Balance)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			use frame_support::traits::fungible::Inspect;
+			if let Some((provider, usd, gov)) = &self.pool {
+				T::Market::seed(provider, *usd, *gov).expect("the genesis pool can be seeded");
+			}
+			GenesisIssuance::<T>::put(T::Currency::total_issuance());
+			if self.launched {
+				CurrentPhase::<T>::put(Phase::Launched);
+				NextBuyback::<T>::put(T::BuybackInterval::get());
+			}
+			if let Some(price) = Pallet::<T>::spot_price() {
+				PriceEma::<T>::put(price);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance launched the token: emission and buybacks start.
+		Launched { block: u32 },
+		/// A buyback spent `usd_spent` USD on `gov_burned` GOV (burned) and sent
+		/// `usd_to_treasury` to the treasury; `oracle_price` is GOV units per USD unit.
+		BoughtBack {
+			usd_spent: Balance,
+			gov_burned: Balance,
+			usd_to_treasury: Balance,
+			min_gov_out: Balance,
+			oracle_price: FixedU128,
+		},
+		/// A due buyback was skipped and the USD left in the pot.
+		BuybackSkipped { reason: SkipReason, usd_in_pot: Balance },
+		/// `amount` GOV was burned (`source` says why).
+		Burned { amount: Balance, source: BurnSource },
+		/// `amount` GOV was emitted to `to`.
+		Emitted { to: T::AccountId, amount: Balance },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The token is already launched.
+		AlreadyLaunched,
+		/// Not before launch.
+		NotLaunched,
+		/// No buyback is due yet (see `NextBuyback`).
+		BuybackNotDue,
+		/// An amount overflowed.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::EmissionCap::get() > 0, "EmissionCap must be positive");
+			assert!(T::InitialEmission::get() <= T::EmissionCap::get(), "E0 above the cap");
+		}
+
+		/// Folds the pool's spot price into the oracle EMA (before this block's swaps).
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			Self::update_oracle();
+			T::WeightInfo::on_initialize_oracle()
+		}
+
+		/// Runs a due buyback if the block has room for it.
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			let mut meter = WeightMeter::with_limit(remaining);
+			let check = T::DbWeight::get().reads(2);
+			if meter.try_consume(check).is_err() || !Self::buyback_due() {
+				return meter.consumed();
+			}
+			if meter.try_consume(T::WeightInfo::buyback()).is_ok() {
+				Self::run_buyback();
+			}
+			meter.consumed()
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Move from `Mesh` to `Launched`: emission and buybacks start; the first buyback is due
+		/// `BuybackInterval` blocks later.
+		///
+		/// `LaunchOrigin` only. Errors: `AlreadyLaunched`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::launch())]
+		pub fn launch(origin: OriginFor<T>) -> DispatchResult {
+			T::LaunchOrigin::ensure_origin(origin)?;
+			ensure!(CurrentPhase::<T>::get() == Phase::Mesh, Error::<T>::AlreadyLaunched);
+			CurrentPhase::<T>::put(Phase::Launched);
+			let now = Self::now();
+			NextBuyback::<T>::put(now.saturating_add(T::BuybackInterval::get()));
+			Self::deposit_event(Event::Launched { block: now });
+			Ok(())
+		}
+
+		/// Run a due buyback now (for when `on_idle` had no room). A lot the pool cannot fill
+		/// within the slippage bound is skipped with `BuybackSkipped`, as in the hook.
+		///
+		/// Signed, anyone. Errors: `NotLaunched`, `BuybackNotDue`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::buyback())]
+		pub fn poke_buyback(origin: OriginFor<T>) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(CurrentPhase::<T>::get() == Phase::Launched, Error::<T>::NotLaunched);
+			ensure!(Self::buyback_due(), Error::<T>::BuybackNotDue);
+			Self::run_buyback();
+			Ok(())
+		}
+	}
+}

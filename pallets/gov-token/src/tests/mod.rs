@@ -1,0 +1,12 @@
+//! Unit tests. Every test that touches storage runs through `build_and_execute`, which checks
+//! the supply invariant afterwards.
+
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
+
+mod buyback;
+mod emission;

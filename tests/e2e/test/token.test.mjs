@@ -1,0 +1,72 @@
+// pallet-gov-token from polkadot.js: Mesh before launch (USD collects in the pot, nothing is
+// bought), `launch` by root, a buyback that burns GOV (`BoughtBack` event, lower issuance),
+// and `api.call.tokenApi.info`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useDevNode, devAccounts, sendAndWait, moduleErrorOf, palletAddress, treasuryAddress,
+  usdBalance, waitForEvent, waitForHead, bestNumber, USD,
+} from './lib.mjs';
+
+const acc = devAccounts();
+let api;
+useDevNode('token', (dev) => { api = dev.api; });
+
+const ok = (res) => assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
+const sudo = (call) => sendAndWait(api.tx.sudo.sudo(call), acc.alice);
+const info = () => api.call.tokenApi.info();
+const issuanceAt = async (hash) => (await (await api.at(hash)).query.balances.totalIssuance()).toBigInt();
+const pot = () => palletAddress(api, 'tdm/bbak');
+
+test('before launch: Mesh, no emission, a priced pool, USD only collects in the pot', async () => {
+  const i = await info();
+  assert.ok(i.phase.isMesh);
+  assert.equal(i.emissionPerBlock.toBigInt(), 0n);
+  assert.ok(i.spotPrice.toBigInt() > 0n, 'the genesis pool has a price');
+  assert.equal(i.oraclePrice.toBigInt(), i.spotPrice.toBigInt(), 'the oracle starts at the genesis price');
+  assert.equal(i.governanceRatioPpm.isNone, true);
+  // The same pool, read through asset-conversion's own runtime API.
+  const reserves = await api.call.assetConversionApi.getReserves({ WithId: 1 }, 'Native');
+  assert.ok(reserves.isSome);
+
+  ok(await sudo(api.tx.parameters.setParameter({ Token: { BuybackInterval: [null, 3] } })));
+  ok(await sendAndWait(api.tx.assets.transferKeepAlive(1, pot(), 3_000n * USD), acc.bob));
+  const potUsd = await usdBalance(api, pot());
+  const poke = await sendAndWait(api.tx.govToken.pokeBuyback(), acc.bob);
+  assert.equal(moduleErrorOf(api, poke), 'govToken.NotLaunched');
+  const from = await bestNumber(api);
+  await waitForHead(api, (h) => h.number.toNumber() >= from + 4, { what: 'four blocks' });
+  assert.equal(await usdBalance(api, pot()), potUsd, 'nothing is bought before launch');
+});
+
+test('launch, then a buyback burns GOV: BoughtBack, lower issuance, TokenApi totals', async () => {
+  const notRoot = await sendAndWait(api.tx.govToken.launch(), acc.bob);
+  assert.ok(notRoot.dispatchError?.isBadOrigin, 'launch needs governance');
+  const treasuryUsd = await usdBalance(api, treasuryAddress(api));
+  const potUsd = await usdBalance(api, pot());
+  const launched = await sudo(api.tx.govToken.launch());
+  ok(launched);
+  assert.ok((await info()).phase.isLaunched);
+  const again = await sudo(api.tx.govToken.launch());
+  const sudid = again.events.find(({ event }) => api.events.sudo.Sudid.is(event)).event.data[0];
+  assert.ok(sudid.isErr, 'a second launch fails');
+
+  const { hash, event } = await waitForEvent(api, (e) => api.events.govToken.BoughtBack.is(e), { what: 'a buyback' });
+  const { usdSpent, govBurned, usdToTreasury } = event.data;
+  assert.equal(usdSpent.toBigInt(), 500n * USD, 'half of the 1,000 USD lot buys GOV');
+  assert.equal(usdToTreasury.toBigInt(), 500n * USD);
+  // $1 per GOV in the pool, less the 0.3 % fee and the price impact: just under 500 GOV.
+  const burned = govBurned.toBigInt();
+  assert.ok(burned > 490n * 10n ** 12n && burned < 500n * 10n ** 12n, `burned ${burned}`);
+  const header = await api.rpc.chain.getHeader(hash);
+  const before = await issuanceAt(header.parentHash);
+  assert.equal(before - (await issuanceAt(hash)), burned, 'issuance fell by the GOV burned');
+
+  const i = await (await api.at(hash)).call.tokenApi.info();
+  assert.equal(i.burned.toBigInt(), burned);
+  assert.equal(i.boughtBack12m.toBigInt(), burned);
+  assert.equal(i.potUsd.toBigInt(), potUsd - 1_000n * USD - USD / 100n, 'the pot keeps its 1-cent minimum balance');
+  assert.ok(i.nextBuyback.toNumber() > header.number.toNumber());
+  assert.ok(i.emissionPerBlock.toBigInt() === 500_000_000_000n, 'E0 = 0.5 GOV once launched');
+  assert.equal(await usdBalance(api, treasuryAddress(api), hash), treasuryUsd + 500n * USD);
+});
