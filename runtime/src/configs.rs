@@ -239,11 +239,25 @@ parameter_types! {
 	pub const CreditsPalletId: PalletId = PalletId(*b"tdm/cred");
 	/// Derives the buyback pot (USD waiting to buy GOV back; `pallet-gov-token` will spend it).
 	pub const BuybackPalletId: PalletId = PalletId(*b"tdm/bbak");
+	/// Derives the contributor airdrop reserve (GOV set aside at genesis).
+	pub const AirdropPalletId: PalletId = PalletId(*b"tdm/drop");
+	/// Derives the ecosystem fund (GOV set aside at genesis).
+	pub const EcosystemPalletId: PalletId = PalletId(*b"tdm/ecos");
 	pub const UsdAsset: AssetId = tandem_primitives::USD_ASSET_ID;
 	pub TreasuryAccount: AccountId = crate::fees::treasury_account();
 	pub BuybackPotAccount: AccountId = buyback_pot_account();
 	/// 0.01 credit (about $0.0003) for `spend` and `cash_out`, paid in credits.
 	pub const CreditTxFee: Balance = tandem_primitives::credit::UNIT / 100;
+}
+
+/// The contributor airdrop reserve.
+pub fn airdrop_reserve_account() -> AccountId {
+	AirdropPalletId::get().into_account_truncating()
+}
+
+/// The ecosystem fund.
+pub fn ecosystem_fund_account() -> AccountId {
+	EcosystemPalletId::get().into_account_truncating()
 }
 
 /// The buyback pot account.
@@ -276,6 +290,8 @@ impl pallet_credits::Config for Runtime {
 	type ValidatorCut = dynamic_params::credits::ValidatorCut;
 	type MaxCreditSlash = dynamic_params::credits::MaxCreditSlash;
 	type CreditTxFee = CreditTxFee;
+	// The contributor airdrop snapshots earnings lazily.
+	type EarningsObserver = crate::GovToken;
 	type SlashOrigin = EnsureRoot<AccountId>;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxReasonLen = ConstU32<128>;
@@ -530,6 +546,8 @@ parameter_types! {
 	pub const EmissionCap: Balance = 10_500_000 * gov::UNIT;
 	/// The oracle moves 1 % of the way to the spot price per block (half-life ≈ 69 blocks).
 	pub const OracleSmoothing: Perbill = Perbill::from_percent(1);
+	/// The contributor airdrop reserve.
+	pub AirdropReserveAccount: AccountId = airdrop_reserve_account();
 }
 
 impl pallet_gov_token::Config for Runtime {
@@ -548,6 +566,10 @@ impl pallet_gov_token::Config for Runtime {
 	type BuybackShare = dynamic_params::token::BuybackShare;
 	type MaxBuybackSlippage = dynamic_params::token::MaxBuybackSlippage;
 	type OracleSmoothing = OracleSmoothing;
+	type Credits = crate::Credits;
+	type AirdropOrigin = EnsureRoot<AccountId>;
+	type AirdropReserve = AirdropReserveAccount;
+	type AirdropClaimPeriod = dynamic_params::token::AirdropClaimPeriod;
 	type WeightInfo = pallet_gov_token::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GovTokenBenchmarkHelper;
@@ -559,7 +581,7 @@ pub struct GovTokenBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_gov_token::BenchmarkHelper<AccountId> for GovTokenBenchmarkHelper {
 	fn setup_market_and_pot(usd_amount: Balance) {
-		use frame_support::traits::{fungible::Mutate as _, fungibles::Mutate as _};
+		use frame_support::traits::fungibles::Mutate as _;
 		use pallet_gov_token::BuybackMarket;
 		<CreditsBenchmarkHelper as pallet_credits::BenchmarkHelper>::setup();
 		let usd_id = tandem_primitives::USD_ASSET_ID;
@@ -574,6 +596,37 @@ impl pallet_gov_token::BenchmarkHelper<AccountId> for GovTokenBenchmarkHelper {
 		}
 		let _ = crate::Assets::mint_into(usd_id, &BuybackPotAccount::get(), usd_amount);
 	}
+	fn give_earnings(who: &AccountId, credits: Balance) {
+		use tandem_primitives::EarningsObserver;
+		let before = pallet_credits::Accounts::<Runtime>::get(who).earned_total;
+		<crate::GovToken as EarningsObserver<AccountId>>::before_earn(who, before);
+		pallet_credits::Accounts::<Runtime>::mutate(who, |a| {
+			a.earned_total = a.earned_total.saturating_add(credits);
+		});
+		pallet_credits::TotalEarned::<Runtime>::mutate(|t| *t = t.saturating_add(credits));
+	}
+}
+
+parameter_types! {
+	/// The smallest amount `vested_transfer` may lock (1 GOV).
+	pub const MinVestedTransfer: Balance = gov::UNIT;
+	/// Locked (unvested) GOV may still pay transaction fees and tips, nothing else.
+	pub UnvestedFundsAllowedWithdrawReasons: frame_support::traits::WithdrawReasons =
+		frame_support::traits::WithdrawReasons::except(
+			frame_support::traits::WithdrawReasons::TRANSFER | frame_support::traits::WithdrawReasons::RESERVE,
+		);
+}
+
+/// Team and investor allocations vest here (1-year cliff, then 4 years linear).
+impl pallet_vesting::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type BlockNumberToBalance = sp_runtime::traits::ConvertInto;
+	type MinVestedTransfer = MinVestedTransfer;
+	type WeightInfo = pallet_vesting::weights::SubstrateWeight<Runtime>;
+	type UnvestedFundsAllowedWithdrawReasons = UnvestedFundsAllowedWithdrawReasons;
+	type BlockNumberProvider = System;
+	const MAX_VESTING_SCHEDULES: u32 = 28;
 }
 
 impl pallet_parameters::Config for Runtime {

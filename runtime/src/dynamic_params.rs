@@ -12,6 +12,10 @@ use frame_support::{
 };
 use sp_runtime::Perbill;
 
+/// `credits.PayoutRate` at genesis: $0.027 per credit (genesis presets use it to back the dev
+/// chain's earned credits, without reading storage).
+pub const DEFAULT_PAYOUT_RATE: Balance = 27_000;
+
 #[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
 pub mod params {
 	use super::*;
@@ -25,7 +29,7 @@ pub mod params {
 		pub static CreditPrice: Balance = 30_000;
 		/// USD (6 decimals) per whole credit paid by `cash_out`: $0.027.
 		#[codec(index = 1)]
-		pub static PayoutRate: Balance = 27_000;
+		pub static PayoutRate: Balance = super::DEFAULT_PAYOUT_RATE;
 		/// Share of each epoch's credit pool burned as the protocol fee.
 		#[codec(index = 2)]
 		pub static ProtocolFee: Perbill = Perbill::from_percent(10);
@@ -113,6 +117,9 @@ pub mod params {
 		/// Liquidity providers' fee of the USD/GOV pool: 0.3 %.
 		#[codec(index = 4)]
 		pub static PoolLpFee: sp_runtime::Permill = sp_runtime::Permill::from_parts(3_000);
+		/// Blocks a contributor airdrop can be claimed for: 30 days.
+		#[codec(index = 5)]
+		pub static AirdropClaimPeriod: u32 = tandem_primitives::time::MONTH;
 	}
 }
 

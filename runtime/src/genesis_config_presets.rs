@@ -6,7 +6,8 @@
 //! sections here.
 
 use crate::{
-	fees::treasury_account, gov, usd, AccountId, Balance, RuntimeGenesisConfig, USD_ASSET_ID,
+	fees::treasury_account, gov, usd, AccountId, Balance, BlockNumber, RuntimeGenesisConfig,
+	USD_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -15,6 +16,7 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::Sr25519Keyring;
+use tandem_primitives::{credit, time::DAYS};
 
 /// GOV given to each pre-funded dev account.
 pub const DEV_GOV_ENDOWMENT: Balance = 1_000_000 * gov::UNIT;
@@ -24,20 +26,61 @@ pub const DEV_USD_ENDOWMENT: Balance = 1_000_000 * usd::UNIT;
 pub const GENESIS_POOL_USD: Balance = 100_000 * usd::UNIT;
 /// GOV the root account puts into the USD/GOV pool at genesis ($1 per GOV).
 pub const GENESIS_POOL_GOV: Balance = 100_000 * gov::UNIT;
+/// GOV minted at genesis for the allocation below (the dev endowments come on top).
+pub const GENESIS_ALLOCATION: Balance = 10_500_000 * gov::UNIT;
+/// Team (30 %), vesting.
+pub const TEAM_ALLOCATION: Balance = GENESIS_ALLOCATION / 100 * 30;
+/// Investors (30 %), vesting.
+pub const INVESTOR_ALLOCATION: Balance = GENESIS_ALLOCATION / 100 * 30;
+/// Foundation treasury (20 %).
+pub const TREASURY_ALLOCATION: Balance = GENESIS_ALLOCATION / 100 * 20;
+/// Ecosystem fund (10 %).
+pub const ECOSYSTEM_ALLOCATION: Balance = GENESIS_ALLOCATION / 100 * 10;
+/// Contributor airdrop reserve (10 %).
+pub const AIRDROP_ALLOCATION: Balance = GENESIS_ALLOCATION / 100 * 10;
+/// Vesting cliff: nothing unlocks for a year (365 days of 6-second blocks).
+pub const VESTING_CLIFF: BlockNumber = 365 * DAYS;
+/// Then linear over four years.
+pub const VESTING_LENGTH: BlockNumber = 4 * 365 * DAYS;
+/// Earned credits Ferdie starts with on dev chains (Eve three times as many).
+pub const DEV_EARNED_CREDITS: Balance = 100 * credit::UNIT;
 /// Name, symbol and decimals of the USD stable.
 pub const USD_NAME: &[u8] = b"US Dollar";
 pub const USD_SYMBOL: &[u8] = b"USD";
+
+/// Adds `amount` to `who`'s genesis balance (one entry per account, as balances requires).
+fn endow(balances: &mut Vec<(AccountId, Balance)>, who: &AccountId, amount: Balance) {
+	match balances.iter_mut().find(|(a, _)| a == who) {
+		Some((_, b)) => *b = b.saturating_add(amount),
+		None => balances.push((who.clone(), amount)),
+	}
+}
 
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
+	team: AccountId,
+	investors: AccountId,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (k, DEV_GOV_ENDOWMENT)).collect();
-	// The treasury receives 80 % of every fee; endowing it with the existential deposit means
-	// even the first, smallest fee share is credited instead of being refused.
-	balances.push((treasury_account(), crate::configs::ExistentialDeposit::get()));
+	// The genesis allocation (docs/gov-token.md). The treasury's share also means even the
+	// first, smallest fee share is credited to it instead of being refused as dust.
+	endow(&mut balances, &team, TEAM_ALLOCATION);
+	endow(&mut balances, &investors, INVESTOR_ALLOCATION);
+	endow(&mut balances, &treasury_account(), TREASURY_ALLOCATION);
+	endow(&mut balances, &crate::configs::ecosystem_fund_account(), ECOSYSTEM_ALLOCATION);
+	endow(&mut balances, &crate::configs::airdrop_reserve_account(), AIRDROP_ALLOCATION);
+	// Team and investor allocations vest: (who, begin, length, liquid part of the balance).
+	let vesting: Vec<(AccountId, BlockNumber, BlockNumber, Balance)> =
+		[(&team, TEAM_ALLOCATION), (&investors, INVESTOR_ALLOCATION)]
+			.into_iter()
+			.map(|(who, locked)| {
+				let total = balances.iter().find(|(a, _)| a == who).map(|(_, b)| *b).unwrap_or(0);
+				(who.clone(), VESTING_CLIFF, VESTING_LENGTH, total.saturating_sub(locked))
+			})
+			.collect();
 	let mut usd_accounts: Vec<(u32, AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (USD_ASSET_ID, k, DEV_USD_ENDOWMENT)).collect();
 	// Pallet accounts that receive USD hold the asset's minimum from genesis, so no first
@@ -50,9 +93,24 @@ fn testnet_genesis(
 	] {
 		usd_accounts.push((USD_ASSET_ID, pallet_account, usd_min));
 	}
+	// Dev contributors start with earned credits (so the airdrop and cash-outs can be tried
+	// before any subnet pays out); the vault holds their backing at `PayoutRate`.
+	let earners = vec![
+		(Sr25519Keyring::Ferdie.to_account_id(), DEV_EARNED_CREDITS),
+		(Sr25519Keyring::Eve.to_account_id(), 3 * DEV_EARNED_CREDITS),
+	];
+	let backing: Balance = earners.iter().map(|(_, c)| *c).sum::<Balance>() / credit::UNIT
+		* crate::dynamic_params::DEFAULT_PAYOUT_RATE;
+	if let Some(vault) = usd_accounts
+		.iter_mut()
+		.find(|(_, a, _)| *a == pallet_credits::Pallet::<crate::Runtime>::vault_account())
+	{
+		vault.2 = vault.2.saturating_add(backing);
+	}
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig { balances },
+		vesting: pallet_vesting::GenesisConfig { vesting },
 		aura: pallet_aura::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
 		},
@@ -67,7 +125,7 @@ fn testnet_genesis(
 			next_asset_id: Some(USD_ASSET_ID.saturating_add(1)),
 		},
 		// The dev fiat gateway: Alice may `issue` credits against (simulated) fiat receipts.
-		credits: pallet_credits::GenesisConfig { issuers: vec![root.clone()] },
+		credits: pallet_credits::GenesisConfig { issuers: vec![root.clone()], earners },
 		// The USD/GOV market: the root account seeds the pool at $1 per GOV.
 		gov_token: pallet_gov_token::GenesisConfig {
 			launched: false,
@@ -95,6 +153,8 @@ pub fn development_config_genesis() -> Value {
 		vec![authority(Sr25519Keyring::Alice)],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::One.to_account_id(),
+		Sr25519Keyring::Two.to_account_id(),
 	)
 }
 
@@ -107,6 +167,8 @@ pub fn local_config_genesis() -> Value {
 			.map(|k| k.to_account_id())
 			.collect(),
 		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::One.to_account_id(),
+		Sr25519Keyring::Two.to_account_id(),
 	)
 }
 

@@ -175,6 +175,9 @@ mod runtime {
 	#[runtime::pallet_index(14)]
 	pub type AssetConversion = pallet_asset_conversion;
 
+	#[runtime::pallet_index(15)]
+	pub type Vesting = pallet_vesting;
+
 	// --- utility (20–29) ---
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;

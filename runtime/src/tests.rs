@@ -110,7 +110,7 @@ fn development_preset_creates_usd_and_funds_dev_accounts() {
 		}
 		assert_eq!(
 			Balances::balance(&treasury_account()),
-			crate::configs::ExistentialDeposit::get()
+			genesis_config_presets::TREASURY_ALLOCATION
 		);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
@@ -316,6 +316,67 @@ mod gov_token {
 				pallet_gov_token::GenesisIssuance::<Runtime>::get(),
 				Balances::total_issuance()
 			);
+			assert_ok!(GovToken::do_try_state());
+		});
+	}
+
+	/// The 10.5 M GOV genesis allocation: 30/30/20/10/10 %, team and investors vesting with a
+	/// one-year cliff then four years linear.
+	#[test]
+	fn genesis_allocation_and_vesting() {
+		use crate::genesis_config_presets as p;
+		use frame_support::traits::fungible::Inspect;
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			assert_eq!(
+				p::TEAM_ALLOCATION
+					+ p::INVESTOR_ALLOCATION
+					+ p::TREASURY_ALLOCATION
+					+ p::ECOSYSTEM_ALLOCATION
+					+ p::AIRDROP_ALLOCATION,
+				p::GENESIS_ALLOCATION
+			);
+			let reserve = crate::configs::airdrop_reserve_account();
+			assert_eq!(Balances::balance(&reserve), p::AIRDROP_ALLOCATION);
+			assert_eq!(
+				Balances::balance(&crate::configs::ecosystem_fund_account()),
+				p::ECOSYSTEM_ALLOCATION
+			);
+			assert_eq!(Balances::balance(&treasury_account()), p::TREASURY_ALLOCATION);
+			for who in [Sr25519Keyring::One.to_account_id(), Sr25519Keyring::Two.to_account_id()] {
+				let schedules = pallet_vesting::Vesting::<Runtime>::get(&who).expect("vesting");
+				assert_eq!(schedules[0].locked(), p::TEAM_ALLOCATION);
+				assert_eq!(schedules[0].starting_block(), p::VESTING_CLIFF);
+				// Before the cliff only the dev endowment is spendable.
+				assert_eq!(
+					Balances::reducible_balance(
+						&who,
+						frame_support::traits::tokens::Preservation::Expendable,
+						frame_support::traits::tokens::Fortitude::Polite
+					),
+					p::DEV_GOV_ENDOWMENT
+				);
+				// Halfway through the linear part, half of it has vested.
+				let half = schedules[0].locked_at::<sp_runtime::traits::ConvertInto>(
+					p::VESTING_CLIFF + p::VESTING_LENGTH / 2,
+				);
+				// (per-block release is rounded down: at most one unit per block stays locked)
+				assert!(half.abs_diff(p::TEAM_ALLOCATION / 2) <= u128::from(p::VESTING_LENGTH));
+			}
+		});
+	}
+
+	/// Dev contributors start with earned credits backed in the vault; an airdrop splits by
+	/// them and the credits invariants hold.
+	#[test]
+	fn dev_airdrop_claims_by_genesis_earnings() {
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			assert_ok!(crate::Credits::do_try_state());
+			assert_ok!(GovToken::launch(RuntimeOrigin::root()));
+			assert_ok!(GovToken::start_airdrop(RuntimeOrigin::root(), 1_000 * gov::UNIT));
+			let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+			let before = Balances::free_balance(&ferdie);
+			assert_ok!(GovToken::claim_airdrop(RuntimeOrigin::signed(ferdie.clone())));
+			assert_eq!(Balances::free_balance(&ferdie), before + 250 * gov::UNIT);
 			assert_ok!(GovToken::do_try_state());
 		});
 	}

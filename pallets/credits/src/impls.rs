@@ -19,6 +19,7 @@ use sp_runtime::{
 	traits::{AccountIdConversion, SaturatedConversion},
 	DispatchError, Perbill,
 };
+use tandem_primitives::EarningsObserver as _;
 use tandem_primitives::{
 	time::MONTH, Balance, CreditsInterface, NetUid, PayoutOutcome, PayoutShares, SubnetRegistry,
 };
@@ -70,7 +71,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Adds `credits` to `who`, creating the record (and a `sufficients` reference, so a
 	/// credits-only account can sign transactions) if needed.
-	fn credit_account(
+	pub(crate) fn credit_account(
 		who: &T::AccountId,
 		f: impl FnOnce(&mut CreditAccount) -> Result<(), Error<T>>,
 	) -> DispatchResult {
@@ -338,10 +339,15 @@ impl<T: Config> Pallet<T> {
 			if credits == 0 {
 				return Ok(());
 			}
+			T::EarningsObserver::before_earn(who, Accounts::<T>::get(who).earned_total);
 			Self::credit_account(who, |acc| {
 				acc.free = acc.free.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 				acc.earned_total =
 					acc.earned_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})?;
+			TotalEarned::<T>::try_mutate(|t| -> DispatchResult {
+				*t = t.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 				Ok(())
 			})?;
 			Self::deposit_event(Event::Earned { who: who.clone(), netuid, credits });
@@ -424,7 +430,9 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut held: Balance = 0;
 		let mut cashable: Balance = 0;
+		let mut earned: Balance = 0;
 		for (_, acc) in Accounts::<T>::iter() {
+			earned = earned.saturating_add(acc.earned_total);
 			held = held.checked_add(acc.free).ok_or("account sum overflows")?;
 			cashable = cashable.saturating_add(acc.cashable());
 			ensure!(acc.cashed_out_total <= acc.earned_total, "cashed out more than earned");
@@ -441,6 +449,7 @@ impl<T: Config> Pallet<T> {
 			held.checked_add(pooled) == Some(TotalIssuance::<T>::get()),
 			"total issuance != accounts + pools"
 		);
+		ensure!(earned == TotalEarned::<T>::get(), "total earned != sum of accounts' earned");
 		for (_, a) in Authorizations::<T>::iter() {
 			ensure!(a.used <= a.cap, "authorization used above cap");
 		}
@@ -464,5 +473,9 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 
 	fn earned_total(who: &T::AccountId) -> Balance {
 		Accounts::<T>::get(who).earned_total
+	}
+
+	fn total_earned() -> Balance {
+		TotalEarned::<T>::get()
 	}
 }

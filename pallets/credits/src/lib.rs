@@ -131,6 +131,9 @@ pub mod pallet {
 		/// Most of an account's credits one `slash` may take. Default 50 %.
 		type MaxCreditSlash: Get<Perbill>;
 
+		/// Told before an account's earnings grow (the airdrop's lazy snapshot).
+		type EarningsObserver: tandem_primitives::EarningsObserver<Self::AccountId>;
+
 		/// Fee in credits for `spend` and `cash_out`, charged by [`crate::ChargeCreditFee`]
 		/// instead of a GOV fee.
 		type CreditTxFee: Get<Balance>;
@@ -198,11 +201,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Metrics<T: Config> = StorageMap<_, Twox64Concat, u8, MonthMetrics, ValueQuery>;
 
+	/// Credits ever earned by all contributors (`Σ account.earned_total`).
+	#[pallet::storage]
+	pub type TotalEarned<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Fiat gateways allowed to `issue` from genesis.
 		pub issuers: alloc::vec::Vec<T::AccountId>,
+		/// Contributors who start with *earned* credits (dev and test chains: so airdrops and
+		/// cash-outs can be tried before any subnet has paid out). The chain spec must fund
+		/// the vault with their backing (`credits × PayoutRate`); `try_state` checks it.
+		pub earners: alloc::vec::Vec<(T::AccountId, Balance)>,
 	}
 
 	#[pallet::genesis_build]
@@ -210,6 +221,16 @@ pub mod pallet {
 		fn build(&self) {
 			for who in &self.issuers {
 				Issuers::<T>::insert(who, ());
+			}
+			for (who, credits) in &self.earners {
+				Pallet::<T>::credit_account(who, |acc| {
+					acc.free = acc.free.saturating_add(*credits);
+					acc.earned_total = acc.earned_total.saturating_add(*credits);
+					Ok(())
+				})
+				.expect("genesis earnings are credited");
+				TotalIssuance::<T>::mutate(|t| *t = t.saturating_add(*credits));
+				TotalEarned::<T>::mutate(|t| *t = t.saturating_add(*credits));
 			}
 		}
 	}

@@ -106,6 +106,7 @@ impl pallet_credits::Config for Test {
 	type ValidatorCut = ValidatorCut;
 	type MaxCreditSlash = MaxCreditSlash;
 	type CreditTxFee = CreditTxFee;
+	type EarningsObserver = ();
 	type SlashOrigin = EnsureRoot<AccountId>;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxReasonLen = ConstU32<64>;
@@ -140,7 +141,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
-	pallet_credits::GenesisConfig::<Test> { issuers: vec![ISSUER] }
+	pallet_credits::GenesisConfig::<Test> { issuers: vec![ISSUER], earners: vec![] }
 		.assimilate_storage(&mut t)
 		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(t);

@@ -53,5 +53,53 @@ mod benchmarks {
 		assert!(PriceEma::<T>::get() != sp_runtime::FixedU128::from_u32(1));
 	}
 
+	#[benchmark]
+	fn start_airdrop() {
+		CurrentPhase::<T>::put(Phase::Launched);
+		T::BenchmarkHelper::give_earnings(&account("contributor", 0, 0), 1_000);
+		let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
+			&T::AirdropReserve::get(),
+			1_000_000 * tandem_primitives::gov::UNIT,
+		);
+		let origin = T::AirdropOrigin::try_successful_origin().unwrap();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, tandem_primitives::gov::UNIT);
+		assert!(CurrentAirdrop::<T>::get().is_some());
+	}
+
+	/// A contributor whose earnings grew after the snapshot (the recorded value is read).
+	#[benchmark]
+	fn claim_airdrop() {
+		CurrentPhase::<T>::put(Phase::Launched);
+		let who: T::AccountId = whitelisted_caller();
+		T::BenchmarkHelper::give_earnings(&who, 1_000);
+		let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
+			&T::AirdropReserve::get(),
+			1_000_000 * tandem_primitives::gov::UNIT,
+		);
+		Pallet::<T>::do_start_airdrop(1_000 * tandem_primitives::gov::UNIT).unwrap();
+		T::BenchmarkHelper::give_earnings(&who, 1_000);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(AirdropClaims::<T>::contains_key(0, &who));
+	}
+
+	#[benchmark]
+	fn close_airdrop() {
+		CurrentPhase::<T>::put(Phase::Launched);
+		T::BenchmarkHelper::give_earnings(&account("contributor", 0, 0), 1_000);
+		let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
+			&T::AirdropReserve::get(),
+			1_000_000 * tandem_primitives::gov::UNIT,
+		);
+		Pallet::<T>::do_start_airdrop(1_000 * tandem_primitives::gov::UNIT).unwrap();
+		let end = CurrentAirdrop::<T>::get().unwrap().ends_at;
+		frame_system::Pallet::<T>::set_block_number((end + 1).into());
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller));
+		assert!(CurrentAirdrop::<T>::get().is_none());
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -258,6 +258,101 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_start_airdrop(amount: Balance) -> sp_runtime::DispatchResult {
+		use tandem_primitives::CreditsInterface;
+		frame_support::ensure!(
+			CurrentPhase::<T>::get() == Phase::Launched,
+			Error::<T>::NotLaunched
+		);
+		frame_support::ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		frame_support::ensure!(CurrentAirdrop::<T>::get().is_none(), Error::<T>::AirdropActive);
+		let reserve = T::Currency::reducible_balance(
+			&T::AirdropReserve::get(),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		);
+		frame_support::ensure!(reserve >= amount, Error::<T>::InsufficientReserve);
+		let total_earned = T::Credits::total_earned();
+		frame_support::ensure!(!total_earned.is_zero(), Error::<T>::NoEarnings);
+		let id = NextAirdropId::<T>::get();
+		let now = Self::now();
+		let ends_at = now.saturating_add(T::AirdropClaimPeriod::get());
+		CurrentAirdrop::<T>::put(Airdrop {
+			id,
+			amount,
+			total_earned,
+			snapshot_block: now,
+			ends_at,
+			claimed: 0,
+		});
+		NextAirdropId::<T>::put(id.saturating_add(1));
+		Self::deposit_event(Event::AirdropStarted { id, amount, total_earned, ends_at });
+		Ok(())
+	}
+
+	/// `who`'s earnings as of the open airdrop's snapshot.
+	pub fn earned_at_snapshot(airdrop: &Airdrop, who: &T::AccountId) -> Balance {
+		use tandem_primitives::CreditsInterface;
+		EarnedAtSnapshot::<T>::get(airdrop.id, who).unwrap_or_else(|| T::Credits::earned_total(who))
+	}
+
+	pub(crate) fn do_claim_airdrop(who: T::AccountId) -> sp_runtime::DispatchResult {
+		let mut airdrop = CurrentAirdrop::<T>::get().ok_or(Error::<T>::NoAirdrop)?;
+		frame_support::ensure!(Self::now() <= airdrop.ends_at, Error::<T>::AirdropEnded);
+		frame_support::ensure!(
+			!AirdropClaims::<T>::contains_key(airdrop.id, &who),
+			Error::<T>::AlreadyClaimed
+		);
+		let earned = Self::earned_at_snapshot(&airdrop, &who);
+		let share = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+			airdrop.amount,
+			earned,
+			airdrop.total_earned,
+			sp_runtime::Rounding::Down,
+		)
+		.ok_or(Error::<T>::Overflow)?
+		// Never more than is left (the snapshot sums to `total_earned`, so it never binds).
+		.min(airdrop.amount.saturating_sub(airdrop.claimed));
+		frame_support::ensure!(!share.is_zero(), Error::<T>::NothingToClaim);
+		T::Currency::transfer(&T::AirdropReserve::get(), &who, share, Preservation::Preserve)?;
+		airdrop.claimed = airdrop.claimed.saturating_add(share);
+		CurrentAirdrop::<T>::put(airdrop);
+		AirdropClaims::<T>::insert(airdrop.id, &who, share);
+		Self::deposit_event(Event::AirdropClaimed { id: airdrop.id, who, amount: share, earned });
+		Ok(())
+	}
+
+	pub(crate) fn do_close_airdrop() -> sp_runtime::DispatchResult {
+		let airdrop = CurrentAirdrop::<T>::get().ok_or(Error::<T>::NoAirdrop)?;
+		frame_support::ensure!(Self::now() > airdrop.ends_at, Error::<T>::AirdropStillOpen);
+		let returned = airdrop.amount.saturating_sub(airdrop.claimed);
+		if !returned.is_zero() {
+			T::Currency::transfer(
+				&T::AirdropReserve::get(),
+				&T::Treasury::get(),
+				returned,
+				Preservation::Preserve,
+			)?;
+		}
+		CurrentAirdrop::<T>::kill();
+		Self::deposit_event(Event::AirdropClosed { id: airdrop.id, returned });
+		Ok(())
+	}
+}
+
+/// The lazy snapshot: the first time an account's earnings grow during an airdrop, their value
+/// before the growth is what the airdrop counts.
+impl<T: Config> tandem_primitives::EarningsObserver<T::AccountId> for Pallet<T> {
+	fn before_earn(who: &T::AccountId, earned_before: Balance) {
+		if let Some(airdrop) = CurrentAirdrop::<T>::get() {
+			if !EarnedAtSnapshot::<T>::contains_key(airdrop.id, who) {
+				EarnedAtSnapshot::<T>::insert(airdrop.id, who, earned_before);
+			}
+		}
+	}
+}
+
 /// Burns GOV handed to it and records the burn (registration burns, balance dust).
 pub struct BurnGov<T>(PhantomData<T>);
 impl<T: Config> OnUnbalanced<CreditOf<T>> for BurnGov<T> {

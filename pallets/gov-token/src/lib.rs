@@ -71,6 +71,8 @@ pub trait BuybackMarket<AccountId> {
 pub trait BenchmarkHelper<AccountId> {
 	/// Makes a USD/GOV pool with liquidity exist and funds the buyback pot with `usd`.
 	fn setup_market_and_pot(usd: Balance);
+	/// Makes `who` have earned `credits` credits (so an airdrop has a basis).
+	fn give_earnings(who: &AccountId, credits: Balance);
 }
 
 // The FRAME macros expand into `expect`s on metadata and storage-prefix lookups that cannot fail
@@ -149,6 +151,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type OracleSmoothing: Get<Perbill>;
 
+		/// Contributors' credit earnings (the airdrop's basis).
+		type Credits: tandem_primitives::CreditsInterface<Self::AccountId>;
+
+		/// May start an airdrop (governance).
+		type AirdropOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The account holding GOV set aside for contributor airdrops.
+		type AirdropReserve: Get<Self::AccountId>;
+
+		/// Blocks an airdrop can be claimed for; then `close_airdrop` returns the rest.
+		type AirdropClaimPeriod: Get<u32>;
+
 		/// Weights of the calls and hooks.
 		type WeightInfo: WeightInfo;
 
@@ -184,6 +198,39 @@ pub mod pallet {
 	/// The 12-slot ring of monthly metrics; slot `month % 12`.
 	#[pallet::storage]
 	pub type Metrics<T: Config> = StorageMap<_, Twox64Concat, u8, TokenMonth, ValueQuery>;
+
+	/// The airdrop being claimed, if any.
+	#[pallet::storage]
+	pub type CurrentAirdrop<T: Config> = StorageValue<_, Airdrop, OptionQuery>;
+
+	/// Id the next airdrop gets.
+	#[pallet::storage]
+	pub type NextAirdropId<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// An account's cumulative earnings as of airdrop `id`'s snapshot, recorded the first time
+	/// they grow after it (until then the current value is the snapshot value).
+	#[pallet::storage]
+	pub type EarnedAtSnapshot<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		u32,
+		Blake2_128Concat,
+		T::AccountId,
+		Balance,
+		OptionQuery,
+	>;
+
+	/// GOV each account claimed from airdrop `id`.
+	#[pallet::storage]
+	pub type AirdropClaims<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		u32,
+		Blake2_128Concat,
+		T::AccountId,
+		Balance,
+		OptionQuery,
+	>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -232,6 +279,13 @@ pub mod pallet {
 		Burned { amount: Balance, source: BurnSource },
 		/// `amount` GOV was emitted to `to`.
 		Emitted { to: T::AccountId, amount: Balance },
+		/// Airdrop `id` of `amount` GOV opened over `total_earned` credits earned by the snapshot;
+		/// claimable until block `ends_at`.
+		AirdropStarted { id: u32, amount: Balance, total_earned: Balance, ends_at: u32 },
+		/// `who` claimed `amount` GOV of airdrop `id` for `earned` credits earned.
+		AirdropClaimed { id: u32, who: T::AccountId, amount: Balance, earned: Balance },
+		/// Airdrop `id` closed; `returned` unclaimed GOV went to the treasury.
+		AirdropClosed { id: u32, returned: Balance },
 	}
 
 	#[pallet::error]
@@ -244,6 +298,24 @@ pub mod pallet {
 		BuybackNotDue,
 		/// An amount overflowed.
 		Overflow,
+		/// The amount is zero.
+		ZeroAmount,
+		/// An airdrop is already open.
+		AirdropActive,
+		/// No airdrop is open.
+		NoAirdrop,
+		/// The airdrop's claim period is over.
+		AirdropEnded,
+		/// The airdrop's claim period is not over yet.
+		AirdropStillOpen,
+		/// This account already claimed this airdrop.
+		AlreadyClaimed,
+		/// The account earned no credits by the snapshot.
+		NothingToClaim,
+		/// The airdrop reserve holds less GOV than the airdrop.
+		InsufficientReserve,
+		/// Nobody has earned credits yet: there is nothing to split by.
+		NoEarnings,
 	}
 
 	#[pallet::hooks]
@@ -308,6 +380,39 @@ pub mod pallet {
 			ensure!(Self::buyback_due(), Error::<T>::BuybackNotDue);
 			Self::run_buyback();
 			Ok(())
+		}
+
+		/// Open an airdrop of `amount` GOV from the reserve, split by credits earned up to now
+		/// (the snapshot is taken lazily: see `EarnedAtSnapshot`).
+		///
+		/// `AirdropOrigin` only. Errors: `NotLaunched`, `ZeroAmount`, `AirdropActive`,
+		/// `InsufficientReserve`, `NoEarnings`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::start_airdrop())]
+		pub fn start_airdrop(origin: OriginFor<T>, amount: Balance) -> DispatchResult {
+			T::AirdropOrigin::ensure_origin(origin)?;
+			Self::do_start_airdrop(amount)
+		}
+
+		/// Claim the caller's share of the open airdrop:
+		/// `amount × earned_by_snapshot / total_earned_by_snapshot`, once.
+		///
+		/// Signed. Errors: `NoAirdrop`, `AirdropEnded`, `AlreadyClaimed`, `NothingToClaim`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::claim_airdrop())]
+		pub fn claim_airdrop(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_airdrop(who)
+		}
+
+		/// Close the airdrop after its claim period: the unclaimed GOV returns to the treasury.
+		///
+		/// Signed, anyone. Errors: `NoAirdrop`, `AirdropStillOpen`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::close_airdrop())]
+		pub fn close_airdrop(origin: OriginFor<T>) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_close_airdrop()
 		}
 	}
 }

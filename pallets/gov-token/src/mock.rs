@@ -63,6 +63,40 @@ pub const BOB: AccountId = 2;
 pub const POOL: AccountId = 50;
 pub const POT: AccountId = 101;
 pub const TREASURY: AccountId = 100;
+pub const RESERVE: AccountId = 102;
+
+thread_local! {
+	static EARNED: core::cell::RefCell<std::collections::BTreeMap<AccountId, Balance>> =
+		Default::default();
+}
+
+/// Contributors' earnings, as `pallet-credits` would keep them; `earn` tells the observer
+/// first, exactly as the credits pallet does.
+pub struct MockCredits;
+impl MockCredits {
+	pub fn earn(who: AccountId, credits: Balance) {
+		use tandem_primitives::{CreditsInterface, EarningsObserver};
+		<GovToken as EarningsObserver<AccountId>>::before_earn(&who, Self::earned_total(&who));
+		EARNED.with(|e| *e.borrow_mut().entry(who).or_default() += credits);
+	}
+}
+impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
+	fn pool_of(_: tandem_primitives::NetUid) -> Balance {
+		0
+	}
+	fn distribute(
+		_: tandem_primitives::NetUid,
+		_: &tandem_primitives::PayoutShares<AccountId>,
+	) -> Result<tandem_primitives::PayoutOutcome, DispatchError> {
+		Err(DispatchError::Other("not in this mock"))
+	}
+	fn earned_total(who: &AccountId) -> Balance {
+		EARNED.with(|e| e.borrow().get(who).copied().unwrap_or(0))
+	}
+	fn total_earned() -> Balance {
+		EARNED.with(|e| e.borrow().values().sum())
+	}
+}
 
 /// The mock pool: reserves are `POOL`'s balances; constant product with a 0.3 % input fee.
 pub struct MockMarket;
@@ -153,6 +187,8 @@ parameter_types! {
 	pub const OracleSmoothing: Perbill = Perbill::from_percent(10);
 	pub static MarketOpen: bool = true;
 	pub static SwapFails: bool = false;
+	pub const Reserve: AccountId = RESERVE;
+	pub static AirdropClaimPeriod: u32 = 100;
 }
 
 impl pallet_gov_token::Config for Test {
@@ -171,6 +207,10 @@ impl pallet_gov_token::Config for Test {
 	type BuybackShare = BuybackShare;
 	type MaxBuybackSlippage = MaxBuybackSlippage;
 	type OracleSmoothing = OracleSmoothing;
+	type Credits = MockCredits;
+	type AirdropOrigin = EnsureRoot<AccountId>;
+	type AirdropReserve = Reserve;
+	type AirdropClaimPeriod = AirdropClaimPeriod;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -181,7 +221,13 @@ impl pallet_gov_token::Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(ALICE, 1_000_000 * GOV), (BOB, 1_000_000 * GOV), (TREASURY, 1), (POOL, 1)],
+		balances: vec![
+			(ALICE, 1_000_000 * GOV),
+			(BOB, 1_000_000 * GOV),
+			(TREASURY, 1),
+			(POOL, 1),
+			(RESERVE, 1_050_000 * GOV),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)
@@ -206,6 +252,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
+	EARNED.with(|e| e.borrow_mut().clear());
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
@@ -252,5 +299,8 @@ pub struct MockBenchmarkHelper;
 impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	fn setup_market_and_pot(usd: Balance) {
 		fund_pot(usd);
+	}
+	fn give_earnings(who: &AccountId, credits: Balance) {
+		MockCredits::earn(*who, credits);
 	}
 }

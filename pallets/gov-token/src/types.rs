@@ -95,3 +95,20 @@ pub struct TokenInfo {
 	/// `None` while nothing was emitted.
 	pub governance_ratio_ppm: Option<u64>,
 }
+
+/// An open contributor airdrop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct Airdrop {
+	/// Its id (keys the snapshot and the claims).
+	pub id: u32,
+	/// GOV to split.
+	pub amount: Balance,
+	/// Credits earned by all contributors at the snapshot.
+	pub total_earned: Balance,
+	/// Block of the snapshot.
+	pub snapshot_block: u32,
+	/// Last block to claim in.
+	pub ends_at: u32,
+	/// GOV claimed so far.
+	pub claimed: Balance,
+}

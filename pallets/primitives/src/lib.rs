@@ -152,6 +152,20 @@ pub trait CreditsInterface<AccountId> {
 	) -> Result<PayoutOutcome, sp_runtime::DispatchError>;
 	/// Credits `who` has ever earned as a contributor (only grows; the airdrop's basis).
 	fn earned_total(who: &AccountId) -> Balance;
+	/// Credits ever earned by all contributors together.
+	fn total_earned() -> Balance;
+}
+
+/// Told before an account's cumulative earnings grow, with their value just before, so a
+/// snapshot of earnings can be taken lazily (the contributor airdrop of `pallet-gov-token`).
+pub trait EarningsObserver<AccountId> {
+	/// `who`'s `earned_total` is about to grow from `earned_before`.
+	fn before_earn(who: &AccountId, earned_before: Balance);
+}
+
+/// Nobody is watching.
+impl<AccountId> EarningsObserver<AccountId> for () {
+	fn before_earn(_: &AccountId, _: Balance) {}
 }
 
 #[cfg(test)]

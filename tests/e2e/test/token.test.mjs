@@ -70,3 +70,26 @@ test('launch, then a buyback burns GOV: BoughtBack, lower issuance, TokenApi tot
   assert.ok(i.emissionPerBlock.toBigInt() === 500_000_000_000n, 'E0 = 0.5 GOV once launched');
   assert.equal(await usdBalance(api, treasuryAddress(api), hash), treasuryUsd + 500n * USD);
 });
+
+test('airdrop: governance opens it, contributors claim by credits earned, once', async () => {
+  const GOV = 10n ** 12n;
+  // Dev genesis: Ferdie earned 100 credits, Eve 300 (and nobody else yet).
+  const started = await sudo(api.tx.govToken.startAirdrop(1_000n * GOV));
+  ok(started);
+  const ev = started.events.find(({ event }) => api.events.govToken.AirdropStarted.is(event)).event.data;
+  assert.equal(ev.totalEarned.toBigInt(), 400_000_000n);
+
+  const { ferdie } = acc;
+  const before = (await api.query.system.account(ferdie.address)).data.free.toBigInt();
+  const claim = await sendAndWait(api.tx.govToken.claimAirdrop(), ferdie);
+  ok(claim);
+  const claimed = claim.events.find(({ event }) => api.events.govToken.AirdropClaimed.is(event)).event.data;
+  assert.equal(claimed.amount.toBigInt(), 250n * GOV, '1,000 GOV × 100 / 400');
+  const after = (await api.query.system.account(ferdie.address)).data.free.toBigInt();
+  assert.equal(after - before, 250n * GOV - claim.fee);
+
+  const twice = await sendAndWait(api.tx.govToken.claimAirdrop(), ferdie);
+  assert.equal(moduleErrorOf(api, twice), 'govToken.AlreadyClaimed');
+  const stranger = await sendAndWait(api.tx.govToken.claimAirdrop(), acc.charlie);
+  assert.equal(moduleErrorOf(api, stranger), 'govToken.NothingToClaim');
+});

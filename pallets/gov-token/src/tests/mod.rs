@@ -8,5 +8,6 @@
 	clippy::indexing_slicing
 )]
 
+mod airdrop;
 mod buyback;
 mod emission;
