@@ -9,7 +9,7 @@ source "$ROOT/scripts/env.sh"
 PALLET="${1:-pallet_credits}"
 STEPS="${2:-50}"
 REPEAT="${3:-20}"
-CRATE_DIR="$ROOT/pallets/${PALLET#pallet_}"
+CRATE_DIR="$ROOT/pallets/$(tr _ - <<<"${PALLET#pallet_}")"
 OUT="${BENCH_OUT:-$ROOT/target-bench}"
 mkdir -p "$OUT"
 

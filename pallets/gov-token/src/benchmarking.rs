@@ -19,6 +19,16 @@ fn due_buyback<T: Config>() {
 	PriceEma::<T>::put(Pallet::<T>::spot_price().expect("the helper made a market"));
 }
 
+/// Launched, `contributor` has earned credits, the reserve holds GOV.
+fn airdrop_ready<T: Config>(contributor: &T::AccountId) {
+	CurrentPhase::<T>::put(Phase::Launched);
+	T::BenchmarkHelper::give_earnings(contributor, 1_000);
+	let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
+		&T::AirdropReserve::get(),
+		1_000_000 * tandem_primitives::gov::UNIT,
+	);
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -55,12 +65,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn start_airdrop() {
-		CurrentPhase::<T>::put(Phase::Launched);
-		T::BenchmarkHelper::give_earnings(&account("contributor", 0, 0), 1_000);
-		let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
-			&T::AirdropReserve::get(),
-			1_000_000 * tandem_primitives::gov::UNIT,
-		);
+		airdrop_ready::<T>(&account("contributor", 0, 0));
 		let origin = T::AirdropOrigin::try_successful_origin().unwrap();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, tandem_primitives::gov::UNIT);
@@ -70,13 +75,8 @@ mod benchmarks {
 	/// A contributor whose earnings grew after the snapshot (the recorded value is read).
 	#[benchmark]
 	fn claim_airdrop() {
-		CurrentPhase::<T>::put(Phase::Launched);
 		let who: T::AccountId = whitelisted_caller();
-		T::BenchmarkHelper::give_earnings(&who, 1_000);
-		let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
-			&T::AirdropReserve::get(),
-			1_000_000 * tandem_primitives::gov::UNIT,
-		);
+		airdrop_ready::<T>(&who);
 		Pallet::<T>::do_start_airdrop(1_000 * tandem_primitives::gov::UNIT).unwrap();
 		T::BenchmarkHelper::give_earnings(&who, 1_000);
 		#[extrinsic_call]
@@ -86,12 +86,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn close_airdrop() {
-		CurrentPhase::<T>::put(Phase::Launched);
-		T::BenchmarkHelper::give_earnings(&account("contributor", 0, 0), 1_000);
-		let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
-			&T::AirdropReserve::get(),
-			1_000_000 * tandem_primitives::gov::UNIT,
-		);
+		airdrop_ready::<T>(&account("contributor", 0, 0));
 		Pallet::<T>::do_start_airdrop(1_000 * tandem_primitives::gov::UNIT).unwrap();
 		let end = CurrentAirdrop::<T>::get().unwrap().ends_at;
 		frame_system::Pallet::<T>::set_block_number((end + 1).into());

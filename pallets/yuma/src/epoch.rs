@@ -43,6 +43,11 @@ pub struct NeuronInput {
 	pub registered_at: u32,
 }
 
+/// `(uid, value)` pairs of one row.
+type Entries = Vec<(u16, u64)>;
+/// `(uid, weight, clipped weight)` of one row.
+type ClippedEntry = (u16, Fraction, Fraction);
+
 /// A validator's weights as stored: `(uid, weight)` pairs and the block they were set at.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WeightRow {
@@ -179,7 +184,7 @@ pub fn permits(stakes: &[u128], max: u16, threshold: u128) -> Vec<bool> {
 /// The κ-quantile of one column: the largest `w` such that the stake of validators weighting
 /// the uid at least `w` reaches `kappa`. `column` holds `(weight, stake)`; it is reordered.
 pub fn column_consensus(column: &mut [(Fraction, Fraction)], kappa: Fraction) -> Fraction {
-	column.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+	column.sort_unstable_by_key(|(w, _)| core::cmp::Reverse(*w));
 	let mut reached: u64 = 0;
 	for (w, s) in column.iter() {
 		reached = reached.saturating_add(*s);
@@ -239,7 +244,7 @@ pub fn epoch(
 	let stake = normalize(&active_stake);
 
 	// 2. Masked, normalized weight rows of permitted validators, one per validator.
-	let mut rows: Vec<(u16, u32, Vec<(u16, u64)>)> = Vec::new();
+	let mut rows: Vec<(u16, u32, Entries)> = Vec::new();
 	let mut sorted_rows: Vec<&WeightRow> = weights.iter().collect();
 	sorted_rows.sort_by_key(|r| r.validator);
 	for row in sorted_rows {
@@ -297,8 +302,7 @@ pub fn epoch(
 	// 4. + 5. Clipping, validator trust and the stake-weighted sum of clipped weights.
 	let mut validator_trust = vec![0u64; n];
 	let mut ranks = vec![0u128; n];
-	let mut clipped_rows: Vec<(u16, Vec<(u16, Fraction, Fraction)>)> =
-		Vec::with_capacity(masked_rows.len());
+	let mut clipped_rows: Vec<(u16, Vec<ClippedEntry>)> = Vec::with_capacity(masked_rows.len());
 	for (i, row) in &masked_rows {
 		let s = u128::from(stake.get(usize::from(*i)).copied().unwrap_or(0));
 		let mut trust: u64 = 0;
