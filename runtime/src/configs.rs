@@ -230,14 +230,9 @@ impl pallet_sudo::Config for Runtime {
 }
 
 parameter_types! {
-	/// The treasury's pallet id; `pallet-treasury` (governance issue) will use the same account.
-	pub const TreasuryPalletId: PalletId = TREASURY_PALLET_ID;
-}
-
-parameter_types! {
 	/// Derives the credits vault (the USD backing credits).
 	pub const CreditsPalletId: PalletId = PalletId(*b"tdm/cred");
-	/// Derives the buyback pot (USD waiting to buy GOV back; `pallet-gov-token` will spend it).
+	/// Derives the buyback pot (USD waiting to buy GOV back; `pallet-gov-token` spends it).
 	pub const BuybackPalletId: PalletId = PalletId(*b"tdm/bbak");
 	/// Derives the contributor airdrop reserve (GOV set aside at genesis).
 	pub const AirdropPalletId: PalletId = PalletId(*b"tdm/drop");
@@ -627,6 +622,46 @@ impl pallet_vesting::Config for Runtime {
 	type UnvestedFundsAllowedWithdrawReasons = UnvestedFundsAllowedWithdrawReasons;
 	type BlockNumberProvider = System;
 	const MAX_VESTING_SCHEDULES: u32 = 28;
+}
+
+parameter_types! {
+	/// The treasury's pallet id (`py/trsry`: the account fees are routed to).
+	pub const TreasuryPalletId: PalletId = TREASURY_PALLET_ID;
+	/// Approved spends are paid out every day.
+	pub const SpendPeriod: BlockNumber = tandem_primitives::time::DAYS;
+	/// Unspent funds are never burned: every GOV burn goes through `pallet-gov-token`.
+	pub const TreasuryBurn: Permill = Permill::zero();
+	/// A spend may be claimed for 30 days after it becomes payable.
+	pub const SpendPayoutPeriod: BlockNumber = tandem_primitives::time::MONTH;
+	/// Most approvals waiting at once.
+	pub const MaxApprovals: u32 = 100;
+	/// Root may approve any amount (the treasurer track will bound it).
+	pub const MaxTreasurySpend: Balance = Balance::MAX;
+}
+
+/// The foundation treasury: holds its genesis allocation, 80 % of fees, the lots' USD rest
+/// and returned airdrops; spends need `SpendOrigin` (root until the treasurer track exists).
+impl pallet_treasury::Config for Runtime {
+	type Currency = Balances;
+	type RejectOrigin = EnsureRoot<AccountId>;
+	type RuntimeEvent = RuntimeEvent;
+	type SpendPeriod = SpendPeriod;
+	type Burn = TreasuryBurn;
+	type PalletId = TreasuryPalletId;
+	type BurnDestination = ();
+	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
+	type SpendFunds = ();
+	type MaxApprovals = MaxApprovals;
+	type SpendOrigin = frame_system::EnsureRootWithSuccess<AccountId, MaxTreasurySpend>;
+	type AssetKind = ();
+	type Beneficiary = AccountId;
+	type BeneficiaryLookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type Paymaster = frame_support::traits::tokens::PayFromAccount<Balances, TreasuryAccount>;
+	type BalanceConverter = frame_support::traits::tokens::UnityAssetBalanceConversion;
+	type PayoutPeriod = SpendPayoutPeriod;
+	type BlockNumberProvider = System;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 impl pallet_parameters::Config for Runtime {

@@ -11,7 +11,7 @@
 //! | range | what |
 //! |---|---|
 //! | 0–9 | system, consensus, time |
-//! | 10–19 | tokens and fees |
+//! | 10–19 | tokens, fees, the USD/GOV market, vesting, treasury |
 //! | 20–29 | utility |
 //! | 30–49 | Tandem pallets (credits 30, yuma 31, gov-token 32, subnets 33, parameters 34) |
 //! | 50–69 | governance |
@@ -177,6 +177,9 @@ mod runtime {
 
 	#[runtime::pallet_index(15)]
 	pub type Vesting = pallet_vesting;
+
+	#[runtime::pallet_index(16)]
+	pub type Treasury = pallet_treasury;
 
 	// --- utility (20–29) ---
 	#[runtime::pallet_index(20)]

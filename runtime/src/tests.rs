@@ -66,6 +66,8 @@ fn pallet_indices_are_stable() {
 	assert_eq!(<Assets as PalletInfoAccess>::index(), 12);
 	assert_eq!(<crate::PoolAssets as PalletInfoAccess>::index(), 13);
 	assert_eq!(<crate::AssetConversion as PalletInfoAccess>::index(), 14);
+	assert_eq!(<crate::Vesting as PalletInfoAccess>::index(), 15);
+	assert_eq!(<crate::Treasury as PalletInfoAccess>::index(), 16);
 	assert_eq!(<crate::Utility as PalletInfoAccess>::index(), 20);
 	assert_eq!(<crate::Credits as PalletInfoAccess>::index(), 30);
 	assert_eq!(<crate::Yuma as PalletInfoAccess>::index(), 31);
@@ -342,6 +344,12 @@ mod gov_token {
 				p::ECOSYSTEM_ALLOCATION
 			);
 			assert_eq!(Balances::balance(&treasury_account()), p::TREASURY_ALLOCATION);
+			// The treasury pallet's account is the one fees and returned airdrops go to.
+			assert_eq!(crate::Treasury::account_id(), treasury_account());
+			assert_eq!(
+				crate::Treasury::pot(),
+				p::TREASURY_ALLOCATION - crate::configs::ExistentialDeposit::get()
+			);
 			for who in [Sr25519Keyring::One.to_account_id(), Sr25519Keyring::Two.to_account_id()] {
 				let schedules = pallet_vesting::Vesting::<Runtime>::get(&who).expect("vesting");
 				assert_eq!(schedules[0].locked(), p::TEAM_ALLOCATION);

@@ -154,6 +154,9 @@ impl<T: Config> Pallet<T> {
 			m.bought_back = m.bought_back.saturating_add(gov);
 			m.usd_spent = m.usd_spent.saturating_add(plan.buy);
 		});
+		if !gov.is_zero() {
+			Self::deposit_event(Event::Burned { amount: gov, source: BurnSource::Buyback });
+		}
 		Ok(gov)
 	}
 

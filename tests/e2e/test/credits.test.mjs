@@ -78,12 +78,13 @@ test('authorize + charge: metered billing up to the cap, then refused; revoke en
 test('issue: a fiat gateway issues credits once per receipt; a replay is refused', async () => {
   const { alice, eve } = acc; // Alice is the dev chain's gateway
   const r = receipt('stripe-pi-0001');
+  const start = (await account(eve.address)).free.toBigInt(); // Eve earned credits at genesis
   const first = await sendAndWait(api.tx.credits.issue(eve.address, 20n * CREDIT, 60, r), alice);
   assert.equal(first.dispatchError, undefined);
-  assert.equal((await account(eve.address)).free.toBigInt(), 20n * CREDIT);
+  assert.equal((await account(eve.address)).free.toBigInt(), start + 20n * CREDIT);
   const replay = await sendAndWait(api.tx.credits.issue(eve.address, 20n * CREDIT, 60, r), alice);
   assert.equal(moduleError(replay), 'credits.ReceiptAlreadyUsed');
-  assert.equal((await account(eve.address)).free.toBigInt(), 20n * CREDIT, 'no second mint');
+  assert.equal((await account(eve.address)).free.toBigInt(), start + 20n * CREDIT, 'no second mint');
 
   const notIssuer = await sendAndWait(api.tx.credits.issue(eve.address, CREDIT, 1, receipt('x')), eve);
   assert.equal(moduleError(notIssuer), 'credits.NotIssuer');
@@ -95,6 +96,18 @@ test('cash_out refuses bought credits', async () => {
   const res = await sendAndWait(api.tx.credits.cashOut(CREDIT), bob);
   assert.equal(moduleError(res), 'credits.NotCashable');
   assert.equal(await usdBalance(api, bob.address), usdBefore, 'no USD paid');
+});
+
+test('cash_out pays USD at PayoutRate for earned credits (Ferdie earned 100 at genesis)', async () => {
+  const { ferdie } = acc;
+  const before = await account(ferdie.address);
+  assert.equal(before.cashable.toBigInt(), 100n * CREDIT);
+  const usdBefore = await usdBalance(api, ferdie.address);
+  const res = await sendAndWait(api.tx.credits.cashOut(10n * CREDIT), ferdie);
+  assert.equal(res.dispatchError, undefined);
+  assert.equal(await usdBalance(api, ferdie.address) - usdBefore, 270_000n, '10 credits × $0.027');
+  const after = await account(ferdie.address);
+  assert.equal(after.free.toBigInt(), before.free.toBigInt() - 10n * CREDIT - FEE, 'fee paid in credits');
 });
 
 test('an account holding only credits (no GOV) can spend them', async () => {

@@ -58,6 +58,11 @@ test('launch, then a buyback burns GOV: BoughtBack, lower issuance, TokenApi tot
   // $1 per GOV in the pool, less the 0.3 % fee and the price impact: just under 500 GOV.
   const burned = govBurned.toBigInt();
   assert.ok(burned > 490n * 10n ** 12n && burned < 500n * 10n ** 12n, `burned ${burned}`);
+  const events = await (await api.at(hash)).query.system.events();
+  const burnedEv = events.find(({ event }) => api.events.govToken.Burned.is(event));
+  assert.ok(burnedEv, 'a Burned event in the same block');
+  assert.equal(burnedEv.event.data.amount.toBigInt(), govBurned.toBigInt());
+  assert.ok(burnedEv.event.data.source.isBuyback);
   const header = await api.rpc.chain.getHeader(hash);
   const before = await issuanceAt(header.parentHash);
   assert.equal(before - (await issuanceAt(hash)), burned, 'issuance fell by the GOV burned');

@@ -71,6 +71,7 @@ fn a_due_lot_buys_gov_burns_it_and_pays_the_treasury() {
 		assert!(expected < gov, "the pool now quotes less for the same USD");
 		assert_eq!(issuance(), supply - gov);
 		assert_eq!(Burned::<Test>::get(), gov);
+		assert!(events().contains(&Event::Burned { amount: gov, source: BurnSource::Buyback }));
 		assert_eq!(usd_of(TREASURY), treasury + 500 * USD);
 		assert_eq!(GovToken::pot_usd(), 2_000 * USD);
 		assert_eq!(NextBuyback::<Test>::get(), 21);
