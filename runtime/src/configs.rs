@@ -336,7 +336,6 @@ impl pallet_yuma::Config for Runtime {
 	type BurnSink = pallet_gov_token::BurnGov<Runtime>;
 	type Subnets = InterimSubnets;
 	// No owners until `pallet-subnets`: epochs on demand are root-only.
-	type Owners = ();
 	type Stake = InterimStake;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxUids = YumaMaxUids;

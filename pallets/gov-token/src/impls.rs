@@ -149,14 +149,8 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
-		Burned::<T>::mutate(|b| *b = b.saturating_add(gov));
-		Self::note_month(|m| {
-			m.bought_back = m.bought_back.saturating_add(gov);
-			m.usd_spent = m.usd_spent.saturating_add(plan.buy);
-		});
-		if !gov.is_zero() {
-			Self::deposit_event(Event::Burned { amount: gov, source: BurnSource::Buyback });
-		}
+		Self::record_burn(gov, BurnSource::Buyback);
+		Self::note_month(|m| m.usd_spent = m.usd_spent.saturating_add(plan.buy));
 		Ok(gov)
 	}
 

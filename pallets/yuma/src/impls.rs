@@ -68,13 +68,22 @@ impl<T: Config> Pallet<T> {
 	/// The registration burn on `netuid` at block `now`: the stored amount halved once per
 	/// full `BurnHalvingInterval` since it was set, within `[MinBurn, MaxBurn]`.
 	pub fn current_burn(netuid: NetUid, now: u32) -> Balance {
-		let (min, max) = (T::MinBurn::get(), T::MaxBurn::get().max(T::MinBurn::get()));
-		let state = Burn::<T>::get(netuid);
+		Self::burn_at(&Burn::<T>::get(netuid), now)
+	}
+
+	/// The burn `state` has decayed to at block `now`.
+	fn burn_at(state: &BurnState, now: u32) -> Balance {
 		let halvings = now
 			.saturating_sub(state.at)
 			.checked_div(T::BurnHalvingInterval::get().max(1))
 			.unwrap_or(0);
-		state.amount.checked_shr(halvings).unwrap_or(0).clamp(min, max)
+		Self::within_burn_bounds(state.amount.checked_shr(halvings).unwrap_or(0))
+	}
+
+	/// `amount` clamped to `[MinBurn, MaxBurn]` (a `MaxBurn` below `MinBurn` counts as `MinBurn`).
+	fn within_burn_bounds(amount: Balance) -> Balance {
+		let min = T::MinBurn::get();
+		amount.clamp(min, T::MaxBurn::get().max(min))
 	}
 
 	/// The hash a validator commits to: `blake2_256` of the SCALE encoding of
@@ -111,7 +120,8 @@ impl<T: Config> Pallet<T> {
 			(uid, Some(old))
 		};
 
-		let burn = Self::current_burn(netuid, now);
+		let state = Burn::<T>::get(netuid);
+		let burn = Self::burn_at(&state, now);
 		let paid = T::Currency::withdraw(
 			&coldkey,
 			burn,
@@ -122,17 +132,13 @@ impl<T: Config> Pallet<T> {
 		.map_err(|_| Error::<T>::CannotAffordBurn)?;
 		T::BurnSink::on_unbalanced(paid);
 		// ×1.26 for the next registration; the halving clock keeps its phase.
-		let state = Burn::<T>::get(netuid);
 		let interval = T::BurnHalvingInterval::get().max(1);
 		let elapsed = now.saturating_sub(state.at);
 		let phase_start = now.saturating_sub(elapsed.checked_rem(interval).unwrap_or(0));
 		let next = Perbill::from_percent(26).mul_floor(burn).saturating_add(burn);
 		Burn::<T>::insert(
 			netuid,
-			BurnState {
-				amount: next.clamp(T::MinBurn::get(), T::MaxBurn::get().max(T::MinBurn::get())),
-				at: phase_start,
-			},
+			BurnState { amount: Self::within_burn_bounds(next), at: phase_start },
 		);
 
 		let mut scores = Scores::<T>::get(netuid);
@@ -189,14 +195,34 @@ impl<T: Config> Pallet<T> {
 			.map(|(_, _, uid)| uid)
 	}
 
-	/// The caller's uid on `netuid`, checking it is a permitted validator.
-	fn validator_uid(netuid: NetUid, hotkey: &T::AccountId) -> Result<u16, DispatchError> {
+	/// The caller's uid on an existing subnet `netuid`.
+	fn registered_uid(netuid: NetUid, hotkey: &T::AccountId) -> Result<u16, DispatchError> {
 		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
-		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::NotRegistered)?;
+		Ok(Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::NotRegistered)?)
+	}
+
+	/// Refuses a uid that holds no validator permit.
+	fn ensure_permit(netuid: NetUid, uid: u16) -> DispatchResult {
 		let permitted =
 			Scores::<T>::get(netuid).get(usize::from(uid)).is_some_and(|s| s.validator_permit);
 		ensure!(permitted, Error::<T>::NoValidatorPermit);
+		Ok(())
+	}
+
+	/// The caller's uid on `netuid`, checking it is a permitted validator.
+	fn validator_uid(netuid: NetUid, hotkey: &T::AccountId) -> Result<u16, DispatchError> {
+		let uid = Self::registered_uid(netuid, hotkey)?;
+		Self::ensure_permit(netuid, uid)?;
 		Ok(uid)
+	}
+
+	/// Records that validator `uid` set weights at `now`.
+	fn touch(netuid: NetUid, uid: u16, now: u32) {
+		Neurons::<T>::mutate(netuid, uid, |x| {
+			if let Some(x) = x {
+				x.last_update = now;
+			}
+		});
 	}
 
 	/// Refuses a validator that set weights less than `WeightsRateLimit` blocks ago.
@@ -258,11 +284,7 @@ impl<T: Config> Pallet<T> {
 		let row = Self::normalized_row(now, &pairs);
 		let count = u32::try_from(row.entries.len()).unwrap_or(u32::MAX);
 		Weights::<T>::insert(netuid, uid, row);
-		Neurons::<T>::mutate(netuid, uid, |x| {
-			if let Some(x) = x {
-				x.last_update = now;
-			}
-		});
+		Self::touch(netuid, uid, now);
 		Self::deposit_event(Event::WeightsSet { netuid, uid, count, version });
 		Ok(())
 	}
@@ -291,8 +313,7 @@ impl<T: Config> Pallet<T> {
 		salt: Salt,
 		version: u64,
 	) -> DispatchResult {
-		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
-		let uid = Uids::<T>::get(netuid, &hotkey).ok_or(Error::<T>::NotRegistered)?;
+		let uid = Self::registered_uid(netuid, &hotkey)?;
 		let commit = WeightCommits::<T>::get(netuid, uid).ok_or(Error::<T>::NoCommit)?;
 		let now = Self::now();
 		let (current, window) = (
@@ -305,7 +326,7 @@ impl<T: Config> Pallet<T> {
 			Self::commit_hash(&hotkey, netuid, uids, weights, &salt, version) == commit.hash,
 			Error::<T>::RevealMismatch
 		);
-		let uid = Self::validator_uid(netuid, &hotkey)?;
+		Self::ensure_permit(netuid, uid)?;
 		let mut pairs = Self::check_weights(SubnetN::<T>::get(netuid), uid, uids, weights)?;
 		// Weights to a uid re-registered at or after the commit were meant for its previous
 		// holder.
@@ -322,11 +343,7 @@ impl<T: Config> Pallet<T> {
 			Weights::<T>::insert(netuid, uid, row);
 		}
 		WeightCommits::<T>::remove(netuid, uid);
-		Neurons::<T>::mutate(netuid, uid, |x| {
-			if let Some(x) = x {
-				x.last_update = now;
-			}
-		});
+		Self::touch(netuid, uid, now);
 		Self::deposit_event(Event::WeightsRevealed { netuid, uid, count, dropped, version });
 		Ok(())
 	}
@@ -416,11 +433,11 @@ impl<T: Config> Pallet<T> {
 				Bonds::<T>::remove(netuid, uid);
 			}
 		}
+		let new_bonds: alloc::collections::BTreeMap<u16, &BondRow> =
+			out.bonds.iter().map(|b| (b.validator, b)).collect();
 		for uid in &permitted {
-			let entries: Vec<(u16, u32)> = out
-				.bonds
-				.iter()
-				.find(|b| b.validator == *uid)
+			let entries: Vec<(u16, u32)> = new_bonds
+				.get(uid)
 				.map(|b| {
 					b.entries
 						.iter()

@@ -15,8 +15,8 @@
 //! The **epoch** ([`epoch::epoch`], a pure storage-free function) turns stake, weights and
 //! bonds into incentive (miners' share), dividends (validators' share) and new bonds; the
 //! pallet stores them as the subnet's metagraph. The subnets pallet drives epochs every tempo
-//! through [`Pallet::run_epoch`]; until then `trigger_epoch` (subnet owner or root) runs one on
-//! demand.
+//! through [`Pallet::run_epoch`] and pays from the results; `trigger_epoch` (root only) can
+//! recompute scores outside the schedule without paying.
 //!
 //! ## Invariants (`try_state`)
 //!
@@ -74,7 +74,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
 	use sp_runtime::Perbill;
-	use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetOwner, SubnetRegistry};
+	use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -102,13 +102,10 @@ pub mod pallet {
 		/// Which subnet ids exist.
 		type Subnets: SubnetRegistry;
 
-		/// Who owns a subnet (may trigger its epoch).
-		type Owners: SubnetOwner<Self::AccountId>;
-
 		/// Stake behind each hotkey.
 		type Stake: StakeProvider<Self::AccountId>;
 
-		/// May trigger any subnet's epoch (root).
+		/// May recompute any subnet's scores outside the schedule (root).
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Hard bound on uids per subnet, sizing storage (≤ 65,535).
@@ -304,8 +301,6 @@ pub mod pallet {
 		RevealExpired,
 		/// The revealed weights, salt or version do not hash to the commit.
 		RevealMismatch,
-		/// Only the subnet owner or root may do this.
-		NotSubnetOwner,
 	}
 
 	#[pallet::hooks]
@@ -398,20 +393,16 @@ pub mod pallet {
 			Self::do_reveal(hotkey, netuid, &uids, &weights, salt, version)
 		}
 
-		/// Run `netuid`'s epoch now and store the results as its metagraph.
+		/// Run `netuid`'s Yuma epoch now and store the results as its metagraph, without any
+		/// payout (payouts happen only in the subnets pallet's scheduled epochs). A repair tool
+		/// for governance, e.g. after a parameter change; subnet owners cannot call it, so no one
+		/// can run extra epochs to move bonds.
 		///
-		/// The subnet owner or `AdminOrigin`. Errors: `UnknownSubnet`, `NotSubnetOwner`.
+		/// `AdminOrigin`. Errors: `UnknownSubnet`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(Pallet::<T>::epoch_weight_bound(*netuid))]
 		pub fn trigger_epoch(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
-			if T::AdminOrigin::try_origin(origin.clone()).is_err() {
-				let who = ensure_signed(origin)?;
-				ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
-				ensure!(
-					T::Owners::owner_of(netuid).as_ref() == Some(&who),
-					Error::<T>::NotSubnetOwner
-				);
-			}
+			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
 			let stats = Self::run_epoch(netuid);
 			Ok(Some(stats.weight::<T>()).into())

@@ -9,7 +9,7 @@ use frame_support::{derive_impl, parameter_types, traits::ConstU128};
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, Perbill};
 use std::collections::BTreeMap;
-use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetOwner, SubnetRegistry};
+use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
 
 pub type AccountId = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -45,16 +45,11 @@ thread_local! {
 	static STAKE: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
 }
 
-/// Subnets 1 and 2 exist; subnet 1 is owned by `OWNER`.
+/// Subnets 1 and 2 exist.
 pub struct MockSubnets;
 impl SubnetRegistry for MockSubnets {
 	fn exists(netuid: NetUid) -> bool {
 		netuid == 1 || netuid == 2
-	}
-}
-impl SubnetOwner<AccountId> for MockSubnets {
-	fn owner_of(netuid: NetUid) -> Option<AccountId> {
-		(netuid == 1).then_some(OWNER)
 	}
 }
 
@@ -96,7 +91,6 @@ impl pallet_yuma::Config for Test {
 	type Currency = Balances;
 	type BurnSink = ();
 	type Subnets = MockSubnets;
-	type Owners = MockSubnets;
 	type Stake = MockStake;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxUids = MaxUids;

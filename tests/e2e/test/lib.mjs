@@ -217,6 +217,9 @@ export function sendAndWait(tx, signer, options = {}) {
   });
 }
 
+/** Asserts a submitted call succeeded (shows the dispatch error if not). */
+export const ok = (res) => assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
+
 /** `section.Name` of the module error a failed call returned (asserts it failed). */
 export function moduleErrorOf(api, res) {
   assert.ok(res.dispatchError, 'the call failed');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useDevNode, devAccounts, sendAndWait, moduleErrorOf, palletAddress, treasuryAddress,
+  useDevNode, devAccounts, sendAndWait, moduleErrorOf, ok, palletAddress, treasuryAddress,
   usdBalance, waitForEvent, waitForHead, bestNumber, USD,
 } from './lib.mjs';
 
@@ -12,7 +12,6 @@ const acc = devAccounts();
 let api;
 useDevNode('token', (dev) => { api = dev.api; });
 
-const ok = (res) => assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
 const sudo = (call) => sendAndWait(api.tx.sudo.sudo(call), acc.alice);
 const info = () => api.call.tokenApi.info();
 const issuanceAt = async (hash) => (await (await api.at(hash)).query.balances.totalIssuance()).toBigInt();
