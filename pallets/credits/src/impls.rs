@@ -478,4 +478,8 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 	fn total_earned() -> Balance {
 		TotalEarned::<T>::get()
 	}
+
+	fn spent_total(netuid: NetUid) -> Balance {
+		Pools::<T>::get(netuid).spent_total
+	}
 }

@@ -350,6 +350,16 @@ impl<T: Config> tandem_primitives::EarningsObserver<T::AccountId> for Pallet<T> 
 	}
 }
 
+/// The emission the subnets pallet splits across subnets each block.
+impl<T: Config> tandem_primitives::GovEmission<T::AccountId> for Pallet<T> {
+	fn block_emission() -> Balance {
+		Self::block_emission()
+	}
+	fn emit(to: &T::AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+		Self::emit(to, amount)
+	}
+}
+
 /// Burns GOV handed to it and records the burn (registration burns, balance dust).
 pub struct BurnGov<T>(PhantomData<T>);
 impl<T: Config> OnUnbalanced<CreditOf<T>> for BurnGov<T> {

@@ -34,7 +34,8 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-pub mod emission;
+/// The emission schedule (shared with the subnets' alpha emission).
+pub use tandem_primitives::halving as emission;
 mod impls;
 pub use impls::{BurnGov, GovFeeSink};
 pub mod runtime_api;

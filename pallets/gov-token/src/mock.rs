@@ -96,6 +96,9 @@ impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
 	fn total_earned() -> Balance {
 		EARNED.with(|e| e.borrow().values().sum())
 	}
+	fn spent_total(_: tandem_primitives::NetUid) -> Balance {
+		0
+	}
 }
 
 /// The mock pool: reserves are `POOL`'s balances; constant product with a 0.3 % input fee.

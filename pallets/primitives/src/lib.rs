@@ -10,6 +10,8 @@
 
 extern crate alloc;
 
+pub mod halving;
+
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
 	MultiSignature,
@@ -154,6 +156,26 @@ pub trait CreditsInterface<AccountId> {
 	fn earned_total(who: &AccountId) -> Balance;
 	/// Credits ever earned by all contributors together.
 	fn total_earned() -> Balance;
+	/// Credits ever spent or charged into subnet `netuid`'s pool (only grows): its revenue.
+	fn spent_total(netuid: NetUid) -> Balance;
+}
+
+/// GOV emission as `pallet-gov-token` offers it to the subnets pallet.
+pub trait GovEmission<AccountId> {
+	/// GOV the current block may emit (zero before launch or past the cap).
+	fn block_emission() -> Balance;
+	/// Mints up to `amount` GOV of emission to `to`; returns what was minted.
+	fn emit(to: &AccountId, amount: Balance) -> Result<Balance, sp_runtime::DispatchError>;
+}
+
+/// No emission (mocks).
+impl<AccountId> GovEmission<AccountId> for () {
+	fn block_emission() -> Balance {
+		0
+	}
+	fn emit(_: &AccountId, _: Balance) -> Result<Balance, sp_runtime::DispatchError> {
+		Ok(0)
+	}
 }
 
 /// Told before an account's cumulative earnings grow, with their value just before, so a

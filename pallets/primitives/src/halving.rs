@@ -1,11 +1,12 @@
-//! The GOV emission schedule as pure functions (no storage).
+//! Halving emission schedules as pure functions (no storage): GOV emission (`pallet-gov-token`)
+//! and each subnet's alpha emission (`pallet-subnets`) follow the same rule.
 //!
 //! Per block `e = E0 / 2^h` where `h = ⌊log2(1 / (1 − emitted / cap))⌋`: halvings are keyed on
 //! cumulative emission, not on block height. Era `h` runs while
 //! `cap·(1 − 2^-h) ≤ emitted < cap·(1 − 2^-(h+1))`, so every era emits half of what is left,
 //! takes `cap / (2·E0)` blocks, and total emission approaches — never passes — the cap.
 
-use tandem_primitives::Balance;
+use crate::Balance;
 
 /// The number of halvings `h` so far: the largest `h` with `remaining · 2^h ≤ cap`, where
 /// `remaining = cap − emitted`. `None` once the cap is reached.

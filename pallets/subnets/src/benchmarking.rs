@@ -1,0 +1,176 @@
+//! Benchmarks of every call, the per-block emission hook and the epoch payout.
+
+use super::*;
+use crate::pool::PRICE_ONE;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, EnsureOrigin, Get},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_runtime::Perbill;
+use tandem_primitives::{gov, Balance, NetUid};
+
+const FUNDS: Balance = 100_000_000 * gov::UNIT;
+
+fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, i, 0);
+	let _ = <T as Config>::GovCurrency::set_balance(&who, FUNDS);
+	who
+}
+
+/// A new subnet owned by a fresh account.
+fn subnet<T: Config>(i: u32) -> NetUid {
+	let owner = funded::<T>("owner", i);
+	let netuid = NextNetuid::<T>::get();
+	Pallet::<T>::do_register_network(owner).expect("the owner can pay the lock");
+	netuid
+}
+
+/// Registers a hotkey (paid by its own coldkey) on `netuid`.
+fn neuron<T: Config>(netuid: NetUid, i: u32) -> (T::AccountId, T::AccountId) {
+	let cold = funded::<T>("cold", i);
+	let hot: T::AccountId = account("hot", i, 0);
+	pallet_yuma::Pallet::<T>::register(RawOrigin::Signed(cold.clone()).into(), netuid, hot.clone())
+		.expect("registration fits");
+	(hot, cold)
+}
+
+/// A staker with a position on `hot` worth about `gov` GOV.
+fn staked<T: Config>(netuid: NetUid, hot: &T::AccountId, gov: Balance) -> T::AccountId {
+	let who = funded::<T>("staker", 0);
+	Pallet::<T>::do_add_stake(who.clone(), hot.clone(), netuid, gov, u128::MAX, false)
+		.expect("stake fits the pool");
+	who
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_network() {
+		subnet::<T>(0);
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller));
+		assert_eq!(NextNetuid::<T>::get(), 2);
+	}
+
+	#[benchmark]
+	fn add_stake() {
+		let net = subnet::<T>(0);
+		let (hot, _) = neuron::<T>(net, 0);
+		// A position already there: the share pool's general path.
+		staked::<T>(net, &hot, 10 * gov::UNIT);
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), hot.clone(), net, 10 * gov::UNIT, u128::MAX, false);
+		assert!(Pallet::<T>::position_alpha(&caller, &hot, net) > 0);
+	}
+
+	#[benchmark]
+	fn remove_stake() {
+		let net = subnet::<T>(0);
+		let (hot, _) = neuron::<T>(net, 0);
+		let who = staked::<T>(net, &hot, 10 * gov::UNIT);
+		let half = Pallet::<T>::position_alpha(&who, &hot, net) / 2;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), hot.clone(), net, half, 0, false);
+		assert!(Pallet::<T>::position_alpha(&who, &hot, net) > 0);
+	}
+
+	#[benchmark]
+	fn move_stake() {
+		let a = subnet::<T>(0);
+		let b = subnet::<T>(1);
+		let (hot, cold) = neuron::<T>(a, 0);
+		pallet_yuma::Pallet::<T>::register(RawOrigin::Signed(cold).into(), b, hot.clone())
+			.expect("registration fits");
+		let who = staked::<T>(a, &hot, 10 * gov::UNIT);
+		let half = Pallet::<T>::position_alpha(&who, &hot, a) / 2;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), hot.clone(), a, b, half, 0, false);
+		assert!(Pallet::<T>::position_alpha(&who, &hot, b) > 0);
+	}
+
+	#[benchmark]
+	fn slash_stake() -> Result<(), BenchmarkError> {
+		let net = subnet::<T>(0);
+		let (hot, _) = neuron::<T>(net, 0);
+		staked::<T>(net, &hot, 10 * gov::UNIT);
+		let origin = <T as Config>::SlashOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let reason: ReasonOf<T> =
+			BoundedVec::truncate_from(alloc::vec![b'x'; T::MaxReasonLen::get() as usize]);
+		let fraction = T::MaxStakeSlash::get().min(Perbill::from_percent(50));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, hot, net, fraction, reason);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_emission() -> Result<(), BenchmarkError> {
+		let net = subnet::<T>(0);
+		let origin = <T as Config>::AdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, net, false);
+		assert!(!Networks::<T>::get(net).expect("exists").emission_enabled);
+		Ok(())
+	}
+
+	/// The per-block hook with `s` subnets, emission on.
+	#[benchmark]
+	fn emission(s: Linear<1, { T::MaxSubnets::get() }>) {
+		<T as Config>::BenchmarkHelper::launch();
+		for i in 0..s {
+			subnet::<T>(i);
+		}
+		frame_system::Pallet::<T>::set_block_number(1_000u32.into());
+		#[block]
+		{
+			Pallet::<T>::run_emission();
+		}
+		assert!(Networks::<T>::iter().all(|(_, x)| x.pending_alpha > 0));
+	}
+
+	/// Paying one epoch on a subnet of `n` neurons, every one paid alpha and credits.
+	#[benchmark]
+	fn epoch_payout(n: Linear<2, 256>) {
+		let net = subnet::<T>(0);
+		let mut payees = Vec::new();
+		for i in 0..n {
+			payees.push(neuron::<T>(net, i));
+		}
+		// Every validator has nominators to compound to.
+		for (hot, _) in &payees {
+			staked::<T>(net, hot, gov::UNIT);
+		}
+		let share = Perbill::from_rational(1u32, n);
+		let scores: Vec<pallet_yuma::types::Score> = (0..n)
+			.map(|_| pallet_yuma::types::Score {
+				incentive: share,
+				dividends: share,
+				validator_permit: true,
+				..Default::default()
+			})
+			.collect();
+		pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
+		Networks::<T>::mutate(net, |s| {
+			if let Some(s) = s {
+				s.pending_alpha = 1_000 * gov::UNIT;
+			}
+		});
+		<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+		#[block]
+		{
+			Pallet::<T>::pay_out(net).expect("pays");
+		}
+		assert!(Networks::<T>::get(net).expect("exists").pending_alpha < 1_000 * gov::UNIT);
+		let _ = PRICE_ONE;
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

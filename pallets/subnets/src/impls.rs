@@ -1,0 +1,787 @@
+//! The pallet's logic: network registration, staking swaps and the share pools, the emission
+//! split and injection, the epoch driver and payout, slashing, views and invariants.
+
+use crate::{
+	emission::{self, SplitInput},
+	pallet::*,
+	pool::{self, FillError, Limit, PoolError, Price, Reserves, Swap, PRICE_ONE},
+	types::*,
+	WeightInfo,
+};
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	storage::with_storage_layer,
+	traits::{
+		fungible::{Balanced, Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+		Imbalance, OnUnbalanced,
+	},
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, SaturatedConversion},
+	Perbill, Perquintill,
+};
+use tandem_primitives::{
+	gov, halving, Balance, CreditsInterface, GovEmission, NetUid, PayoutShares, StakeProvider,
+	SubnetOwner, SubnetRegistry,
+};
+
+/// Shares a hotkey's pool issues per alpha unit to its first staker.
+pub const SHARE_SCALE: u128 = 1_000_000;
+/// The most alpha a subnet ever emits (21 M alpha).
+pub const ALPHA_CAP: Balance = 21_000_000 * gov::UNIT;
+/// A subnet's alpha emission per block before any halving (1 alpha).
+pub const ALPHA_PER_BLOCK: Balance = gov::UNIT;
+
+/// A neuron paid at an epoch: hotkey, coldkey and its share (incentive or dividends).
+type Payee<AccountId> = (AccountId, AccountId, Perbill);
+
+impl<T: Config> Pallet<T> {
+	/// The pot holding every pool's GOV reserve.
+	pub fn pot() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// The current block as `u32`.
+	pub fn now() -> u32 {
+		frame_system::Pallet::<T>::block_number().saturated_into::<u32>()
+	}
+
+	/// The lock the next `register_network` pays: `max(MinLockCost, 2 × last − decay)` where
+	/// the decay grows linearly by one `last` per `LockReductionInterval` blocks.
+	pub fn lock_cost() -> Balance {
+		let (last, at) = LastLock::<T>::get();
+		let elapsed = Self::now().saturating_sub(at);
+		let interval = T::LockReductionInterval::get().max(1);
+		let decay =
+			pool::mul_div(last, u128::from(elapsed), u128::from(interval)).unwrap_or(Balance::MAX);
+		last.saturating_mul(2).saturating_sub(decay).max(T::MinLockCost::get())
+	}
+
+	pub(crate) fn do_register_network(owner: T::AccountId) -> DispatchResult {
+		let netuid = NextNetuid::<T>::get();
+		ensure!(u32::from(netuid) < T::MaxSubnets::get(), Error::<T>::TooManySubnets);
+		let lock = Self::lock_cost();
+		let paid = T::GovCurrency::withdraw(
+			&owner,
+			lock,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::CannotAffordLock)?;
+		T::GovCurrency::resolve(&Self::pot(), paid).map_err(|_| Error::<T>::Overflow)?;
+		let now = Self::now();
+		let reserves = Reserves { gov: lock, alpha: lock };
+		Networks::<T>::insert(
+			netuid,
+			SubnetInfo {
+				owner: owner.clone(),
+				registered_at: now,
+				lock,
+				emission_enabled: true,
+				reserves,
+				alpha_outstanding: 0,
+				alpha_issued: 0,
+				pending_alpha: 0,
+				price_ema: reserves.price().unwrap_or(PRICE_ONE),
+				revenue_ema: 0,
+				spent_seen: T::Credits::spent_total(netuid),
+				emission_share: Perquintill::zero(),
+			},
+		);
+		// `netuid < MaxSubnets ≤ u16::MAX`, so the increment fits.
+		NextNetuid::<T>::put(netuid.saturating_add(1));
+		LastLock::<T>::put((lock, now));
+		Self::deposit_event(Event::NetworkRegistered { netuid, owner, lock });
+		Ok(())
+	}
+
+	// ----- share pools -----
+
+	/// The alpha value of `shares` of a hotkey's pool (rounded down).
+	fn value_of(shares: u128, stake: &HotkeyStake) -> Balance {
+		pool::mul_div(shares, stake.alpha, stake.shares).unwrap_or(0)
+	}
+
+	/// Alpha the position `(coldkey, hotkey, netuid)` is worth now.
+	pub fn position_alpha(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+	) -> Balance {
+		let shares = Positions::<T>::get((coldkey, hotkey, netuid));
+		Self::value_of(shares, &HotkeyAlpha::<T>::get(netuid, hotkey))
+	}
+
+	/// Stakes `alpha` new alpha to `hotkey` for `coldkey`: shares at the pool's current rate.
+	fn stake_into(
+		info: &mut SubnetInfo<T::AccountId>,
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		alpha: Balance,
+	) -> DispatchResult {
+		if alpha == 0 {
+			return Ok(());
+		}
+		let mut stake = HotkeyAlpha::<T>::get(netuid, hotkey);
+		let shares = if stake.shares == 0 || stake.alpha == 0 {
+			alpha.checked_mul(SHARE_SCALE)
+		} else {
+			pool::mul_div(alpha, stake.shares, stake.alpha)
+		}
+		.ok_or(Error::<T>::Overflow)?;
+		stake.alpha = stake.alpha.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
+		stake.shares = stake.shares.checked_add(shares).ok_or(Error::<T>::Overflow)?;
+		info.alpha_outstanding =
+			info.alpha_outstanding.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
+		Positions::<T>::try_mutate((coldkey, hotkey, netuid), |s| -> DispatchResult {
+			*s = s.checked_add(shares).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})?;
+		HotkeyAlpha::<T>::insert(netuid, hotkey, stake);
+		Ok(())
+	}
+
+	/// Adds `alpha` to `hotkey`'s pool without new shares: every nominator's stake grows.
+	fn compound_into(
+		info: &mut SubnetInfo<T::AccountId>,
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		alpha: Balance,
+	) -> DispatchResult {
+		let mut stake = HotkeyAlpha::<T>::get(netuid, hotkey);
+		if stake.shares == 0 {
+			// Nobody to share with: it is the hotkey owner's.
+			return Self::stake_into(info, coldkey, hotkey, netuid, alpha);
+		}
+		stake.alpha = stake.alpha.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
+		info.alpha_outstanding =
+			info.alpha_outstanding.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
+		HotkeyAlpha::<T>::insert(netuid, hotkey, stake);
+		Ok(())
+	}
+
+	/// Takes `alpha` out of `coldkey`'s position on `hotkey`, burning shares rounded up (so the
+	/// other nominators never lose).
+	fn unstake_from(
+		info: &mut SubnetInfo<T::AccountId>,
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		alpha: Balance,
+	) -> DispatchResult {
+		let key = (coldkey, hotkey, netuid);
+		let held = Positions::<T>::get(key);
+		let mut stake = HotkeyAlpha::<T>::get(netuid, hotkey);
+		let value = Self::value_of(held, &stake);
+		ensure!(alpha > 0 && alpha <= value, Error::<T>::NotEnoughStake);
+		let burn = if alpha == value {
+			held
+		} else {
+			pool::mul_div_ceil(alpha, stake.shares, stake.alpha)
+				.ok_or(Error::<T>::Overflow)?
+				.min(held)
+		};
+		stake.shares = stake.shares.saturating_sub(burn);
+		stake.alpha = stake.alpha.saturating_sub(alpha);
+		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(alpha);
+		if held == burn {
+			Positions::<T>::remove(key);
+		} else {
+			Positions::<T>::insert(key, held.saturating_sub(burn));
+		}
+		if stake == HotkeyStake::default() {
+			HotkeyAlpha::<T>::remove(netuid, hotkey);
+		} else {
+			HotkeyAlpha::<T>::insert(netuid, hotkey, stake);
+		}
+		Ok(())
+	}
+
+	// ----- swaps -----
+
+	fn pool_error(e: PoolError) -> Error<T> {
+		match e {
+			PoolError::ZeroAmount => Error::<T>::ZeroAmount,
+			PoolError::ZeroOutput => Error::<T>::AmountTooSmall,
+			PoolError::ReserveTooLow => Error::<T>::ReserveTooLow,
+			PoolError::Overflow => Error::<T>::Overflow,
+		}
+	}
+
+	fn fill_error(e: FillError) -> Error<T> {
+		match e {
+			FillError::Pool(e) => Self::pool_error(e),
+			FillError::Limit => Error::<T>::PriceLimitExceeded,
+		}
+	}
+
+	/// The swap `add_stake` would make on `reserves`.
+	pub fn plan_add(
+		reserves: Reserves,
+		gov: Balance,
+		limit: Price,
+		partial: bool,
+	) -> Result<Swap, Error<T>> {
+		let (fee, min) = (T::SwapFee::get(), T::MinReserve::get());
+		pool::fill(gov, partial, |x| reserves.buy_alpha(x, fee, min), Limit::Max(limit))
+			.map_err(Self::fill_error)
+	}
+
+	/// The swap `remove_stake` would make on `reserves`.
+	pub fn plan_remove(
+		reserves: Reserves,
+		alpha: Balance,
+		limit: Price,
+		partial: bool,
+	) -> Result<Swap, Error<T>> {
+		let (fee, min) = (T::SwapFee::get(), T::MinReserve::get());
+		pool::fill(alpha, partial, |x| reserves.sell_alpha(x, fee, min), Limit::Min(limit))
+			.map_err(Self::fill_error)
+	}
+
+	/// The two swaps `move_stake` would make: a sale on `from`, a purchase on `to` with its
+	/// proceeds, with at least `min_rate` alpha out per alpha in (12 decimals).
+	pub fn plan_move(
+		from: Reserves,
+		to: Reserves,
+		alpha: Balance,
+		min_rate: Price,
+		partial: bool,
+	) -> Result<(Swap, Swap), Error<T>> {
+		let (fee, min) = (T::SwapFee::get(), T::MinReserve::get());
+		let legs = |x: Balance| -> Result<(Swap, Swap), PoolError> {
+			let sell = from.sell_alpha(x, fee, min)?;
+			let buy = to.buy_alpha(sell.amount_out, fee, min)?;
+			Ok((sell, buy))
+		};
+		let rate_ok = |(sell, buy): &(Swap, Swap)| {
+			pool::mul_div(buy.amount_out, PRICE_ONE, sell.amount_in).is_some_and(|r| r >= min_rate)
+		};
+		let fits = |x| match legs(x) {
+			Ok(l) => rate_ok(&l),
+			Err(PoolError::ZeroOutput) => true,
+			Err(_) => false,
+		};
+		let x = if partial { pool::max_fill(alpha, fits) } else { alpha };
+		ensure!(x > 0, Error::<T>::PriceLimitExceeded);
+		let l = legs(x).map_err(Self::pool_error)?;
+		ensure!(rate_ok(&l), Error::<T>::PriceLimitExceeded);
+		Ok(l)
+	}
+
+	fn ensure_registered(netuid: NetUid, hotkey: &T::AccountId) -> DispatchResult {
+		ensure!(
+			pallet_yuma::Uids::<T>::contains_key(netuid, hotkey),
+			Error::<T>::HotkeyNotRegistered
+		);
+		Ok(())
+	}
+
+	pub(crate) fn do_add_stake(
+		coldkey: T::AccountId,
+		hotkey: T::AccountId,
+		netuid: NetUid,
+		gov: Balance,
+		limit: Price,
+		partial: bool,
+	) -> DispatchResult {
+		ensure!(gov > 0, Error::<T>::ZeroAmount);
+		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::UnknownSubnet)?;
+		Self::ensure_registered(netuid, &hotkey)?;
+		let swap = Self::plan_add(info.reserves, gov, limit, partial)?;
+		let paid = T::GovCurrency::withdraw(
+			&coldkey,
+			swap.amount_in,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let (fee, net) = paid.split(swap.fee);
+		T::GovCurrency::resolve(&Self::pot(), net).map_err(|_| Error::<T>::Overflow)?;
+		T::GovFeeSink::on_unbalanced(fee);
+		info.reserves = swap.after;
+		Self::stake_into(&mut info, &coldkey, &hotkey, netuid, swap.amount_out)?;
+		Networks::<T>::insert(netuid, info);
+		Self::deposit_event(Event::StakeAdded {
+			coldkey,
+			hotkey,
+			netuid,
+			gov_in: swap.amount_in,
+			gov_fee: swap.fee,
+			alpha_out: swap.amount_out,
+			price_after: swap.after.price().unwrap_or(0),
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_stake(
+		coldkey: T::AccountId,
+		hotkey: T::AccountId,
+		netuid: NetUid,
+		alpha: Balance,
+		limit: Price,
+		partial: bool,
+	) -> DispatchResult {
+		ensure!(alpha > 0, Error::<T>::ZeroAmount);
+		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::UnknownSubnet)?;
+		ensure!(
+			alpha <= Self::position_alpha(&coldkey, &hotkey, netuid),
+			Error::<T>::NotEnoughStake
+		);
+		let swap = Self::plan_remove(info.reserves, alpha, limit, partial)?;
+		Self::unstake_from(&mut info, &coldkey, &hotkey, netuid, swap.amount_in)?;
+		info.reserves = swap.after;
+		T::GovCurrency::transfer(&Self::pot(), &coldkey, swap.amount_out, Preservation::Preserve)?;
+		Networks::<T>::insert(netuid, info);
+		Self::deposit_event(Event::StakeRemoved {
+			coldkey,
+			hotkey,
+			netuid,
+			alpha_in: swap.amount_in,
+			alpha_fee: swap.fee,
+			gov_out: swap.amount_out,
+			price_after: swap.after.price().unwrap_or(0),
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_move_stake(
+		coldkey: T::AccountId,
+		hotkey: T::AccountId,
+		(from, to): (NetUid, NetUid),
+		alpha: Balance,
+		min_rate: Price,
+		partial: bool,
+	) -> DispatchResult {
+		ensure!(from != to, Error::<T>::SameSubnet);
+		ensure!(alpha > 0, Error::<T>::ZeroAmount);
+		let mut src = Networks::<T>::get(from).ok_or(Error::<T>::UnknownSubnet)?;
+		let mut dst = Networks::<T>::get(to).ok_or(Error::<T>::UnknownSubnet)?;
+		Self::ensure_registered(to, &hotkey)?;
+		ensure!(alpha <= Self::position_alpha(&coldkey, &hotkey, from), Error::<T>::NotEnoughStake);
+		let (sell, buy) = Self::plan_move(src.reserves, dst.reserves, alpha, min_rate, partial)?;
+		Self::unstake_from(&mut src, &coldkey, &hotkey, from, sell.amount_in)?;
+		src.reserves = sell.after;
+		dst.reserves = buy.after;
+		// The GOV stays in the pot, from one reserve to the other, less the fee of the purchase.
+		if buy.fee > 0 {
+			let fee = T::GovCurrency::withdraw(
+				&Self::pot(),
+				buy.fee,
+				Precision::Exact,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			)?;
+			T::GovFeeSink::on_unbalanced(fee);
+		}
+		Self::stake_into(&mut dst, &coldkey, &hotkey, to, buy.amount_out)?;
+		Networks::<T>::insert(from, src);
+		Networks::<T>::insert(to, dst);
+		Self::deposit_event(Event::StakeMoved {
+			coldkey,
+			hotkey,
+			from,
+			to,
+			alpha_in: sell.amount_in,
+			gov_between: sell.amount_out,
+			alpha_out: buy.amount_out,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_slash_stake(
+		hotkey: T::AccountId,
+		netuid: NetUid,
+		fraction: Perbill,
+		reason: ReasonOf<T>,
+	) -> DispatchResult {
+		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::UnknownSubnet)?;
+		ensure!(
+			!fraction.is_zero() && fraction <= T::MaxStakeSlash::get() && fraction < Perbill::one(),
+			Error::<T>::SlashOutOfBounds
+		);
+		let mut stake = HotkeyAlpha::<T>::get(netuid, &hotkey);
+		let alpha = fraction.mul_floor(stake.alpha);
+		ensure!(alpha > 0, Error::<T>::NothingToSlash);
+		stake.alpha = stake.alpha.saturating_sub(alpha);
+		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(alpha);
+		HotkeyAlpha::<T>::insert(netuid, &hotkey, stake);
+		Networks::<T>::insert(netuid, info);
+		Self::deposit_event(Event::StakeSlashed { hotkey, netuid, fraction, alpha, reason });
+		Ok(())
+	}
+
+	// ----- emission -----
+
+	/// Updates every pool's price EMA and, once GOV emits, splits the block's emission across
+	/// subnets and injects it at each pool's price. Returns the hook's weight.
+	pub(crate) fn run_emission() -> Weight {
+		let subnets: Vec<(NetUid, SubnetInfo<T::AccountId>)> = Networks::<T>::iter().collect();
+		let count = u32::try_from(subnets.len()).unwrap_or(u32::MAX);
+		let weight = <T as Config>::WeightInfo::emission(count);
+		if subnets.is_empty() {
+			return weight;
+		}
+		let now = Self::now();
+		let ema = emission::ema_alpha(T::PriceEmaHalfLife::get());
+		let (warmup, lambda) = (T::WarmupBlocks::get(), T::RevenueWeight::get());
+		let mut subnets = subnets;
+		let inputs: Vec<SplitInput> = subnets
+			.iter_mut()
+			.map(|(_, s)| {
+				s.price_ema = emission::ema_step(s.price_ema, s.reserves.price().unwrap_or(0), ema);
+				if !s.emission_enabled {
+					return SplitInput::default();
+				}
+				let ramp = emission::warmup(now.saturating_sub(s.registered_at), warmup);
+				SplitInput { price: ramp.mul_floor(s.price_ema), revenue: s.revenue_ema }
+			})
+			.collect();
+		let shares = emission::shares(&inputs, lambda);
+		let block = T::Emission::block_emission();
+		let mut gov: Vec<Balance> = shares.iter().map(|w| w.mul_floor(block)).collect();
+		let wanted = gov.iter().fold(0u128, |a, g| a.saturating_add(*g));
+		let minted =
+			if wanted == 0 { 0 } else { T::Emission::emit(&Self::pot(), wanted).unwrap_or(0) };
+		// Inject only what was minted (all of it, unless the cap cut it short).
+		let mut left = minted;
+		for g in gov.iter_mut() {
+			*g = (*g).min(left);
+			left = left.saturating_sub(*g);
+		}
+		for (((netuid, s), share), g) in subnets.iter_mut().zip(shares).zip(gov) {
+			s.emission_share = share;
+			if block > 0 && s.emission_enabled {
+				Self::inject(s, g);
+			}
+			Networks::<T>::insert(*netuid, s.clone());
+		}
+		weight
+	}
+
+	/// Injects `gov` GOV into a subnet's pool with alpha at the pool's price, capped by the
+	/// block's alpha emission (GOV beyond the cap goes in alone and the price rises); the
+	/// block's alpha emission also accrues as pending.
+	fn inject(s: &mut SubnetInfo<T::AccountId>, gov: Balance) {
+		let block_alpha = halving::block_emission(s.alpha_issued, ALPHA_CAP, ALPHA_PER_BLOCK);
+		let room = ALPHA_CAP.saturating_sub(s.alpha_issued).saturating_sub(block_alpha);
+		let alpha_in =
+			emission::alpha_at_price(gov, s.reserves.gov, s.reserves.alpha, block_alpha.min(room));
+		s.reserves.gov = s.reserves.gov.saturating_add(gov);
+		s.reserves.alpha = s.reserves.alpha.saturating_add(alpha_in);
+		s.pending_alpha = s.pending_alpha.saturating_add(block_alpha);
+		s.alpha_issued = s.alpha_issued.saturating_add(block_alpha).saturating_add(alpha_in);
+	}
+
+	// ----- epochs -----
+
+	/// Queues the subnets whose epoch falls on this block (`(block + netuid) % Tempo == 0`)
+	/// and runs at most `MaxEpochsPerBlock` queued epochs. Returns the weight used.
+	pub(crate) fn run_due_epochs() -> Weight {
+		let tempo = <T as pallet_yuma::Config>::Tempo::get().max(1);
+		let now = Self::now();
+		let next = u32::from(NextNetuid::<T>::get());
+		let mut queue = EpochQueue::<T>::get();
+		let mut weight = T::DbWeight::get().reads_writes(3, 1);
+		// The due netuids are `≡ −now (mod tempo)`.
+		let mut netuid = tempo
+			.saturating_sub(now.checked_rem(tempo).unwrap_or(0))
+			.checked_rem(tempo)
+			.unwrap_or(0);
+		while netuid < next {
+			let id = NetUid::try_from(netuid).unwrap_or(NetUid::MAX);
+			if !queue.contains(&id) {
+				// The queue holds each subnet at most once, so it cannot be full here.
+				let _ = queue.try_push(id);
+			}
+			netuid = netuid.saturating_add(tempo);
+		}
+		if queue.is_empty() {
+			return weight;
+		}
+		let take =
+			usize::try_from(T::MaxEpochsPerBlock::get()).unwrap_or(usize::MAX).min(queue.len());
+		let due: Vec<NetUid> = queue.iter().take(take).copied().collect();
+		let rest: Vec<NetUid> = queue.iter().skip(take).copied().collect();
+		EpochQueue::<T>::put(BoundedVec::truncate_from(rest));
+		for netuid in due {
+			weight = weight.saturating_add(Self::run_epoch(netuid));
+		}
+		weight
+	}
+
+	/// Runs subnet `netuid`'s epoch in its own storage layer: on failure nothing changes and
+	/// `EpochFailed` says why. Returns its weight.
+	pub fn run_epoch(netuid: NetUid) -> Weight {
+		match with_storage_layer(|| Self::do_epoch(netuid)) {
+			Ok(weight) => weight,
+			Err(error) => {
+				Self::deposit_event(Event::EpochFailed { netuid, error });
+				let n = u32::from(pallet_yuma::SubnetN::<T>::get(netuid));
+				pallet_yuma::Pallet::<T>::epoch_weight_bound(netuid)
+					.saturating_add(<T as Config>::WeightInfo::epoch_payout(n))
+			}
+		}
+	}
+
+	/// Yuma, then the payouts.
+	fn do_epoch(netuid: NetUid) -> Result<Weight, DispatchError> {
+		ensure!(Networks::<T>::contains_key(netuid), Error::<T>::UnknownSubnet);
+		let stats = pallet_yuma::Pallet::<T>::run_epoch(netuid);
+		Self::pay_out(netuid)?;
+		let n = u32::from(stats.neurons);
+		Ok(stats.weight::<T>().saturating_add(<T as Config>::WeightInfo::epoch_payout(n)))
+	}
+
+	/// Pays an epoch from Yuma's fresh scores: pending alpha, then the credit pool; then
+	/// updates the revenue EMA.
+	pub fn pay_out(netuid: NetUid) -> DispatchResult {
+		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::UnknownSubnet)?;
+		let scores = pallet_yuma::Scores::<T>::get(netuid);
+		let mut miners: Vec<Payee<T::AccountId>> = Vec::new();
+		let mut validators: Vec<Payee<T::AccountId>> = Vec::new();
+		for (uid, score) in (0u16..).zip(scores.iter()) {
+			if score.incentive.is_zero() && score.dividends.is_zero() {
+				continue;
+			}
+			let Some(neuron) = pallet_yuma::Neurons::<T>::get(netuid, uid) else { continue };
+			if !score.incentive.is_zero() {
+				miners.push((neuron.hotkey.clone(), neuron.coldkey.clone(), score.incentive));
+			}
+			if !score.dividends.is_zero() {
+				validators.push((neuron.hotkey, neuron.coldkey, score.dividends));
+			}
+		}
+		let consensus = !miners.is_empty();
+		let alpha = if consensus {
+			Self::pay_alpha(&mut info, netuid, &miners, &validators)?
+		} else {
+			AlphaPayout { carried_over: info.pending_alpha, ..Default::default() }
+		};
+		let credits = T::Credits::distribute(
+			netuid,
+			&PayoutShares {
+				owner: info.owner.clone(),
+				validators: validators.iter().map(|(_, c, d)| (c.clone(), *d)).collect(),
+				miners: miners.iter().map(|(_, c, i)| (c.clone(), *i)).collect(),
+			},
+		)?;
+		// Revenue: credits spent on the subnet since the last epoch, into a per-epoch EMA.
+		let spent = T::Credits::spent_total(netuid);
+		let tempo = <T as pallet_yuma::Config>::Tempo::get().max(1);
+		let per_epoch =
+			emission::ema_alpha(T::PriceEmaHalfLife::get().checked_div(tempo).unwrap_or(1).max(1));
+		info.revenue_ema =
+			emission::ema_step(info.revenue_ema, spent.saturating_sub(info.spent_seen), per_epoch);
+		info.spent_seen = spent;
+		Networks::<T>::insert(netuid, info);
+		Self::deposit_event(Event::EpochPaid {
+			netuid,
+			consensus,
+			alpha_owner: alpha.owner,
+			alpha_miners: alpha.miners,
+			alpha_validators: alpha.validators,
+			alpha_carried_over: alpha.carried_over,
+			credits_paid: credits
+				.owner
+				.saturating_add(credits.validators)
+				.saturating_add(credits.miners),
+			credits_protocol_fee: credits.protocol_fee,
+			credits_carried_over: credits.carried_over,
+		});
+		Ok(())
+	}
+
+	/// Pays the pending alpha: `OwnerAlphaCut` to the owner, half the rest to miners × I and
+	/// half to validators × D (the validator's take to its own position, the remainder
+	/// compounding to its nominators). Rounding dust stays pending.
+	fn pay_alpha(
+		info: &mut SubnetInfo<T::AccountId>,
+		netuid: NetUid,
+		miners: &[Payee<T::AccountId>],
+		validators: &[Payee<T::AccountId>],
+	) -> Result<AlphaPayout, DispatchError> {
+		let pending = info.pending_alpha;
+		let owner_part = T::OwnerAlphaCut::get().mul_floor(pending);
+		let rest = pending.saturating_sub(owner_part);
+		let miners_part = rest / 2;
+		let validators_part = rest.saturating_sub(miners_part);
+		let mut out = AlphaPayout::default();
+		for (hotkey, coldkey, incentive) in miners {
+			let a = incentive.mul_floor(miners_part);
+			Self::stake_into(info, coldkey, hotkey, netuid, a)?;
+			out.miners = out.miners.saturating_add(a);
+		}
+		for (hotkey, coldkey, dividends) in validators {
+			let a = dividends.mul_floor(validators_part);
+			let take = T::ValidatorTake::get().mul_floor(a);
+			// Nominators (as they stand) share the rest; then the take joins the pool.
+			if a > take {
+				Self::compound_into(info, coldkey, hotkey, netuid, a.saturating_sub(take))?;
+			}
+			Self::stake_into(info, coldkey, hotkey, netuid, take)?;
+			out.validators = out.validators.saturating_add(a);
+		}
+		let owner = info.owner.clone();
+		Self::stake_into(info, &owner, &owner, netuid, owner_part)?;
+		out.owner = owner_part;
+		let paid = out.owner.saturating_add(out.miners).saturating_add(out.validators);
+		info.pending_alpha = pending.saturating_sub(paid);
+		out.carried_over = info.pending_alpha;
+		Ok(out)
+	}
+
+	// ----- views -----
+
+	/// Every subnet with its pool, prices, emission share and revenue.
+	pub fn subnets_view() -> Vec<SubnetView<T::AccountId>> {
+		Networks::<T>::iter()
+			.map(|(netuid, s)| SubnetView {
+				netuid,
+				owner: s.owner,
+				emission_enabled: s.emission_enabled,
+				gov_reserve: s.reserves.gov,
+				alpha_reserve: s.reserves.alpha,
+				spot_price: s.reserves.price().unwrap_or(0),
+				price_ema: s.price_ema,
+				emission_share: Perbill::from_parts(
+					u32::try_from(s.emission_share.deconstruct() / 1_000_000_000).unwrap_or(0),
+				),
+				revenue_ema: s.revenue_ema,
+				alpha_outstanding: s.alpha_outstanding,
+				pending_alpha: s.pending_alpha,
+				credit_pool: T::Credits::pool_of(netuid),
+			})
+			.collect()
+	}
+
+	fn quote_of(before: Reserves, swap: Swap) -> StakeQuote {
+		let (p0, p1) = (before.price().unwrap_or(0), swap.after.price().unwrap_or(0));
+		StakeQuote {
+			amount_in: swap.amount_in,
+			fee: swap.fee,
+			amount_out: swap.amount_out,
+			price_before: p0,
+			price_after: p1,
+			price_impact: Perbill::from_rational(p0.abs_diff(p1), p0.max(1)),
+		}
+	}
+
+	/// What `add_stake` of `gov` on `netuid` would return now, with no price limit.
+	pub fn quote_add_stake(netuid: NetUid, gov: Balance) -> Option<StakeQuote> {
+		let r = Networks::<T>::get(netuid)?.reserves;
+		Self::plan_add(r, gov, Price::MAX, false).ok().map(|s| Self::quote_of(r, s))
+	}
+
+	/// What `remove_stake` of `alpha` on `netuid` would return now, with no price limit.
+	pub fn quote_remove_stake(netuid: NetUid, alpha: Balance) -> Option<StakeQuote> {
+		let r = Networks::<T>::get(netuid)?.reserves;
+		Self::plan_remove(r, alpha, 0, false).ok().map(|s| Self::quote_of(r, s))
+	}
+
+	/// What `move_stake` of `alpha` from `from` to `to` would return now, with no limit.
+	pub fn quote_move_stake(from: NetUid, to: NetUid, alpha: Balance) -> Option<MoveQuote> {
+		if from == to {
+			return None;
+		}
+		let (a, b) = (Networks::<T>::get(from)?.reserves, Networks::<T>::get(to)?.reserves);
+		let (sell, buy) = Self::plan_move(a, b, alpha, 0, false).ok()?;
+		Some(MoveQuote {
+			alpha_in: sell.amount_in,
+			gov_between: sell.amount_out,
+			alpha_out: buy.amount_out,
+		})
+	}
+
+	/// `coldkey`'s stake positions.
+	pub fn positions_of(coldkey: &T::AccountId) -> Vec<PositionView<T::AccountId>> {
+		Positions::<T>::iter_prefix((coldkey,))
+			.map(|((hotkey, netuid), shares)| {
+				let alpha = Self::value_of(shares, &HotkeyAlpha::<T>::get(netuid, &hotkey));
+				PositionView { hotkey, netuid, shares, alpha }
+			})
+			.collect()
+	}
+
+	// ----- invariants -----
+
+	/// Checks the pallet's invariants (see the crate docs).
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let reserves =
+			Networks::<T>::iter().fold(0u128, |a, (_, s)| a.saturating_add(s.reserves.gov));
+		// The pot is endowed with the existential deposit at genesis and never dips into it.
+		let floor = T::GovCurrency::minimum_balance();
+		ensure!(
+			T::GovCurrency::balance(&Self::pot()) == reserves.saturating_add(floor),
+			"the pot does not hold exactly the pools' GOV reserves"
+		);
+		let min = T::MinReserve::get();
+		for (netuid, s) in Networks::<T>::iter() {
+			ensure!(netuid < NextNetuid::<T>::get(), "a subnet id at or past NextNetuid");
+			ensure!(s.reserves.gov >= min && s.reserves.alpha >= min, "a reserve below MinReserve");
+			let staked = HotkeyAlpha::<T>::iter_prefix(netuid)
+				.fold(0u128, |a, (_, h)| a.saturating_add(h.alpha));
+			ensure!(
+				staked == s.alpha_outstanding,
+				"Σ hotkey alpha != the subnet's alpha outstanding"
+			);
+			ensure!(s.alpha_issued <= ALPHA_CAP, "alpha issued past the cap");
+			ensure!(
+				s.spent_seen <= T::Credits::spent_total(netuid),
+				"revenue seen beyond credits spent"
+			);
+		}
+		// Per hotkey: Σ position shares == its shares; Σ position values within rounding.
+		let mut sums: alloc::collections::BTreeMap<(NetUid, T::AccountId), (u128, u128, u128)> =
+			Default::default();
+		for ((_, hotkey, netuid), shares) in Positions::<T>::iter() {
+			ensure!(shares > 0, "an empty position is stored");
+			let stake = HotkeyAlpha::<T>::get(netuid, &hotkey);
+			let e = sums.entry((netuid, hotkey)).or_default();
+			e.0 = e.0.saturating_add(shares);
+			e.1 = e.1.saturating_add(Self::value_of(shares, &stake));
+			e.2 = e.2.saturating_add(1);
+		}
+		for (netuid, hotkey, stake) in HotkeyAlpha::<T>::iter() {
+			ensure!(Networks::<T>::contains_key(netuid), "stake on an unknown subnet");
+			let (shares, value, count) = sums.remove(&(netuid, hotkey)).unwrap_or_default();
+			ensure!(shares == stake.shares, "Σ position shares != the hotkey's shares");
+			ensure!(value <= stake.alpha, "positions are worth more than the hotkey's alpha");
+			if stake.shares > 0 {
+				ensure!(
+					stake.alpha.saturating_sub(value) <= count,
+					"positions lost more than rounding"
+				);
+			}
+		}
+		ensure!(sums.is_empty(), "a position in a hotkey with no stake record");
+		Ok(())
+	}
+}
+
+/// Subnets exist once registered here.
+impl<T: Config> SubnetRegistry for Pallet<T> {
+	fn exists(netuid: NetUid) -> bool {
+		Networks::<T>::contains_key(netuid)
+	}
+}
+
+impl<T: Config> SubnetOwner<T::AccountId> for Pallet<T> {
+	fn owner_of(netuid: NetUid) -> Option<T::AccountId> {
+		Networks::<T>::get(netuid).map(|s| s.owner)
+	}
+}
+
+/// Yuma weighs validators by the alpha staked to their hotkey.
+impl<T: Config> StakeProvider<T::AccountId> for Pallet<T> {
+	fn stake_of(netuid: NetUid, hotkey: &T::AccountId) -> Balance {
+		HotkeyAlpha::<T>::get(netuid, hotkey).alpha
+	}
+}

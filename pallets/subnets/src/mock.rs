@@ -1,0 +1,345 @@
+//! A test runtime: system, balances (GOV), yuma and subnets, with the credit ledger and the GOV
+//! emission schedule standing in as thread-local tables the tests drive.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use crate as pallet_subnets;
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{
+		fungible::{Balanced, Mutate},
+		ConstU128, ConstU32, OnFinalize, OnInitialize, OnUnbalanced,
+	},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, DispatchError, Perbill};
+use std::collections::BTreeMap;
+use tandem_primitives::{
+	Balance, CreditsInterface, GovEmission, NetUid, PayoutOutcome, PayoutShares,
+};
+
+pub type AccountId = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Yuma: pallet_yuma,
+		Subnets: pallet_subnets,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU128<1>;
+}
+
+pub const GOV: Balance = 1_000_000_000_000;
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const TREASURY: AccountId = 100;
+/// Hotkeys 11.. ; their coldkeys are `hotkey + 100`.
+pub const VALI: AccountId = 11;
+pub const MINER: AccountId = 12;
+
+parameter_types! {
+	pub static Tempo: u32 = 10;
+	pub static CommitReveal: bool = false;
+	pub static WeightsRateLimit: u32 = 0;
+	pub const MaxUids: u32 = 256;
+	pub const MaxAllowedUids: u16 = 256;
+	pub const MaxValidators: u16 = 8;
+	pub const Zero: Balance = 0;
+	pub const Kappa: Perbill = Perbill::from_percent(50);
+	pub const BondsAlpha: Perbill = Perbill::from_percent(10);
+	pub const AlphaLow: Perbill = Perbill::from_percent(5);
+	pub const AlphaHigh: Perbill = Perbill::from_percent(30);
+	pub const ImmunityPeriod: u32 = 100;
+	pub const MinAllowedWeights: u16 = 1;
+	pub const ActivityCutoff: u32 = 5_000;
+	pub const MinBurn: Balance = GOV / 1_000;
+	pub const MaxBurn: Balance = GOV;
+	pub const BurnHalvingInterval: u32 = 360;
+	pub const False: bool = false;
+}
+
+impl pallet_yuma::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type BurnSink = ();
+	type Subnets = Subnets;
+	type Stake = Subnets;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxUids = MaxUids;
+	type MaxAllowedUids = MaxAllowedUids;
+	type MaxValidators = MaxValidators;
+	type ValidatorStakeThreshold = Zero;
+	type Tempo = Tempo;
+	type Kappa = Kappa;
+	type BondsAlpha = BondsAlpha;
+	type LiquidAlpha = False;
+	type AlphaLow = AlphaLow;
+	type AlphaHigh = AlphaHigh;
+	type ImmunityPeriod = ImmunityPeriod;
+	type WeightsRateLimit = WeightsRateLimit;
+	type CommitReveal = CommitReveal;
+	type MinAllowedWeights = MinAllowedWeights;
+	type ActivityCutoff = ActivityCutoff;
+	type MinBurn = MinBurn;
+	type MaxBurn = MaxBurn;
+	type BurnHalvingInterval = BurnHalvingInterval;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = YumaBench;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct YumaBench;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBench {
+	fn subnet() -> NetUid {
+		0
+	}
+	fn set_stake(_: NetUid, _: &AccountId, _: u128) {}
+	fn set_limits(_: u16, _: u16) {}
+	fn set_commit_reveal(on: bool) {
+		CommitReveal::set(on);
+	}
+}
+
+thread_local! {
+	/// Per subnet: (credits in the pool, credits ever spent).
+	static CREDITS: RefCell<BTreeMap<NetUid, (Balance, Balance)>> = RefCell::new(BTreeMap::new());
+	/// Credits earned per account.
+	static EARNED: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
+	/// GOV emission per block once launched (zero: not launched).
+	static EMISSION: RefCell<Balance> = const { RefCell::new(0) };
+	static EMITTED: RefCell<Balance> = const { RefCell::new(0) };
+}
+
+/// A credit ledger reduced to what subnets use: pools users spend into, paid out as shares.
+pub struct MockCredits;
+impl MockCredits {
+	pub fn spend(netuid: NetUid, credits: Balance) {
+		CREDITS.with(|c| {
+			let e = c.borrow_mut().entry(netuid).or_default().clone();
+			c.borrow_mut().insert(netuid, (e.0 + credits, e.1 + credits));
+		});
+	}
+	pub fn earned(who: AccountId) -> Balance {
+		EARNED.with(|e| e.borrow().get(&who).copied().unwrap_or(0))
+	}
+}
+impl CreditsInterface<AccountId> for MockCredits {
+	fn pool_of(netuid: NetUid) -> Balance {
+		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.0).unwrap_or(0))
+	}
+	fn distribute(
+		netuid: NetUid,
+		shares: &PayoutShares<AccountId>,
+	) -> Result<PayoutOutcome, DispatchError> {
+		let pool = Self::pool_of(netuid);
+		if shares.miners.is_empty() || pool == 0 {
+			return Ok(PayoutOutcome {
+				pool_before: pool,
+				carried_over: pool,
+				..Default::default()
+			});
+		}
+		// No fees or cuts in the mock: half to validators × D, half to miners × I.
+		let mut paid = 0;
+		let mut pay = |who: AccountId, amount: Balance| {
+			EARNED.with(|e| *e.borrow_mut().entry(who).or_default() += amount);
+			paid += amount;
+		};
+		let (mut v, mut m) = (0, 0);
+		for (who, d) in &shares.validators {
+			let a = d.mul_floor(pool / 2);
+			pay(*who, a);
+			v += a;
+		}
+		for (who, i) in &shares.miners {
+			let a = i.mul_floor(pool - pool / 2);
+			pay(*who, a);
+			m += a;
+		}
+		CREDITS.with(|c| c.borrow_mut().get_mut(&netuid).unwrap().0 -= paid);
+		Ok(PayoutOutcome {
+			pool_before: pool,
+			validators: v,
+			miners: m,
+			carried_over: pool - paid,
+			..Default::default()
+		})
+	}
+	fn earned_total(who: &AccountId) -> Balance {
+		Self::earned(*who)
+	}
+	fn total_earned() -> Balance {
+		EARNED.with(|e| e.borrow().values().sum())
+	}
+	fn spent_total(netuid: NetUid) -> Balance {
+		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.1).unwrap_or(0))
+	}
+}
+
+/// GOV emission: `EMISSION` per block once `launch` set it, minted into the pot.
+pub struct MockEmission;
+impl MockEmission {
+	pub fn launch(per_block: Balance) {
+		EMISSION.with(|e| *e.borrow_mut() = per_block);
+	}
+	pub fn emitted() -> Balance {
+		EMITTED.with(|e| *e.borrow())
+	}
+}
+impl GovEmission<AccountId> for MockEmission {
+	fn block_emission() -> Balance {
+		EMISSION.with(|e| *e.borrow())
+	}
+	fn emit(to: &AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+		Balances::mint_into(to, amount)?;
+		EMITTED.with(|e| *e.borrow_mut() += amount);
+		Ok(amount)
+	}
+}
+
+/// GOV fees go to the treasury account (the runtime burns part of them).
+pub struct FeesToTreasury;
+impl OnUnbalanced<pallet_subnets::CreditOf<Test>> for FeesToTreasury {
+	fn on_nonzero_unbalanced(fee: pallet_subnets::CreditOf<Test>) {
+		let _ = Balances::resolve(&TREASURY, fee);
+	}
+}
+
+parameter_types! {
+	pub const SubnetsPalletId: PalletId = PalletId(*b"tdm/subn");
+	pub static MinLockCost: Balance = 1_000 * GOV;
+	pub static SwapFee: Perbill = Perbill::from_parts(500_000); // 0.05 %
+	pub static MinReserve: Balance = GOV;
+	pub static ValidatorTake: Perbill = Perbill::from_percent(18);
+	pub static RevenueWeight: Perbill = Perbill::from_percent(50);
+	pub static PriceEmaHalfLife: u32 = 100;
+	pub static WarmupBlocks: u32 = 1;
+	pub static MaxStakeSlash: Perbill = Perbill::from_percent(50);
+	pub const OwnerAlphaCut: Perbill = Perbill::from_percent(18);
+	pub const LockReductionInterval: u32 = 1_000;
+	pub static MaxEpochsPerBlock: u32 = 2;
+}
+
+impl pallet_subnets::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type GovCurrency = Balances;
+	type GovFeeSink = FeesToTreasury;
+	type Credits = MockCredits;
+	type Emission = MockEmission;
+	type PalletId = SubnetsPalletId;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type SlashOrigin = EnsureRoot<AccountId>;
+	type MaxSubnets = ConstU32<16>;
+	type MaxEpochsPerBlock = MaxEpochsPerBlock;
+	type MinLockCost = MinLockCost;
+	type LockReductionInterval = LockReductionInterval;
+	type SwapFee = SwapFee;
+	type MinReserve = MinReserve;
+	type ValidatorTake = ValidatorTake;
+	type OwnerAlphaCut = OwnerAlphaCut;
+	type RevenueWeight = RevenueWeight;
+	type PriceEmaHalfLife = PriceEmaHalfLife;
+	type WarmupBlocks = WarmupBlocks;
+	type MaxStakeSlash = MaxStakeSlash;
+	type MaxReasonLen = ConstU32<64>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBench;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBench;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper for MockBench {
+	fn launch() {
+		MockEmission::launch(GOV);
+	}
+	fn fill_credit_pool(netuid: NetUid, credits: Balance) {
+		MockCredits::spend(netuid, credits);
+	}
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<(AccountId, Balance)> = vec![
+		(ALICE, 1_000_000 * GOV),
+		(BOB, 1_000_000 * GOV),
+		(CHARLIE, 1_000_000 * GOV),
+		(TREASURY, 1),
+	];
+	balances.push((Subnets::pot(), 1));
+	for hot in 11..=20 {
+		balances.push((hot + 100, 1_000 * GOV));
+	}
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut t)
+		.unwrap();
+	CREDITS.with(|c| c.borrow_mut().clear());
+	EARNED.with(|c| c.borrow_mut().clear());
+	EMISSION.with(|c| *c.borrow_mut() = 0);
+	EMITTED.with(|c| *c.borrow_mut() = 0);
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` and then checks every invariant of the subnets and yuma pallets.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Subnets::do_try_state().expect("subnets invariants hold");
+		Yuma::do_try_state().expect("yuma invariants hold");
+	});
+}
+
+/// Runs blocks (hooks included) up to and including `n`.
+pub fn run_to(n: u64) {
+	while System::block_number() < n {
+		Subnets::on_finalize(System::block_number());
+		System::set_block_number(System::block_number() + 1);
+		Subnets::on_initialize(System::block_number());
+	}
+}
+
+/// The coldkey that registers hotkey `hot`.
+pub fn cold(hot: AccountId) -> AccountId {
+	hot + 100
+}
+
+/// Registers a subnet owned by `ALICE` and returns its id.
+pub fn new_subnet() -> NetUid {
+	let id = pallet_subnets::NextNetuid::<Test>::get();
+	frame_support::assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE)));
+	id
+}
+
+/// Registers hotkey `hot` (paid by its coldkey) on `netuid`.
+pub fn register(netuid: NetUid, hot: AccountId) {
+	frame_support::assert_ok!(Yuma::register(RuntimeOrigin::signed(cold(hot)), netuid, hot));
+}
+
+pub fn events() -> Vec<pallet_subnets::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Subnets(e) = r.event { Some(e) } else { None })
+		.collect()
+}

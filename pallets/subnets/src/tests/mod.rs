@@ -1,0 +1,14 @@
+//! Unit tests: pool properties, calls with their bad input, attacks, emission and epochs.
+
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
+
+mod attacks;
+mod calls;
+mod emission;
+mod epoch;
+mod pool_props;

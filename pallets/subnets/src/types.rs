@@ -1,0 +1,131 @@
+//! Stored records and the views the runtime API returns.
+
+use crate::pool::{Price, Reserves};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::{Perbill, Perquintill};
+use tandem_primitives::{Balance, NetUid};
+
+/// One subnet: owner, pool, alpha accounting and the emission inputs.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct SubnetInfo<AccountId> {
+	/// Who registered (and owns) the subnet.
+	pub owner: AccountId,
+	/// Block of registration (the warm-up counts from here).
+	pub registered_at: u32,
+	/// GOV locked at registration (it seeded the pool).
+	pub lock: Balance,
+	/// Whether the subnet takes a share of emission (governance can switch it off).
+	pub emission_enabled: bool,
+	/// The pool's reserves.
+	pub reserves: Reserves,
+	/// Alpha held in stake positions (Σ hotkey totals).
+	pub alpha_outstanding: Balance,
+	/// Alpha emitted so far (injected into the pool or accrued as pending), against the cap.
+	pub alpha_issued: Balance,
+	/// Alpha emission waiting for the next epoch's payout.
+	pub pending_alpha: Balance,
+	/// EMA of the pool price (GOV per alpha, 12 decimals).
+	pub price_ema: Price,
+	/// EMA of credits spent on the subnet per epoch.
+	pub revenue_ema: Balance,
+	/// The credits pallet's `spent_total` for this subnet at the last epoch.
+	pub spent_seen: Balance,
+	/// The subnet's share of the last block's emission.
+	pub emission_share: Perquintill,
+}
+
+/// A hotkey's stake on one subnet: its alpha and the shares its nominators hold in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct HotkeyStake {
+	/// Alpha staked to the hotkey (grows with dividends).
+	pub alpha: Balance,
+	/// Shares outstanding in the hotkey's pool.
+	pub shares: u128,
+}
+
+/// A subnet as the runtime API shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct SubnetView<AccountId> {
+	/// Subnet id.
+	pub netuid: NetUid,
+	/// Owner.
+	pub owner: AccountId,
+	/// Emission on.
+	pub emission_enabled: bool,
+	/// GOV reserve.
+	pub gov_reserve: Balance,
+	/// Alpha reserve.
+	pub alpha_reserve: Balance,
+	/// Spot price (GOV per alpha, 12 decimals).
+	pub spot_price: Price,
+	/// Price EMA.
+	pub price_ema: Price,
+	/// Share of the last block's emission.
+	pub emission_share: Perbill,
+	/// Revenue EMA (credits per epoch).
+	pub revenue_ema: Balance,
+	/// Alpha staked.
+	pub alpha_outstanding: Balance,
+	/// Alpha waiting for the epoch.
+	pub pending_alpha: Balance,
+	/// Credits waiting in the subnet's credit pool.
+	pub credit_pool: Balance,
+}
+
+/// A quote for one swap (equal to what the call would execute now).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct StakeQuote {
+	/// Input, fee included.
+	pub amount_in: Balance,
+	/// Fee (in the input asset).
+	pub fee: Balance,
+	/// Output.
+	pub amount_out: Balance,
+	/// Spot price before.
+	pub price_before: Price,
+	/// Spot price after.
+	pub price_after: Price,
+	/// `|after − before| / before`.
+	pub price_impact: Perbill,
+}
+
+/// A quote for `move_stake`: alpha sold on one subnet, the GOV between, alpha bought on the
+/// other.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct MoveQuote {
+	/// Alpha sold on `from`.
+	pub alpha_in: Balance,
+	/// GOV the sale returned (spent on `to`, fee included).
+	pub gov_between: Balance,
+	/// Alpha bought on `to`.
+	pub alpha_out: Balance,
+}
+
+/// One of a coldkey's stake positions.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct PositionView<AccountId> {
+	/// The hotkey staked to.
+	pub hotkey: AccountId,
+	/// The subnet.
+	pub netuid: NetUid,
+	/// Shares in the hotkey's pool.
+	pub shares: u128,
+	/// Their value in alpha now.
+	pub alpha: Balance,
+}
+
+/// The alpha paid out at one epoch.
+#[derive(
+	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo,
+)]
+pub struct AlphaPayout {
+	/// To the owner.
+	pub owner: Balance,
+	/// To miners (× incentive).
+	pub miners: Balance,
+	/// To validators (× dividends), take and nominators included.
+	pub validators: Balance,
+	/// Left pending (no consensus, or rounding).
+	pub carried_over: Balance,
+}
