@@ -257,6 +257,40 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_subnets::runtime_api::SubnetsApi<Block, AccountId> for Runtime {
+		fn subnets() -> Vec<pallet_subnets::types::SubnetView<AccountId>> {
+			crate::Subnets::subnets_view()
+		}
+		fn quote_add_stake(
+			netuid: tandem_primitives::NetUid,
+			gov: Balance,
+		) -> Option<pallet_subnets::types::StakeQuote> {
+			crate::Subnets::quote_add_stake(netuid, gov)
+		}
+		fn quote_remove_stake(
+			netuid: tandem_primitives::NetUid,
+			alpha: Balance,
+		) -> Option<pallet_subnets::types::StakeQuote> {
+			crate::Subnets::quote_remove_stake(netuid, alpha)
+		}
+		fn quote_move_stake(
+			from: tandem_primitives::NetUid,
+			to: tandem_primitives::NetUid,
+			alpha: Balance,
+		) -> Option<pallet_subnets::types::MoveQuote> {
+			crate::Subnets::quote_move_stake(from, to, alpha)
+		}
+		fn positions(coldkey: AccountId) -> Vec<pallet_subnets::types::PositionView<AccountId>> {
+			crate::Subnets::positions_of(&coldkey)
+		}
+		fn lock_cost() -> Balance {
+			crate::Subnets::lock_cost()
+		}
+		fn spot_price(netuid: tandem_primitives::NetUid) -> Option<pallet_subnets::pool::Price> {
+			pallet_subnets::Networks::<Runtime>::get(netuid).and_then(|s| s.reserves.price())
+		}
+	}
+
 	impl pallet_gov_token::runtime_api::TokenApi<Block> for Runtime {
 		fn info() -> pallet_gov_token::types::TokenInfo {
 			crate::GovToken::info()

@@ -10,5 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credits, crate::Credits]
 	[pallet_yuma, crate::Yuma]
 	[pallet_gov_token, crate::GovToken]
+	[pallet_subnets, crate::Subnets]
+	[pallet_asset_conversion, crate::AssetConversion]
 	[pallet_parameters, crate::Parameters]
 );

@@ -238,6 +238,8 @@ parameter_types! {
 	pub const AirdropPalletId: PalletId = PalletId(*b"tdm/drop");
 	/// Derives the ecosystem fund (GOV set aside at genesis).
 	pub const EcosystemPalletId: PalletId = PalletId(*b"tdm/ecos");
+	/// Derives the subnets pot (every subnet pool's GOV reserve).
+	pub const SubnetsPalletId: PalletId = PalletId(*b"tdm/subn");
 	pub const UsdAsset: AssetId = tandem_primitives::USD_ASSET_ID;
 	pub TreasuryAccount: AccountId = crate::fees::treasury_account();
 	pub BuybackPotAccount: AccountId = buyback_pot_account();
@@ -260,16 +262,6 @@ pub fn buyback_pot_account() -> AccountId {
 	BuybackPalletId::get().into_account_truncating()
 }
 
-/// Subnet ids the chain accepts until `pallet-subnets` lands and replaces this: `0..=15`.
-pub struct InterimSubnets;
-impl tandem_primitives::SubnetRegistry for InterimSubnets {
-	fn exists(netuid: tandem_primitives::NetUid) -> bool {
-		netuid <= INTERIM_MAX_NETUID
-	}
-}
-/// Largest subnet id [`InterimSubnets`] accepts.
-pub const INTERIM_MAX_NETUID: tandem_primitives::NetUid = 15;
-
 impl pallet_credits::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Assets = crate::Assets;
@@ -277,7 +269,7 @@ impl pallet_credits::Config for Runtime {
 	type PalletId = CreditsPalletId;
 	type BuybackPot = BuybackPotAccount;
 	type Treasury = TreasuryAccount;
-	type Subnets = InterimSubnets;
+	type Subnets = crate::Subnets;
 	type CreditPrice = dynamic_params::credits::CreditPrice;
 	type PayoutRate = dynamic_params::credits::PayoutRate;
 	type ProtocolFee = dynamic_params::credits::ProtocolFee;
@@ -309,16 +301,8 @@ impl pallet_credits::BenchmarkHelper for CreditsBenchmarkHelper {
 		}
 	}
 	fn subnet() -> tandem_primitives::NetUid {
+		ensure_benchmark_subnets();
 		1
-	}
-}
-
-/// Stake for Yuma until `pallet-subnets` lands: the hotkey's free GOV balance, the same on
-/// every subnet.
-pub struct InterimStake;
-impl tandem_primitives::StakeProvider<AccountId> for InterimStake {
-	fn stake_of(_: tandem_primitives::NetUid, hotkey: &AccountId) -> Balance {
-		crate::Balances::free_balance(hotkey)
 	}
 }
 
@@ -334,9 +318,9 @@ impl pallet_yuma::Config for Runtime {
 	type Currency = crate::Balances;
 	// Registration burns are destroyed through gov-token, which records them.
 	type BurnSink = pallet_gov_token::BurnGov<Runtime>;
-	type Subnets = InterimSubnets;
-	// No owners until `pallet-subnets`: epochs on demand are root-only.
-	type Stake = InterimStake;
+	type Subnets = crate::Subnets;
+	// Validators are weighed by the alpha staked to their hotkeys.
+	type Stake = crate::Subnets;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxUids = YumaMaxUids;
 	type MaxAllowedUids = dynamic_params::yuma::MaxAllowedUids;
@@ -367,6 +351,7 @@ pub struct YumaBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
 	fn subnet() -> tandem_primitives::NetUid {
+		ensure_benchmark_subnets();
 		1
 	}
 	fn set_stake(_: tandem_primitives::NetUid, hotkey: &AccountId, stake: u128) {
@@ -668,4 +653,82 @@ impl pallet_parameters::Config for Runtime {
 	type RuntimeParameters = dynamic_params::RuntimeParameters;
 	type AdminOrigin = dynamic_params::ParametersAdmin;
 	type WeightInfo = ();
+}
+
+// --- dTAO subnet pools (`pallet-subnets`) ---
+
+parameter_types! {
+	/// The owner's cut of each epoch's pending alpha (miners and validators halve the rest).
+	pub const OwnerAlphaCut: Perbill = Perbill::from_percent(18);
+	/// The doubled lock cost decays back by one lock over 14 days.
+	pub const LockReductionInterval: u32 = 14 * tandem_primitives::time::DAYS;
+	/// A pool keeps at least 1 GOV and 1 alpha.
+	pub const SubnetMinReserve: Balance = gov::UNIT;
+}
+
+/// The subnets pot account.
+pub fn subnets_pot_account() -> AccountId {
+	SubnetsPalletId::get().into_account_truncating()
+}
+
+impl pallet_subnets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type GovCurrency = Balances;
+	// GOV swap fees: `BuybackShare` burned, the rest to the treasury.
+	type GovFeeSink = pallet_gov_token::GovFeeSink<Runtime>;
+	type Credits = crate::Credits;
+	type Emission = crate::GovToken;
+	type PalletId = SubnetsPalletId;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type SlashOrigin = EnsureRoot<AccountId>;
+	type MaxSubnets = ConstU32<64>;
+	type MaxEpochsPerBlock = ConstU32<2>;
+	type MinLockCost = dynamic_params::subnets::MinLockCost;
+	type LockReductionInterval = LockReductionInterval;
+	type SwapFee = dynamic_params::subnets::SwapFee;
+	type MinReserve = SubnetMinReserve;
+	type ValidatorTake = dynamic_params::subnets::ValidatorTake;
+	type OwnerAlphaCut = OwnerAlphaCut;
+	type RevenueWeight = dynamic_params::subnets::RevenueWeight;
+	type PriceEmaHalfLife = dynamic_params::subnets::PriceEmaHalfLife;
+	type WarmupBlocks = dynamic_params::subnets::WarmupBlocks;
+	type MaxStakeSlash = dynamic_params::subnets::MaxStakeSlash;
+	type MaxReasonLen = ConstU32<128>;
+	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SubnetsBenchmarkHelper;
+}
+
+/// Benchmark set-up: makes sure subnets 0 and 1 exist (the other pallets' benchmarks use them).
+#[cfg(feature = "runtime-benchmarks")]
+pub fn ensure_benchmark_subnets() {
+	use frame_support::traits::fungible::Mutate;
+	let owner: AccountId = AccountId::new([9u8; 32]);
+	while pallet_subnets::NextNetuid::<Runtime>::get() < 2 {
+		let _ = <crate::Balances as Mutate<AccountId>>::mint_into(&owner, 1_000_000 * gov::UNIT);
+		let _ = crate::Subnets::register_network(RuntimeOrigin::signed(owner.clone()));
+	}
+}
+
+/// Benchmark set-up for `pallet-subnets`: launch GOV, fill a credit pool the way users do.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SubnetsBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_subnets::BenchmarkHelper for SubnetsBenchmarkHelper {
+	fn launch() {
+		let _ = crate::GovToken::launch(RuntimeOrigin::root());
+	}
+	fn fill_credit_pool(netuid: tandem_primitives::NetUid, credits: Balance) {
+		use frame_support::traits::fungibles::Mutate as _;
+		<CreditsBenchmarkHelper as pallet_credits::BenchmarkHelper>::setup();
+		let user: AccountId = AccountId::new([8u8; 32]);
+		let _ = <crate::Balances as frame_support::traits::fungible::Mutate<AccountId>>::mint_into(
+			&user,
+			gov::UNIT,
+		);
+		let _ =
+			crate::Assets::mint_into(tandem_primitives::USD_ASSET_ID, &user, 1_000_000 * usd::UNIT);
+		let _ = crate::Credits::buy(RuntimeOrigin::signed(user.clone()), credits, u128::MAX);
+		let _ = crate::Credits::spend(RuntimeOrigin::signed(user), netuid, credits);
+	}
 }

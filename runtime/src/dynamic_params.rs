@@ -121,6 +121,33 @@ pub mod params {
 		#[codec(index = 5)]
 		pub static AirdropClaimPeriod: u32 = tandem_primitives::time::MONTH;
 	}
+
+	/// dTAO subnet pools and the emission split (`pallet-subnets`).
+	#[dynamic_pallet_params]
+	#[codec(index = 3)]
+	pub mod subnets {
+		/// Swap fee of the subnet pools, from the input: 0.05 %.
+		#[codec(index = 0)]
+		pub static SwapFee: Perbill = Perbill::from_parts(500_000);
+		/// A validator's take of its alpha dividends.
+		#[codec(index = 1)]
+		pub static ValidatorTake: Perbill = Perbill::from_percent(18);
+		/// `λ`, the weight of credit revenue in the emission split.
+		#[codec(index = 2)]
+		pub static RevenueWeight: Perbill = Perbill::from_percent(50);
+		/// The floor of the network lock cost: 1,000 GOV.
+		#[codec(index = 3)]
+		pub static MinLockCost: Balance = 1_000 * tandem_primitives::gov::UNIT;
+		/// The largest fraction of a stake one slash takes.
+		#[codec(index = 4)]
+		pub static MaxStakeSlash: Perbill = Perbill::from_percent(50);
+		/// Half-life of the price and revenue EMAs: 7 days.
+		#[codec(index = 5)]
+		pub static PriceEmaHalfLife: u32 = 7 * tandem_primitives::time::DAYS;
+		/// Blocks over which a new subnet's emission weight ramps in: 7 days.
+		#[codec(index = 6)]
+		pub static WarmupBlocks: u32 = 7 * tandem_primitives::time::DAYS;
+	}
 }
 
 pub use params::*;
@@ -147,7 +174,8 @@ impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdmi
 		match key {
 			RuntimeParametersKey::Credits(_)
 			| RuntimeParametersKey::Yuma(_)
-			| RuntimeParametersKey::Token(_) => {
+			| RuntimeParametersKey::Token(_)
+			| RuntimeParametersKey::Subnets(_) => {
 				frame_system::ensure_root(origin.clone()).map_err(|_| origin)?;
 				Ok(())
 			}

@@ -72,6 +72,12 @@ fn testnet_genesis(
 	endow(&mut balances, &treasury_account(), TREASURY_ALLOCATION);
 	endow(&mut balances, &crate::configs::ecosystem_fund_account(), ECOSYSTEM_ALLOCATION);
 	endow(&mut balances, &crate::configs::airdrop_reserve_account(), AIRDROP_ALLOCATION);
+	// The subnets pot holds the existential deposit, so pool reserves are exactly the rest.
+	endow(
+		&mut balances,
+		&crate::configs::subnets_pot_account(),
+		crate::configs::ExistentialDeposit::get(),
+	);
 	// Team and investor allocations vest: (who, begin, length, liquid part of the balance).
 	let vesting: Vec<(AccountId, BlockNumber, BlockNumber, Balance)> =
 		[(&team, TEAM_ALLOCATION), (&investors, INVESTOR_ALLOCATION)]

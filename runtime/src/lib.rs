@@ -194,6 +194,10 @@ mod runtime {
 
 	#[runtime::pallet_index(32)]
 	pub type GovToken = pallet_gov_token;
+
+	#[runtime::pallet_index(33)]
+	pub type Subnets = pallet_subnets;
+
 	#[runtime::pallet_index(34)]
 	pub type Parameters = pallet_parameters;
 

@@ -72,6 +72,7 @@ fn pallet_indices_are_stable() {
 	assert_eq!(<crate::Credits as PalletInfoAccess>::index(), 30);
 	assert_eq!(<crate::Yuma as PalletInfoAccess>::index(), 31);
 	assert_eq!(<crate::GovToken as PalletInfoAccess>::index(), 32);
+	assert_eq!(<crate::Subnets as PalletInfoAccess>::index(), 33);
 	assert_eq!(<crate::Parameters as PalletInfoAccess>::index(), 34);
 	assert_eq!(<crate::Sudo as PalletInfoAccess>::index(), 90);
 }
@@ -169,7 +170,7 @@ fn default_genesis_builds() {
 
 mod credits {
 	use super::*;
-	use crate::{dynamic_params, Credits, Parameters, RuntimeCall, RuntimeOrigin};
+	use crate::{dynamic_params, Credits, Parameters, RuntimeCall, RuntimeOrigin, Subnets};
 	use core::marker::PhantomData;
 	use frame_support::{assert_ok, traits::GetCallName};
 
@@ -244,11 +245,14 @@ mod credits {
 	}
 
 	#[test]
-	fn interim_registry_accepts_subnets_0_to_15() {
+	fn subnets_exist_once_registered() {
 		use tandem_primitives::SubnetRegistry;
-		assert!(crate::configs::InterimSubnets::exists(0));
-		assert!(crate::configs::InterimSubnets::exists(crate::configs::INTERIM_MAX_NETUID));
-		assert!(!crate::configs::InterimSubnets::exists(crate::configs::INTERIM_MAX_NETUID + 1));
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			assert!(!Subnets::exists(0));
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice())));
+			assert!(Subnets::exists(0) && !Subnets::exists(1));
+			assert_ok!(Subnets::do_try_state());
+		});
 	}
 
 	#[test]
@@ -297,7 +301,7 @@ fn yuma_epoch_weight_targets() {
 
 mod gov_token {
 	use super::*;
-	use crate::{GovToken, RuntimeCall, RuntimeOrigin, Yuma};
+	use crate::{GovToken, RuntimeCall, RuntimeOrigin, Subnets, Yuma};
 	use frame_support::{
 		assert_ok,
 		traits::{Contains, OnIdle, OnInitialize},
@@ -394,8 +398,9 @@ mod gov_token {
 	#[test]
 	fn burns_go_through_the_pallet() {
 		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice())));
 			let before = Balances::total_issuance();
-			assert_ok!(Yuma::register(RuntimeOrigin::signed(alice()), 1, alice()));
+			assert_ok!(Yuma::register(RuntimeOrigin::signed(alice()), 0, alice()));
 			assert_eq!(
 				pallet_gov_token::Burned::<Runtime>::get(),
 				before - Balances::total_issuance()

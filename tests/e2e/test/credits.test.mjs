@@ -19,6 +19,18 @@ const account = async (who) => api.call.creditsApi.account(who);
 const moduleError = (res) => moduleErrorOf(api, res);
 const receipt = (s) => u8aToHex(u8aFixLength(stringToU8a(s), 256, true));
 
+test('subnets 0, 1 and 2 are registered; the lock cost doubles each time', async () => {
+  for (const netuid of [0, 1, 2]) {
+    const quoted = (await api.call.subnetsApi.lockCost()).toBigInt();
+    const res = await sendAndWait(api.tx.subnets.registerNetwork(), acc.alice);
+    assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
+    const ev = res.events.find(({ event }) => api.events.subnets.NetworkRegistered.is(event)).event.data;
+    assert.equal(ev.netuid.toNumber(), netuid);
+    // The decay over a few blocks of a 14-day interval is a hair below the quote at most.
+    assert.ok(ev.lock.toBigInt() <= quoted && ev.lock.toBigInt() > (quoted * 999n) / 1000n);
+  }
+});
+
 test('buy: USD moves to the vault at CreditPrice, credits show in CreditsApi', async () => {
   const { bob } = acc;
   const usdBefore = await usdBalance(api, bob.address);

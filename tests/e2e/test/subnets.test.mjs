@@ -1,0 +1,159 @@
+// The whole loop from polkadot.js on the dev chain: a subnet is created, validators and miners
+// register, a holder stakes (a swap, quoted first), a user buys credits and spends them on the
+// subnet, validators commit and reveal weights, the scheduled epoch runs — miners' earned
+// credits and validators' alpha follow the metagraph's incentive and dividends — a miner cashes
+// out USD, and the protocol fee reached the buyback pot.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import {
+  useDevNode, devAccounts, keyring, sendAndWait, moduleErrorOf, ok, waitForHead, waitForEvent,
+  palletAddress, usdBalance, UNIT,
+} from './lib.mjs';
+
+const TEMPO = 5; // set by sudo below so a commit-reveal round fits in a test run
+const CREDIT = 1_000_000n;
+const BILLION = 1_000_000_000;
+const acc = devAccounts();
+let api;
+useDevNode('subnets', (dev) => { api = dev.api; });
+
+const moduleError = (res) => moduleErrorOf(api, res);
+const sudo = (call) => sendAndWait(api.tx.sudo.sudo(call), acc.alice);
+const eventOf = (res, section, name) => res.events.find(({ event }) => api.events[section][name].is(event))?.event.data;
+const blockOf = async (hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
+const miners = [keyring().addFromUri('//Miner1'), keyring().addFromUri('//Miner2')];
+const validators = [acc.bob, acc.charlie];
+let NET;
+const epochIndex = (block) => Math.floor((block + NET) / TEMPO);
+const hotkeyAlpha = async (at, hotkey) => (await (await api.at(at)).query.subnets.hotkeyAlpha(NET, hotkey)).alpha.toBigInt();
+const commitHash = (hotkey, uids, weights, salt, version) => blake2AsHex(
+  api.createType('(AccountId32, u16, Vec<u16>, Vec<u16>, [u8; 32], u64)', [hotkey, NET, uids, weights, salt, version]).toU8a(),
+);
+/** The next `EpochPaid` of our subnet (optionally with consensus) and its block hash. */
+const nextEpoch = (consensus) => waitForEvent(api, (event) => api.events.subnets.EpochPaid.is(event)
+  && event.data.netuid.toNumber() === NET && (consensus === undefined || event.data.consensus.isTrue === consensus),
+{ what: 'EpochPaid', timeoutMs: 240_000 });
+
+test('set-up: short tempo, GOV launched, a subnet owned by Dave', async () => {
+  ok(await sudo(api.tx.utility.batchAll([
+    api.tx.parameters.setParameter({ Yuma: { Tempo: [null, TEMPO] } }),
+    api.tx.parameters.setParameter({ Yuma: { WeightsRateLimit: [null, 0] } }),
+    api.tx.govToken.launch(),
+  ])));
+  const res = await sendAndWait(api.tx.subnets.registerNetwork(), acc.dave);
+  ok(res);
+  const ev = eventOf(res, 'subnets', 'NetworkRegistered');
+  NET = ev.netuid.toNumber();
+  assert.equal(ev.owner.toString(), acc.dave.address);
+  const [s] = (await api.call.subnetsApi.subnets()).filter((x) => x.netuid.toNumber() === NET);
+  assert.equal(s.govReserve.toBigInt(), ev.lock.toBigInt(), 'the lock seeds the pool');
+  assert.equal(s.spotPrice.toBigInt(), UNIT, 'price 1 GOV per alpha');
+});
+
+test('validators and miners register; staking to an unregistered hotkey is refused', async () => {
+  for (const m of miners) ok(await sendAndWait(api.tx.balances.transferKeepAlive(m.address, 100n * UNIT), acc.alice));
+  for (const hk of [...validators, ...miners]) ok(await sendAndWait(api.tx.yuma.register(NET, hk.address), hk));
+  const bad = await sendAndWait(api.tx.subnets.addStake(acc.eve.address, NET, UNIT, 2n ** 127n, false), acc.alice);
+  assert.equal(moduleError(bad), 'subnets.HotkeyNotRegistered');
+});
+
+test('stake is a swap: the quote is what executes; a tight limit is refused', async () => {
+  const quote = await api.call.subnetsApi.quoteAddStake(NET, 1_000n * UNIT);
+  const q = quote.unwrap();
+  const tight = await sendAndWait(api.tx.subnets.addStake(acc.bob.address, NET, 1_000n * UNIT, q.priceBefore.toBigInt(), false), acc.alice);
+  assert.equal(moduleError(tight), 'subnets.PriceLimitExceeded');
+  const res = await sendAndWait(api.tx.subnets.addStake(acc.bob.address, NET, 1_000n * UNIT, q.priceAfter.toBigInt(), false), acc.alice);
+  ok(res);
+  assert.equal(eventOf(res, 'subnets', 'StakeAdded').alphaOut.toBigInt(), q.amountOut.toBigInt());
+  ok(await sendAndWait(api.tx.subnets.addStake(acc.charlie.address, NET, 500n * UNIT, 2n ** 127n, false), acc.alice));
+  const positions = await api.call.subnetsApi.positions(acc.alice.address);
+  assert.equal(positions.length, 2);
+  assert.equal(positions.find((p) => p.hotkey.toString() === acc.bob.address).alpha.toBigInt(), q.amountOut.toBigInt());
+});
+
+test('a user buys credits and spends them on the subnet', async () => {
+  ok(await sendAndWait(api.tx.credits.buy(1_000n * CREDIT, 100n * 1_000_000n), acc.ferdie));
+  ok(await sendAndWait(api.tx.credits.spend(NET, 1_000n * CREDIT), acc.ferdie));
+  const [s] = (await api.call.subnetsApi.subnets()).filter((x) => x.netuid.toNumber() === NET);
+  assert.equal(s.creditPool.toBigInt(), 1_000n * CREDIT);
+});
+
+test('commit, reveal, epoch: credits and alpha follow incentive and dividends; a miner cashes out', async () => {
+  // A scheduled epoch hands the staked validators their permits.
+  await nextEpoch();
+  const meta = await api.call.yumaApi.metagraph(NET);
+  const uid = Object.fromEntries(meta.map((n) => [n.hotkey.toString(), n.uid.toNumber()]));
+  assert.ok(validators.every((v) => meta[uid[v.address]].validatorPermit.isTrue));
+  const uids = miners.map((m) => uid[m.address]);
+  const weights = [3, 1];
+  const salt = (i) => '0x' + String(i + 1).padStart(2, '0').repeat(32);
+  const commits = await Promise.all(validators.map((v, i) => sendAndWait(
+    api.tx.yuma.commitWeights(NET, commitHash(v.address, uids, weights, salt(i), 1)), v)));
+  commits.forEach(ok);
+  const commitBlock = Math.max(...(await Promise.all(commits.map((c) => blockOf(c.blockHash)))));
+  const revealEpoch = epochIndex(commitBlock) + 1;
+  await waitForHead(api, (h) => epochIndex(h.number.toNumber() + 1) >= revealEpoch, { what: 'the reveal epoch' });
+  const reveals = await Promise.all(validators.map((v, i) => sendAndWait(
+    api.tx.yuma.revealWeights(NET, uids, weights, salt(i), 1), v)));
+  reveals.forEach(ok);
+
+  const paid = await nextEpoch(true);
+  const at = paid.hash;
+  const parent = (await api.rpc.chain.getHeader(at)).parentHash;
+  const events = await (await api.at(at)).query.system.events();
+  const m = await (await api.at(at)).call.yumaApi.metagraph(NET);
+  const I = miners.map((x) => m[uid[x.address]].incentive.toNumber() / BILLION);
+  const D = validators.map((x) => m[uid[x.address]].dividends.toNumber() / BILLION);
+  assert.ok(Math.abs(I[0] - 0.75) < 1e-6 && Math.abs(I[1] - 0.25) < 1e-6, `incentive ${I}`);
+  assert.ok(Math.abs(D[0] + D[1] - 1) < 1e-6, `dividends ${D}`);
+
+  // Credits: the pool was paid out; each miner earned its incentive's share of the miners' part.
+  const dist = events.find(({ event }) => api.events.credits.Distributed.is(event)).event.data;
+  const earned = (who) => events.filter(({ event }) => api.events.credits.Earned.is(event) && event.data.who.toString() === who)
+    .reduce((a, { event }) => a + event.data.credits.toBigInt(), 0n);
+  const minersPaid = dist.miners.toBigInt();
+  assert.ok(minersPaid > 0n);
+  miners.forEach((x, k) => {
+    const share = Number(earned(x.address)) / Number(minersPaid);
+    assert.ok(Math.abs(share - I[k]) < 1e-5, `miner ${k} earned ${share} of the miners' credits, incentive ${I[k]}`);
+  });
+  validators.forEach((x, k) => {
+    const share = Number(earned(x.address)) / Number(dist.validators.toBigInt());
+    assert.ok(Math.abs(share - D[k]) < 1e-5, `validator ${k} earned ${share}, dividends ${D[k]}`);
+  });
+
+  // Alpha: each validator's hotkey grew by its dividends' share, each miner's by its incentive's.
+  const ev = paid.event.data;
+  const grown = async (x) => (await hotkeyAlpha(at, x.address)) - (await hotkeyAlpha(parent, x.address));
+  const vGrowth = await Promise.all(validators.map(grown));
+  const mGrowth = await Promise.all(miners.map(grown));
+  assert.equal(vGrowth[0] + vGrowth[1], ev.alphaValidators.toBigInt());
+  assert.equal(mGrowth[0] + mGrowth[1], ev.alphaMiners.toBigInt());
+  validators.forEach((_, k) => assert.ok(Math.abs(Number(vGrowth[k]) / Number(ev.alphaValidators.toBigInt()) - D[k]) < 1e-6));
+  miners.forEach((_, k) => assert.ok(Math.abs(Number(mGrowth[k]) / Number(ev.alphaMiners.toBigInt()) - I[k]) < 1e-6));
+  assert.ok(ev.alphaOwner.toBigInt() > 0n, 'the owner got its cut');
+
+  // The protocol fee's USD reached the buyback pot in the same block.
+  const pot = palletAddress(api, 'tdm/bbak');
+  const potGain = (await usdBalance(api, pot, at)) - (await usdBalance(api, pot, parent));
+  assert.ok(dist.protocolFeeUsd.toBigInt() > 0n);
+  assert.equal(potGain, dist.protocolFeeUsd.toBigInt());
+
+  // A miner cashes its earned credits out in USD.
+  const miner = miners[0];
+  const credits = (await api.call.creditsApi.account(miner.address)).cashable.toBigInt();
+  assert.ok(credits > 0n, "the miner has cashable credits");
+  const before = await usdBalance(api, miner.address);
+  const out = await sendAndWait(api.tx.credits.cashOut(credits / 2n), miner);
+  ok(out);
+  assert.ok((await usdBalance(api, miner.address)) > before, 'USD paid out');
+});
+
+test('bad input through polkadot.js: unknown subnet, zero amount, same-subnet move', async () => {
+  assert.equal(moduleError(await sendAndWait(api.tx.subnets.addStake(acc.bob.address, 999, UNIT, 2n ** 127n, false), acc.alice)), 'subnets.UnknownSubnet');
+  assert.equal(moduleError(await sendAndWait(api.tx.subnets.removeStake(acc.bob.address, NET, 0, 0, false), acc.alice)), 'subnets.ZeroAmount');
+  assert.equal(moduleError(await sendAndWait(api.tx.subnets.moveStake(acc.bob.address, NET, NET, UNIT, 0, false), acc.alice)), 'subnets.SameSubnet');
+  const notRoot = await sendAndWait(api.tx.yuma.triggerEpoch(NET), acc.dave);
+  assert.ok(notRoot.dispatchError?.isBadOrigin, 'not even the owner may force an epoch');
+});
