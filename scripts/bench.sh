@@ -24,4 +24,9 @@ run() {
 run "$PALLET" '*' --template "$ROOT/scripts/frame-weight-template.hbs" \
 	--output "$CRATE_DIR/src/weights.rs" | tee "$OUT/$PALLET.txt"
 run pallet_balances transfer_keep_alive | tee "$OUT/pallet_balances.transfer_keep_alive.txt"
+if [[ "$PALLET" == pallet_subnets ]]; then
+	# Staking is a swap: compare add_stake with asset-conversion's swap in the same run.
+	run pallet_asset_conversion swap_exact_tokens_for_tokens \
+		| tee "$OUT/pallet_asset_conversion.swap_exact_tokens_for_tokens.txt"
+fi
 echo "weights written to $CRATE_DIR/src/weights.rs; raw results in $OUT"

@@ -345,7 +345,8 @@ impl pallet_yuma::Config for Runtime {
 	type BenchmarkHelper = YumaBenchmarkHelper;
 }
 
-/// Benchmark set-up: stake is minted GOV; limits are set through `pallet-parameters`.
+/// Benchmark set-up: stake is written as a hotkey's alpha; limits are set through
+/// `pallet-parameters`.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct YumaBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
@@ -354,9 +355,13 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
 		ensure_benchmark_subnets();
 		1
 	}
-	fn set_stake(_: tandem_primitives::NetUid, hotkey: &AccountId, stake: u128) {
-		use frame_support::traits::fungible::Mutate;
-		let _ = <crate::Balances as Mutate<AccountId>>::mint_into(hotkey, stake);
+	fn set_stake(netuid: tandem_primitives::NetUid, hotkey: &AccountId, stake: u128) {
+		// Yuma reads the hotkey's alpha; the benchmark only needs the number to be there.
+		pallet_subnets::HotkeyAlpha::<Runtime>::insert(
+			netuid,
+			hotkey,
+			pallet_subnets::types::HotkeyStake { alpha: stake, shares: 0 },
+		);
 	}
 	fn set_limits(max_validators: u16, max_allowed_uids: u16) {
 		use dynamic_params::{yuma, RuntimeParameters};
@@ -460,7 +465,7 @@ impl pallet_asset_conversion::Config for Runtime {
 	type MaxSwapPathLength = ConstU32<3>;
 	type MintMinLiquidity = MintMinLiquidity;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = AssetConversionBenchmarkHelper;
 }
 
 /// The buyback trades USD → GOV through the asset-conversion pool.
@@ -552,6 +557,27 @@ impl pallet_gov_token::Config for Runtime {
 	type WeightInfo = pallet_gov_token::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GovTokenBenchmarkHelper;
+}
+
+/// Benchmark pairs for asset-conversion: native against a fresh asset with the id the assets
+/// pallet allocates next (it auto-increments ids), so no pair collides with the genesis USD/GOV
+/// pool.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct AssetConversionBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_asset_conversion::BenchmarkHelper<NativeOrWithId<AssetId>>
+	for AssetConversionBenchmarkHelper
+{
+	fn create_pair(seed1: u32, _seed2: u32) -> (NativeOrWithId<AssetId>, NativeOrWithId<AssetId>) {
+		let next = pallet_assets::NextAssetId::<Runtime>::get().unwrap_or(1_000);
+		let fresh = NativeOrWithId::WithId(next);
+		// Native leads every odd-numbered pair, as the pool locator requires a native side.
+		if seed1.is_multiple_of(2) {
+			(fresh, NativeOrWithId::Native)
+		} else {
+			(NativeOrWithId::Native, fresh)
+		}
+	}
 }
 
 /// Benchmark set-up: USD exists, a funded provider seeds the pool, the pot gets USD.
