@@ -423,7 +423,7 @@ impl<T: Config> Pallet<T> {
 	/// Updates every pool's price EMA and, once GOV emits, splits the block's emission across
 	/// subnets and injects it at each pool's price. Returns the hook's weight.
 	pub(crate) fn run_emission() -> Weight {
-		let subnets: Vec<(NetUid, SubnetInfo<T::AccountId>)> = Networks::<T>::iter().collect();
+		let mut subnets: Vec<(NetUid, SubnetInfo<T::AccountId>)> = Networks::<T>::iter().collect();
 		let count = u32::try_from(subnets.len()).unwrap_or(u32::MAX);
 		let weight = <T as Config>::WeightInfo::emission(count);
 		if subnets.is_empty() {
@@ -432,7 +432,6 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let ema = emission::ema_alpha(T::PriceEmaHalfLife::get());
 		let (warmup, lambda) = (T::WarmupBlocks::get(), T::RevenueWeight::get());
-		let mut subnets = subnets;
 		let inputs: Vec<SplitInput> = subnets
 			.iter_mut()
 			.map(|(_, s)| {
@@ -456,12 +455,12 @@ impl<T: Config> Pallet<T> {
 			*g = (*g).min(left);
 			left = left.saturating_sub(*g);
 		}
-		for (((netuid, s), share), g) in subnets.iter_mut().zip(shares).zip(gov) {
+		for (((netuid, mut s), share), g) in subnets.into_iter().zip(shares).zip(gov) {
 			s.emission_share = share;
 			if block > 0 && s.emission_enabled {
-				Self::inject(s, g);
+				Self::inject(&mut s, g);
 			}
-			Networks::<T>::insert(*netuid, s.clone());
+			Networks::<T>::insert(netuid, s);
 		}
 		weight
 	}

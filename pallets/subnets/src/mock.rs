@@ -134,8 +134,10 @@ pub struct MockCredits;
 impl MockCredits {
 	pub fn spend(netuid: NetUid, credits: Balance) {
 		CREDITS.with(|c| {
-			let e = c.borrow_mut().entry(netuid).or_default().clone();
-			c.borrow_mut().insert(netuid, (e.0 + credits, e.1 + credits));
+			let mut c = c.borrow_mut();
+			let (pool, spent) = c.entry(netuid).or_default();
+			*pool += credits;
+			*spent += credits;
 		});
 	}
 	pub fn earned(who: AccountId) -> Balance {
