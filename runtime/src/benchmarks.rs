@@ -12,5 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_gov_token, crate::GovToken]
 	[pallet_subnets, crate::Subnets]
 	[pallet_asset_conversion, crate::AssetConversion]
-	[pallet_parameters, crate::Parameters]
+	[pallet_governance, crate::Governance]
 );

@@ -1,6 +1,6 @@
 //! `Config` of every pallet in the runtime.
 
-use crate::dynamic_params;
+use crate::{dynamic_params, governance};
 use crate::{
 	fees::{DealWithFees, TREASURY_PALLET_ID},
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
@@ -279,8 +279,9 @@ impl pallet_credits::Config for Runtime {
 	type CreditTxFee = CreditTxFee;
 	// The contributor airdrop snapshots earnings lazily.
 	type EarningsObserver = crate::GovToken;
-	type SlashOrigin = EnsureRoot<AccountId>;
-	type AdminOrigin = EnsureRoot<AccountId>;
+	// Slashes: root or the `slasher` track; payment issuers: root or the `treasurer` track.
+	type SlashOrigin = governance::SlashOrigin;
+	type AdminOrigin = governance::TreasurerOrigin;
 	type MaxReasonLen = ConstU32<128>;
 	type WeightInfo = pallet_credits::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -370,13 +371,13 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
 			yuma::Parameters::MaxAllowedUids(yuma::MaxAllowedUids, Some(max_allowed_uids)),
 		] {
 			let _ =
-				crate::Parameters::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
+				crate::Governance::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
 		}
 	}
 	fn set_commit_reveal(on: bool) {
 		use dynamic_params::{yuma, RuntimeParameters};
 		let p = yuma::Parameters::CommitReveal(yuma::CommitReveal, Some(on));
-		let _ = crate::Parameters::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
+		let _ = crate::Governance::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p));
 	}
 }
 
@@ -542,6 +543,7 @@ impl pallet_gov_token::Config for Runtime {
 	type Market = UsdGovMarket;
 	type BuybackPot = BuybackPotAccount;
 	type Treasury = TreasuryAccount;
+	// Launching GOV is a one-off decision of the `root` track.
 	type LaunchOrigin = EnsureRoot<AccountId>;
 	type InitialEmission = InitialEmission;
 	type EmissionCap = EmissionCap;
@@ -551,7 +553,8 @@ impl pallet_gov_token::Config for Runtime {
 	type MaxBuybackSlippage = dynamic_params::token::MaxBuybackSlippage;
 	type OracleSmoothing = OracleSmoothing;
 	type Credits = crate::Credits;
-	type AirdropOrigin = EnsureRoot<AccountId>;
+	// Airdrops pay out of the reserve: root or the `treasurer` track.
+	type AirdropOrigin = governance::TreasurerOrigin;
 	type AirdropReserve = AirdropReserveAccount;
 	type AirdropClaimPeriod = dynamic_params::token::AirdropClaimPeriod;
 	type WeightInfo = pallet_gov_token::weights::SubstrateWeight<Runtime>;
@@ -645,15 +648,13 @@ parameter_types! {
 	pub const SpendPayoutPeriod: BlockNumber = tandem_primitives::time::MONTH;
 	/// Most approvals waiting at once.
 	pub const MaxApprovals: u32 = 100;
-	/// Root may approve any amount (the treasurer track will bound it).
-	pub const MaxTreasurySpend: Balance = Balance::MAX;
 }
 
 /// The foundation treasury: holds its genesis allocation, 80 % of fees, the lots' USD rest
-/// and returned airdrops; spends need `SpendOrigin` (root until the treasurer track exists).
+/// and returned airdrops; spends need root or the `treasurer` track (`governance::TreasurySpendOrigin`).
 impl pallet_treasury::Config for Runtime {
 	type Currency = Balances;
-	type RejectOrigin = EnsureRoot<AccountId>;
+	type RejectOrigin = governance::TreasurerOrigin;
 	type RuntimeEvent = RuntimeEvent;
 	type SpendPeriod = SpendPeriod;
 	type Burn = TreasuryBurn;
@@ -662,7 +663,7 @@ impl pallet_treasury::Config for Runtime {
 	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
 	type SpendFunds = ();
 	type MaxApprovals = MaxApprovals;
-	type SpendOrigin = frame_system::EnsureRootWithSuccess<AccountId, MaxTreasurySpend>;
+	type SpendOrigin = governance::TreasurySpendOrigin;
 	type AssetKind = ();
 	type Beneficiary = AccountId;
 	type BeneficiaryLookup = sp_runtime::traits::IdentityLookup<AccountId>;
@@ -677,7 +678,8 @@ impl pallet_treasury::Config for Runtime {
 impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeParameters = dynamic_params::RuntimeParameters;
-	type AdminOrigin = dynamic_params::ParametersAdmin;
+	// Nobody writes parameters here: `governance.set_parameter` checks bounds first.
+	type AdminOrigin = governance::RawParametersOrigin;
 	type WeightInfo = ();
 }
 
@@ -705,8 +707,9 @@ impl pallet_subnets::Config for Runtime {
 	type Credits = crate::Credits;
 	type Emission = crate::GovToken;
 	type PalletId = SubnetsPalletId;
+	// Turning a subnet's emission on or off is a `root` track decision.
 	type AdminOrigin = EnsureRoot<AccountId>;
-	type SlashOrigin = EnsureRoot<AccountId>;
+	type SlashOrigin = governance::SlashOrigin;
 	type MaxSubnets = ConstU32<64>;
 	type MaxEpochsPerBlock = ConstU32<2>;
 	type MinLockCost = dynamic_params::subnets::MinLockCost;

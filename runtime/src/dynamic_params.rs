@@ -1,15 +1,11 @@
 //! Protocol parameters that governance changes at runtime (`pallet-parameters`).
 //!
 //! Each item is a `Get<_>` the pallets read on every use, so a change applies from the next
-//! call or epoch. Today `Root` (sudo on dev chains) sets them with
-//! `parameters.setParameter`; the governance issue gives each group its referendum track and
-//! enforces bounds.
+//! call or epoch. They change only through `governance.set_parameter` — a `parameters` track
+//! referendum, or root — which checks each value against its bounds (`governance::Bounds`).
 
-use crate::{Balance, Runtime, RuntimeOrigin};
-use frame_support::{
-	dynamic_params::{dynamic_pallet_params, dynamic_params},
-	traits::EnsureOriginWithArg,
-};
+use crate::{Balance, Runtime};
+use frame_support::dynamic_params::{dynamic_pallet_params, dynamic_params};
 use sp_runtime::Perbill;
 
 /// `credits.PayoutRate` at genesis: $0.027 per credit (genesis presets use it to back the dev
@@ -159,31 +155,5 @@ impl Default for RuntimeParameters {
 			credits::CreditPrice,
 			Some(30_000),
 		))
-	}
-}
-
-/// Who may set which parameter: `Root` for all of them until governance tracks exist.
-pub struct ParametersAdmin;
-impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdmin {
-	type Success = ();
-
-	fn try_origin(
-		origin: RuntimeOrigin,
-		key: &RuntimeParametersKey,
-	) -> Result<Self::Success, RuntimeOrigin> {
-		match key {
-			RuntimeParametersKey::Credits(_)
-			| RuntimeParametersKey::Yuma(_)
-			| RuntimeParametersKey::Token(_)
-			| RuntimeParametersKey::Subnets(_) => {
-				frame_system::ensure_root(origin.clone()).map_err(|_| origin)?;
-				Ok(())
-			}
-		}
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(_key: &RuntimeParametersKey) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::root())
 	}
 }

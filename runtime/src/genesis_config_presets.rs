@@ -62,6 +62,7 @@ fn testnet_genesis(
 	root: AccountId,
 	team: AccountId,
 	investors: AccountId,
+	fast_tracks: bool,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (k, DEV_GOV_ENDOWMENT)).collect();
@@ -137,6 +138,8 @@ fn testnet_genesis(
 			launched: false,
 			pool: Some((root.clone(), GENESIS_POOL_USD, GENESIS_POOL_GOV)),
 		},
+		// Fast track timings decide a referendum in about 25 blocks instead of days.
+		governance: pallet_governance::GenesisConfig { fast_tracks, ..Default::default() },
 		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
 	})
 }
@@ -153,7 +156,7 @@ fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {
 	(k.public().into(), grandpa.public().into())
 }
 
-/// The development chain: Alice authors and finalizes alone.
+/// The development chain: Alice authors and finalizes alone; governance uses the fast tracks.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority(Sr25519Keyring::Alice)],
@@ -161,10 +164,12 @@ pub fn development_config_genesis() -> Value {
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::One.to_account_id(),
 		Sr25519Keyring::Two.to_account_id(),
+		true,
 	)
 }
 
-/// The local testnet: Alice and Bob author and both must vote for finality.
+/// The local testnet: Alice and Bob author and both must vote for finality; governance uses
+/// the production track timings.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority(Sr25519Keyring::Alice), authority(Sr25519Keyring::Bob)],
@@ -175,6 +180,7 @@ pub fn local_config_genesis() -> Value {
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::One.to_account_id(),
 		Sr25519Keyring::Two.to_account_id(),
+		false,
 	)
 }
 

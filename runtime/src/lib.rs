@@ -18,6 +18,7 @@
 //! | 90 | sudo (dev chains only) |
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![recursion_limit = "256"]
 // `construct_runtime`/`impl_runtime_apis` expand into code that trips the runtime lints.
 #![allow(clippy::arithmetic_side_effects)]
 
@@ -36,6 +37,7 @@ pub mod configs;
 pub mod dynamic_params;
 pub mod fees;
 pub mod genesis_config_presets;
+pub mod governance;
 
 #[cfg(test)]
 mod tests;
@@ -200,6 +202,22 @@ mod runtime {
 
 	#[runtime::pallet_index(34)]
 	pub type Parameters = pallet_parameters;
+
+	// --- governance (50–69) ---
+	#[runtime::pallet_index(50)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(51)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(52)]
+	pub type Referenda = pallet_referenda;
+
+	#[runtime::pallet_index(53)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	#[runtime::pallet_index(54)]
+	pub type Governance = pallet_governance;
 
 	// --- dev only ---
 	#[runtime::pallet_index(90)]

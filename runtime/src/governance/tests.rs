@@ -1,0 +1,445 @@
+//! Whole referenda on the real runtime (dev genesis, so the fast track timings): submit, decision
+//! deposit, conviction votes, confirmation, enactment through the scheduler.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use super::track;
+use crate::{
+	dynamic_params::{credits, RuntimeParameters},
+	tests::{
+		alice, ext_from_preset,
+		subnets::{all_invariants, earned, epoch_fixture, key, pay_epoch, run_to},
+	},
+	AccountId, Assets, Balances, ConvictionVoting, Governance, OriginCaller, Preimage, Referenda,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, USD_ASSET_ID,
+};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::Inspect, Bounded, Get, LockIdentifier},
+};
+use pallet_conviction_voting::{AccountVote, Conviction, Vote};
+use pallet_governance::Origin as Track;
+use pallet_referenda::ReferendumInfo;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash as _},
+	DispatchError, Perbill,
+};
+use tandem_primitives::{credit, gov};
+
+const VOTE: u128 = 950_000 * gov::UNIT;
+const CONVICTION_LOCK: LockIdentifier = *b"pyconvot";
+
+/// Four dev holders whose GOV together is over every track's highest support threshold.
+fn voters() -> [AccountId; 4] {
+	[
+		key(Sr25519Keyring::AliceStash),
+		key(Sr25519Keyring::BobStash),
+		key(Sr25519Keyring::CharlieStash),
+		key(Sr25519Keyring::DaveStash),
+	]
+}
+
+fn dev() -> sp_io::TestExternalities {
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET)
+}
+
+fn set_param(p: RuntimeParameters) -> RuntimeCall {
+	RuntimeCall::Governance(pallet_governance::Call::set_parameter { parameter: p })
+}
+
+fn protocol_fee(p: u32) -> RuntimeCall {
+	set_param(RuntimeParameters::Credits(credits::Parameters::ProtocolFee(
+		credits::ProtocolFee,
+		Some(Perbill::from_percent(p)),
+	)))
+}
+
+fn slash(who: &AccountId, credits: u128) -> RuntimeCall {
+	RuntimeCall::Credits(pallet_credits::Call::slash {
+		who: who.clone(),
+		credits,
+		reason: b"served garbage".to_vec(),
+	})
+}
+
+/// Alice notes the call's preimage, submits it on `origin`'s track and places the decision
+/// deposit; returns the referendum index.
+fn submit(origin: OriginCaller, call: RuntimeCall) -> u32 {
+	let bytes = call.encode();
+	let hash = BlakeTwo256::hash(&bytes);
+	assert_ok!(Preimage::note_preimage(RuntimeOrigin::signed(alice()), bytes.clone()));
+	let index = pallet_referenda::ReferendumCount::<Runtime>::get();
+	assert_ok!(Referenda::submit(
+		RuntimeOrigin::signed(alice()),
+		Box::new(origin),
+		Bounded::Lookup { hash, len: bytes.len() as u32 },
+		frame_support::traits::schedule::DispatchTime::After(1),
+	));
+	assert_ok!(Referenda::place_decision_deposit(RuntimeOrigin::signed(alice()), index));
+	index
+}
+
+fn vote(who: &AccountId, index: u32, aye: bool, conviction: Conviction, balance: u128) {
+	assert_ok!(ConvictionVoting::vote(
+		RuntimeOrigin::signed(who.clone()),
+		index,
+		AccountVote::Standard { vote: Vote { aye, conviction }, balance },
+	));
+}
+
+fn all_vote(index: u32, aye: bool) {
+	for v in voters() {
+		vote(&v, index, aye, Conviction::Locked1x, VOTE);
+	}
+}
+
+fn info(
+	index: u32,
+) -> ReferendumInfo<
+	u16,
+	OriginCaller,
+	u32,
+	Bounded<RuntimeCall, BlakeTwo256>,
+	u128,
+	pallet_conviction_voting::TallyOf<Runtime>,
+	AccountId,
+	(u32, u32),
+> {
+	pallet_referenda::ReferendumInfoFor::<Runtime>::get(index).expect("referendum exists")
+}
+
+/// Runs blocks until the referendum is decided (at most `limit` blocks); `Some(block)` when
+/// approved, `None` when rejected or timed out.
+fn decide(index: u32, limit: u32) -> Option<u32> {
+	let start = System::block_number();
+	while System::block_number() < start + limit {
+		run_to(System::block_number() + 1);
+		match info(index) {
+			ReferendumInfo::Ongoing(_) => continue,
+			ReferendumInfo::Approved(when, ..) => return Some(when),
+			_ => return None,
+		}
+	}
+	panic!("referendum {index} undecided after {limit} blocks");
+}
+
+/// What enacted proposals returned since the events were last cleared (enactments are the
+/// named scheduler tasks; referenda's own alarms are anonymous).
+fn dispatched() -> Vec<Result<(), DispatchError>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Scheduler(pallet_scheduler::Event::Dispatched {
+				id: Some(_),
+				result,
+				..
+			}) => Some(result),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Decides and enacts a referendum everyone votes aye on; returns what the call returned.
+fn pass_and_enact(index: u32) -> Result<(), DispatchError> {
+	all_vote(index, true);
+	System::reset_events();
+	let approved = decide(index, 30).expect("approved");
+	run_to(approved + 2);
+	let results = dispatched();
+	assert_eq!(results.len(), 1, "exactly the proposal was dispatched");
+	results[0]
+}
+
+fn module_error(e: pallet_governance::Error<Runtime>) -> DispatchError {
+	sp_runtime::DispatchError::from(e)
+}
+
+#[test]
+fn dev_chain_uses_fast_tracks_and_production_the_long_ones() {
+	use pallet_referenda::TracksInfo;
+	dev().execute_with(|| {
+		let t = super::Tracks::info(track::PARAMETERS).unwrap();
+		assert_eq!((t.prepare_period, t.decision_period, t.confirm_period), (1, 20, 2));
+	});
+	ext_from_preset(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let t = super::Tracks::info(track::PARAMETERS).unwrap();
+		assert_eq!(t.decision_period, 7 * tandem_primitives::time::DAYS);
+		let root = super::Tracks::info(track::ROOT).unwrap();
+		assert_eq!(root.max_deciding, 1);
+	});
+	// Each track's origin maps to its own track, and signed origins to none.
+	use super::Tracks;
+	assert_eq!(Tracks::track_for(&OriginCaller::Governance(Track::Slasher)), Ok(track::SLASHER));
+	assert_eq!(
+		Tracks::track_for(&OriginCaller::Governance(Track::ParameterAdmin)),
+		Ok(track::PARAMETERS)
+	);
+	assert_eq!(
+		Tracks::track_for(&OriginCaller::system(frame_system::RawOrigin::Signed(alice()))),
+		Err(())
+	);
+}
+
+/// A `parameters` referendum raises `ProtocolFee` to 20 %, and the next epoch burns 20 % of
+/// the pool: 200 credits' backing reaches the buyback pot and the miners share 600.
+#[test]
+fn parameters_referendum_changes_protocol_fee_used_by_the_next_epoch() {
+	dev().execute_with(|| {
+		let index = submit(OriginCaller::Governance(Track::ParameterAdmin), protocol_fee(20));
+		assert_eq!(pass_and_enact(index), Ok(()));
+		assert_eq!(credits::ProtocolFee::get(), Perbill::from_percent(20));
+
+		let f = epoch_fixture();
+		let pot = crate::configs::buyback_pot_account();
+		let pot_before = Assets::balance(USD_ASSET_ID, &pot);
+		let before: u128 = f.miners.iter().map(earned).sum();
+		pay_epoch(&f);
+		let paid: u128 = f.miners.iter().map(earned).sum::<u128>() - before;
+		// 1,000 credits: 20 % fee, 5 % owner, 15 % validators, 60 % miners.
+		assert_eq!(paid, 600 * credit::UNIT);
+		assert_eq!(earned(&f.vali), 150 * credit::UNIT);
+		// 200 fee credits × $0.027.
+		assert_eq!(Assets::balance(USD_ASSET_ID, &pot) - pot_before, 5_400_000);
+		all_invariants();
+	});
+}
+
+/// The `parameters` track enacts, but its origin opens neither a treasury spend nor a slash:
+/// both dispatches fail with `BadOrigin` and nothing moves.
+#[test]
+fn parameters_track_cannot_spend_or_slash() {
+	dev().execute_with(|| {
+		let eve = key(Sr25519Keyring::Eve);
+		let spend = RuntimeCall::Treasury(pallet_treasury::Call::spend {
+			asset_kind: Box::new(()),
+			amount: 1_000 * gov::UNIT,
+			beneficiary: Box::new(eve.clone()),
+			valid_from: None,
+		});
+		let credits_before = pallet_credits::Accounts::<Runtime>::get(&eve).free;
+		assert!(credits_before > 0, "Eve has earned credits at genesis");
+		for call in [spend, slash(&eve, credit::UNIT)] {
+			let index = submit(OriginCaller::Governance(Track::ParameterAdmin), call);
+			assert_eq!(pass_and_enact(index), Err(DispatchError::BadOrigin));
+		}
+		assert_eq!(pallet_treasury::SpendCount::<Runtime>::get(), 0);
+		assert_eq!(pallet_credits::Accounts::<Runtime>::get(&eve).free, credits_before);
+		// The treasurer track is where spends pass.
+		let spend = RuntimeCall::Treasury(pallet_treasury::Call::spend {
+			asset_kind: Box::new(()),
+			amount: 2_000 * gov::UNIT,
+			beneficiary: Box::new(eve),
+			valid_from: None,
+		});
+		let index = submit(OriginCaller::Governance(Track::Treasurer), spend);
+		assert_eq!(pass_and_enact(index), Ok(()));
+		assert_eq!(pallet_treasury::SpendCount::<Runtime>::get(), 1);
+		all_invariants();
+	});
+}
+
+/// A `slasher` referendum slashes a miner's credits within `MaxCreditSlash` (50 % of free);
+/// one asking for more enacts but the slash is refused.
+#[test]
+fn slasher_referendum_slashes_miner_credits_within_the_bound() {
+	dev().execute_with(|| {
+		let eve = key(Sr25519Keyring::Eve);
+		let free = pallet_credits::Accounts::<Runtime>::get(&eve).free;
+		assert_eq!(free, 300 * credit::UNIT);
+		let treasury = crate::fees::treasury_account();
+		let usd_before = Assets::balance(USD_ASSET_ID, &treasury);
+
+		let too_much = submit(OriginCaller::Governance(Track::Slasher), slash(&eve, free / 2 + 1));
+		assert_eq!(
+			pass_and_enact(too_much),
+			Err(pallet_credits::Error::<Runtime>::SlashAboveBound.into())
+		);
+		assert_eq!(pallet_credits::Accounts::<Runtime>::get(&eve).free, free);
+
+		let index =
+			submit(OriginCaller::Governance(Track::Slasher), slash(&eve, 100 * credit::UNIT));
+		assert_eq!(pass_and_enact(index), Ok(()));
+		assert_eq!(pallet_credits::Accounts::<Runtime>::get(&eve).free, 200 * credit::UNIT);
+		// The slashed credits' backing (100 × $0.027) went to the treasury.
+		assert_eq!(Assets::balance(USD_ASSET_ID, &treasury) - usd_before, 2_700_000);
+		all_invariants();
+	});
+}
+
+/// Out-of-range values are refused — by a passed referendum, by root, and `pallet-parameters`
+/// cannot be used to get around the bounds.
+#[test]
+fn out_of_bounds_parameter_is_refused() {
+	dev().execute_with(|| {
+		let index = submit(OriginCaller::Governance(Track::ParameterAdmin), protocol_fee(60));
+		assert_eq!(
+			pass_and_enact(index),
+			Err(module_error(pallet_governance::Error::AboveMaximum))
+		);
+		assert_eq!(credits::ProtocolFee::get(), Perbill::from_percent(10));
+
+		let price = |v| {
+			RuntimeParameters::Credits(credits::Parameters::CreditPrice(
+				credits::CreditPrice,
+				Some(v),
+			))
+		};
+		assert_noop!(
+			Governance::set_parameter(RuntimeOrigin::root(), price(20_000_000)),
+			pallet_governance::Error::<Runtime>::AboveMaximum
+		);
+		// Under the payout rate ($0.027): cash-outs would pay more than credits cost.
+		assert_noop!(
+			Governance::set_parameter(RuntimeOrigin::root(), price(20_000)),
+			pallet_governance::Error::<Runtime>::Inconsistent
+		);
+		// The cuts may not sum over 100 %: 50 % fee + 20 % owner + 50 % validators.
+		let cut = |p: credits::Parameters| {
+			Governance::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Credits(p))
+		};
+		assert_ok!(cut(credits::Parameters::ProtocolFee(
+			credits::ProtocolFee,
+			Some(Perbill::from_percent(50))
+		)));
+		assert_ok!(cut(credits::Parameters::OwnerCut(
+			credits::OwnerCut,
+			Some(Perbill::from_percent(20))
+		)));
+		assert_noop!(
+			cut(credits::Parameters::ValidatorCut(
+				credits::ValidatorCut,
+				Some(Perbill::from_percent(50))
+			)),
+			pallet_governance::Error::<Runtime>::Inconsistent
+		);
+		assert_noop!(
+			crate::Parameters::set_parameter(RuntimeOrigin::root(), price(1)),
+			DispatchError::BadOrigin
+		);
+		assert_eq!(credits::CreditPrice::get(), 30_000);
+		all_invariants();
+	});
+}
+
+/// A referendum voted down is rejected at the end of its decision period: the call never runs,
+/// the parameter keeps its value, and the decision deposit comes back.
+#[test]
+fn failed_referendum_changes_nothing() {
+	dev().execute_with(|| {
+		let index = submit(OriginCaller::Governance(Track::ParameterAdmin), protocol_fee(20));
+		let [a, b, c, d] = voters();
+		for v in [&a, &b, &c] {
+			vote(v, index, false, Conviction::Locked1x, VOTE);
+		}
+		vote(&d, index, true, Conviction::Locked1x, VOTE);
+		System::reset_events();
+		assert_eq!(decide(index, 30), None);
+		assert!(matches!(info(index), ReferendumInfo::Rejected(..)));
+		run_to(System::block_number() + 3);
+		assert!(dispatched().is_empty(), "nothing enacted");
+		assert_eq!(credits::ProtocolFee::get(), Perbill::from_percent(10));
+		let reserved = Balances::reserved_balance(&alice());
+		assert_ok!(Referenda::refund_decision_deposit(RuntimeOrigin::signed(alice()), index));
+		assert_eq!(reserved - Balances::reserved_balance(&alice()), 5_000 * gov::UNIT);
+		all_invariants();
+	});
+}
+
+/// `Locked3x` counts three times the balance in the tally (support counts it once) and, the
+/// referendum won, keeps the balance locked for 4 × `VoteLockingPeriod` after it ends.
+#[test]
+fn conviction_multiplies_votes_and_locks_for_the_right_period() {
+	dev().execute_with(|| {
+		let index = submit(OriginCaller::Governance(Track::ParameterAdmin), protocol_fee(15));
+		let bob = key(Sr25519Keyring::Bob);
+		let stake = 100_000 * gov::UNIT;
+		vote(&bob, index, true, Conviction::Locked3x, stake);
+		let ReferendumInfo::Ongoing(status) = info(index) else { panic!("ongoing") };
+		assert_eq!(status.tally.ayes, 3 * stake);
+		assert_eq!(status.tally.support, stake);
+		assert_eq!(status.tally.nays, 0);
+
+		all_vote(index, true);
+		let ended = decide(index, 30).expect("approved");
+		let lock = || {
+			pallet_balances::Locks::<Runtime>::get(&bob)
+				.iter()
+				.find(|l| l.id == CONVICTION_LOCK)
+				.map(|l| l.amount)
+		};
+		assert_eq!(lock(), Some(stake));
+		// Locked GOV cannot be moved.
+		let free = Balances::balance(&bob);
+		assert_noop!(
+			Balances::transfer_allow_death(
+				RuntimeOrigin::signed(bob.clone()),
+				alice().into(),
+				free - stake / 2
+			),
+			sp_runtime::TokenError::Frozen
+		);
+		assert_ok!(ConvictionVoting::remove_vote(
+			RuntimeOrigin::signed(bob.clone()),
+			Some(track::PARAMETERS),
+			index
+		));
+		let unlock = || {
+			assert_ok!(ConvictionVoting::unlock(
+				RuntimeOrigin::signed(bob.clone()),
+				track::PARAMETERS,
+				bob.clone().into()
+			));
+		};
+		let period = super::VoteLockingPeriod::get();
+		assert_eq!(period, 10, "fast tracks");
+		run_to(ended + 4 * period - 1);
+		unlock();
+		assert_eq!(lock(), Some(stake), "still locked one block before the end");
+		run_to(ended + 4 * period);
+		unlock();
+		assert_eq!(lock(), None, "unlocked after 4 periods");
+		all_invariants();
+	});
+}
+
+/// Bad input: a plain account cannot submit on a track it names with a signed origin, nor vote
+/// on a referendum that does not exist, nor set parameters directly.
+#[test]
+fn bad_governance_input_is_refused() {
+	dev().execute_with(|| {
+		let call = protocol_fee(20);
+		let bytes = call.encode();
+		assert_noop!(
+			Referenda::submit(
+				RuntimeOrigin::signed(alice()),
+				Box::new(OriginCaller::system(frame_system::RawOrigin::Signed(alice()))),
+				Bounded::Lookup { hash: BlakeTwo256::hash(&bytes), len: bytes.len() as u32 },
+				frame_support::traits::schedule::DispatchTime::After(1),
+			),
+			pallet_referenda::Error::<Runtime>::NoTrack
+		);
+		assert_noop!(
+			ConvictionVoting::vote(
+				RuntimeOrigin::signed(alice()),
+				99,
+				AccountVote::Standard {
+					vote: Vote { aye: true, conviction: Conviction::None },
+					balance: gov::UNIT
+				},
+			),
+			pallet_conviction_voting::Error::<Runtime>::NotOngoing
+		);
+		assert_noop!(
+			Governance::set_parameter(
+				RuntimeOrigin::signed(alice()),
+				RuntimeParameters::Credits(credits::Parameters::CreditPrice(
+					credits::CreditPrice,
+					Some(40_000)
+				))
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
