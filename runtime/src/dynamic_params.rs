@@ -147,13 +147,3 @@ pub mod params {
 }
 
 pub use params::*;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl Default for RuntimeParameters {
-	fn default() -> Self {
-		RuntimeParameters::Credits(credits::Parameters::CreditPrice(
-			credits::CreditPrice,
-			Some(30_000),
-		))
-	}
-}

@@ -318,6 +318,34 @@ impl pallet_governance::Config for Runtime {
 	type SetOrigin = ParameterSetOrigin;
 	type Bounds = Bounds;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GovernanceBenchmarkHelper;
+}
+
+/// A `PayoutRate` raise to $0.028 with the vault funded to back it: the check reads
+/// `CreditPrice`, `PayoutRate`, the credit supply and the vault's USD.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GovernanceBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_governance::BenchmarkHelper<crate::dynamic_params::RuntimeParameters>
+	for GovernanceBenchmarkHelper
+{
+	fn worst_case() -> crate::dynamic_params::RuntimeParameters {
+		use frame_support::traits::fungibles::Mutate;
+		let rate: Balance = 28_000;
+		let supply = pallet_credits::TotalIssuance::<Runtime>::get();
+		let owed = pallet_credits::math::usd_floor(supply, rate).unwrap_or(Balance::MAX);
+		let vault = pallet_credits::Pallet::<Runtime>::vault_account();
+		let _ = <crate::Assets as Mutate<AccountId>>::mint_into(
+			tandem_primitives::USD_ASSET_ID,
+			&vault,
+			owed.saturating_add(usd::UNIT),
+		);
+		crate::dynamic_params::RuntimeParameters::Credits(credits::Parameters::PayoutRate(
+			credits::PayoutRate,
+			Some(rate),
+		))
+	}
 }
 
 // --- parameter bounds ---

@@ -4,18 +4,17 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOriginWithArg;
 
-#[benchmarks(where <T as pallet_parameters::Config>::RuntimeParameters: Default)]
+#[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// Worst case: the bounds read other parameters and the chain's state (the runtime's default
-	/// parameter is `CreditPrice`, checked against `PayoutRate`), and the key is already set.
+	/// Worst case: the runtime's helper picks the check that reads the most (in Tandem a
+	/// `PayoutRate` raise: `CreditPrice`, the credit supply and the vault).
 	#[benchmark]
 	fn set_parameter() -> Result<(), BenchmarkError> {
-		let parameter = <T as pallet_parameters::Config>::RuntimeParameters::default();
+		let parameter = T::BenchmarkHelper::worst_case();
 		let (key, value) = parameter.clone().into_parts();
-		let value = value.ok_or(BenchmarkError::Stop("the default parameter has no value"))?;
-		pallet_parameters::Parameters::<T>::insert(&key, &value);
+		let value = value.ok_or(BenchmarkError::Stop("the worst case has no value"))?;
 		let origin =
 			T::SetOrigin::try_successful_origin(&key).map_err(|_| BenchmarkError::Weightless)?;
 

@@ -35,6 +35,13 @@ mod tests;
 
 use frame_support::traits::dynamic_params::AggregatedKeyValue;
 
+/// Benchmark set-up the runtime provides.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<Parameters> {
+	/// The in-bounds parameter whose check reads the most state, with that state prepared.
+	fn worst_case() -> Parameters;
+}
+
 /// The key of a runtime parameter (`RuntimeParametersKey`).
 pub type KeyOf<T> =
 	<<T as pallet_parameters::Config>::RuntimeParameters as AggregatedKeyValue>::Key;
@@ -125,6 +132,10 @@ pub mod pallet {
 		/// The bounds every value is checked against.
 		type Bounds: ParameterBounds<ValueOf<Self>>;
 		type WeightInfo: WeightInfo;
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<
+			<Self as pallet_parameters::Config>::RuntimeParameters,
+		>;
 	}
 
 	/// The origins of the custom referendum tracks (`root` uses the root origin).

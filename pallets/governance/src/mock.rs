@@ -42,10 +42,13 @@ pub mod params {
 }
 pub use params::*;
 
+/// A payout raise: checked against the price.
 #[cfg(feature = "runtime-benchmarks")]
-impl Default for RuntimeParameters {
-	fn default() -> Self {
-		RuntimeParameters::Demo(demo::Parameters::Price(demo::Price, Some(40)))
+pub struct WorstCase;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<RuntimeParameters> for WorstCase {
+	fn worst_case() -> RuntimeParameters {
+		RuntimeParameters::Demo(demo::Parameters::Payout(demo::Payout, Some(29)))
 	}
 }
 
@@ -78,6 +81,8 @@ impl pallet_governance::Config for Test {
 	type SetOrigin = AsEnsureOriginWithArg<EitherOf<EnsureRoot<u64>, EnsureParameterAdmin>>;
 	type Bounds = DemoBounds;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = WorstCase;
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

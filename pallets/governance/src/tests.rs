@@ -1,5 +1,7 @@
 //! Unit tests: the bounded `set_parameter`, the track origins and the genesis profile.
 
+#![allow(clippy::unwrap_used)]
+
 use crate::{mock::*, EnsureParameterAdmin, EnsureSlasher, EnsureTreasurer, Error, Event, Origin};
 use frame_support::{
 	assert_noop, assert_ok,

@@ -37,8 +37,8 @@ const nextEpoch = (consensus) => waitForEvent(api, (event) => api.events.subnets
 
 test('set-up: short tempo, a subnet owned by Dave', async () => {
   ok(await sudo(api.tx.utility.batchAll([
-    api.tx.parameters.setParameter({ Yuma: { Tempo: [null, TEMPO] } }),
-    api.tx.parameters.setParameter({ Yuma: { WeightsRateLimit: [null, 0] } }),
+    api.tx.governance.setParameter({ Yuma: { Tempo: [null, TEMPO] } }),
+    api.tx.governance.setParameter({ Yuma: { WeightsRateLimit: [null, 0] } }),
   ])));
   const res = await sendAndWait(api.tx.subnets.registerNetwork(), acc.dave);
   ok(res);

@@ -28,7 +28,7 @@ test('before launch: Mesh, no emission, a priced pool, USD only collects in the 
   const reserves = await api.call.assetConversionApi.getReserves({ WithId: 1 }, 'Native');
   assert.ok(reserves.isSome);
 
-  ok(await sudo(api.tx.parameters.setParameter({ Token: { BuybackInterval: [null, 3] } })));
+  ok(await sudo(api.tx.governance.setParameter({ Token: { BuybackInterval: [null, 3] } })));
   ok(await sendAndWait(api.tx.assets.transferKeepAlive(1, pot(), 3_000n * USD), acc.bob));
   const potUsd = await usdBalance(api, pot());
   const poke = await sendAndWait(api.tx.govToken.pokeBuyback(), acc.bob);
