@@ -389,9 +389,10 @@ impl ParameterBounds<V> for Bounds {
 				consistent(v <= credits::CreditPrice::get())?;
 				let current = credits::PayoutRate::get();
 				if v > current {
-					let totals = pallet_credits::Pallet::<Runtime>::totals();
-					let owed = pallet_credits::math::usd_floor(totals.total_issuance, v);
-					consistent(owed.is_some_and(|owed| totals.vault_usd >= owed))?;
+					let supply = pallet_credits::TotalIssuance::<Runtime>::get();
+					let owed = pallet_credits::math::usd_floor(supply, v);
+					let vault = pallet_credits::Pallet::<Runtime>::vault_usd();
+					consistent(owed.is_some_and(|owed| vault >= owed))?;
 				}
 				Ok(())
 			}
