@@ -347,7 +347,7 @@ impl pallet_yuma::Config for Runtime {
 }
 
 /// Benchmark set-up: stake is written as a hotkey's alpha; limits are set through
-/// `pallet-parameters`.
+/// `governance.set_parameter`.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct YumaBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]

@@ -104,18 +104,23 @@ impl pallet_preimage::Config for Runtime {
 
 // --- conviction voting ---
 
-/// Blocks a vote stays locked per conviction step once its referendum ends (7 days; 10 blocks
-/// on fast-track chains). Locked6x holds for 32 × this.
-pub struct VoteLockingPeriod;
-impl Get<BlockNumber> for VoteLockingPeriod {
+/// `Fast` blocks on fast-track chains, `Production` blocks otherwise.
+pub struct ByProfile<const FAST: BlockNumber, const PRODUCTION: BlockNumber>;
+impl<const FAST: BlockNumber, const PRODUCTION: BlockNumber> Get<BlockNumber>
+	for ByProfile<FAST, PRODUCTION>
+{
 	fn get() -> BlockNumber {
 		if fast() {
-			10
+			FAST
 		} else {
-			7 * DAYS
+			PRODUCTION
 		}
 	}
 }
+
+/// Blocks a vote stays locked per conviction step once its referendum ends (7 days; 10 blocks
+/// on fast-track chains). Locked6x holds for 32 × this.
+pub type VoteLockingPeriod = ByProfile<10, { 7 * DAYS }>;
 
 impl pallet_conviction_voting::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -140,16 +145,7 @@ parameter_types! {
 }
 
 /// A referendum without a decision deposit times out after 14 days (20 blocks when fast).
-pub struct UndecidingTimeout;
-impl Get<BlockNumber> for UndecidingTimeout {
-	fn get() -> BlockNumber {
-		if fast() {
-			20
-		} else {
-			14 * DAYS
-		}
-	}
-}
+pub type UndecidingTimeout = ByProfile<20, { 14 * DAYS }>;
 
 fn fast() -> bool {
 	pallet_governance::FastTracks::<Runtime>::get()
@@ -166,6 +162,8 @@ pub mod track {
 /// `pallet-referenda`'s default track-name length.
 const NAME_LEN: usize = 25;
 
+// The loop keeps `i` below both lengths.
+#[allow(clippy::indexing_slicing)]
 const fn name(s: &str) -> [u8; NAME_LEN] {
 	let mut out = [0u8; NAME_LEN];
 	let bytes = s.as_bytes();

@@ -168,6 +168,8 @@ fn dev_chain_uses_fast_tracks_and_production_the_long_ones() {
 		assert_eq!(t.decision_period, 7 * tandem_primitives::time::DAYS);
 		let root = super::Tracks::info(track::ROOT).unwrap();
 		assert_eq!(root.max_deciding, 1);
+		assert_eq!(super::VoteLockingPeriod::get(), 7 * tandem_primitives::time::DAYS);
+		assert_eq!(super::UndecidingTimeout::get(), 14 * tandem_primitives::time::DAYS);
 	});
 	// Each track's origin maps to its own track, and signed origins to none.
 	use super::Tracks;

@@ -57,11 +57,12 @@ test('a parameters referendum changes CreditPrice and the next buy pays it', asy
   const locks = await api.query.balances.locks(bob.address);
   assert.ok(locks.some((l) => l.id.toUtf8() === 'pyconvot' && l.amount.toBigInt() === 100_000n * UNIT));
 
-  // 5. Confirmed, approved, enacted.
+  // 5. Confirmed, approved, enacted (both watched from now, so neither block is missed).
+  const enactment = waitForEvent(api, (e) => api.events.governance.ParameterSet.is(e),
+    { what: 'enactment', timeoutMs: 240_000 });
   await waitForEvent(api, (e) => api.events.referenda.Confirmed.is(e) && e.data.index.toNumber() === index,
     { what: 'confirmation', timeoutMs: 180_000 });
-  const enacted = await waitForEvent(api, (e) => api.events.governance.ParameterSet.is(e),
-    { what: 'enactment', timeoutMs: 120_000 });
+  const enacted = await enactment;
   assert.equal(enacted.event.data.newValue.asCredits.asCreditPrice.toBigInt(), 40_000n);
   const info = await api.query.referenda.referendumInfoFor(index);
   assert.ok(info.unwrap().isApproved);
