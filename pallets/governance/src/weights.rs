@@ -48,19 +48,17 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:2 w:1)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `Credits::Metrics` (r:1 w:0)
-	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::TotalIssuance` (r:1 w:0)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:1 w:0)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn set_parameter() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `971`
+		//  Measured:  `871`
 		//  Estimated: `6012`
-		// Minimum execution time: 64_515_000 picoseconds.
-		Weight::from_parts(71_696_000, 6012)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 50_906_000 picoseconds.
+		Weight::from_parts(54_191_000, 6012)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -68,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn set_parameter() -> Weight {
-		Weight::from_parts(71_696_000, 6012)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(54_191_000, 6012)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
