@@ -56,6 +56,15 @@ fn protocol_fee(p: u32) -> RuntimeCall {
 	)))
 }
 
+fn spend(to: &AccountId, amount: u128) -> RuntimeCall {
+	RuntimeCall::Treasury(pallet_treasury::Call::spend {
+		asset_kind: Box::new(()),
+		amount,
+		beneficiary: Box::new(to.clone()),
+		valid_from: None,
+	})
+}
+
 fn slash(who: &AccountId, credits: u128) -> RuntimeCall {
 	RuntimeCall::Credits(pallet_credits::Call::slash {
 		who: who.clone(),
@@ -214,28 +223,17 @@ fn parameters_referendum_changes_protocol_fee_used_by_the_next_epoch() {
 fn parameters_track_cannot_spend_or_slash() {
 	dev().execute_with(|| {
 		let eve = key(Sr25519Keyring::Eve);
-		let spend = RuntimeCall::Treasury(pallet_treasury::Call::spend {
-			asset_kind: Box::new(()),
-			amount: 1_000 * gov::UNIT,
-			beneficiary: Box::new(eve.clone()),
-			valid_from: None,
-		});
 		let credits_before = pallet_credits::Accounts::<Runtime>::get(&eve).free;
 		assert!(credits_before > 0, "Eve has earned credits at genesis");
-		for call in [spend, slash(&eve, credit::UNIT)] {
+		for call in [spend(&eve, 1_000 * gov::UNIT), slash(&eve, credit::UNIT)] {
 			let index = submit(OriginCaller::Governance(Track::ParameterAdmin), call);
 			assert_eq!(pass_and_enact(index), Err(DispatchError::BadOrigin));
 		}
 		assert_eq!(pallet_treasury::SpendCount::<Runtime>::get(), 0);
 		assert_eq!(pallet_credits::Accounts::<Runtime>::get(&eve).free, credits_before);
 		// The treasurer track is where spends pass.
-		let spend = RuntimeCall::Treasury(pallet_treasury::Call::spend {
-			asset_kind: Box::new(()),
-			amount: 2_000 * gov::UNIT,
-			beneficiary: Box::new(eve),
-			valid_from: None,
-		});
-		let index = submit(OriginCaller::Governance(Track::Treasurer), spend);
+		let index =
+			submit(OriginCaller::Governance(Track::Treasurer), spend(&eve, 2_000 * gov::UNIT));
 		assert_eq!(pass_and_enact(index), Ok(()));
 		assert_eq!(pallet_treasury::SpendCount::<Runtime>::get(), 1);
 		all_invariants();

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import {
-  useDevNode, devAccounts, sendAndWait, moduleErrorOf, ok, usdBalance, waitForEvent, UNIT,
+  useDevNode, devAccounts, sendAndWait, moduleErrorOf, ok, sudidResult, usdBalance, waitForEvent, UNIT,
 } from './lib.mjs';
 
 const CREDIT = 1_000_000n;
@@ -76,11 +76,8 @@ test('a parameters referendum changes CreditPrice and the next buy pays it', asy
 
 test('bounds and origins: out-of-range values and the raw parameters pallet are refused', async () => {
   const sudo = (call) => sendAndWait(api.tx.sudo.sudo(call), acc.alice);
-  const sudid = (res) => res.events.find(({ event }) => api.events.sudo.Sudid.is(event)).event.data[0];
-  const errorName = (r) => {
-    const e = api.registry.findMetaError(r.asErr.asModule);
-    return `${e.section}.${e.name}`;
-  };
+  const sudid = (res) => sudidResult(api, res);
+  const errorName = (r) => moduleErrorOf(api, r.asErr);
   // $20 per credit is over the $10 maximum, even for root.
   assert.equal(errorName(sudid(await sudo(price(20_000_000n)))), 'governance.AboveMaximum');
   // Under PayoutRate ($0.027): inconsistent.

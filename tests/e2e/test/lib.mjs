@@ -220,12 +220,19 @@ export function sendAndWait(tx, signer, options = {}) {
 /** Asserts a submitted call succeeded (shows the dispatch error if not). */
 export const ok = (res) => assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
 
-/** `section.Name` of the module error a failed call returned (asserts it failed). */
+/** `section.Name` of the module error a failed call returned (asserts it failed). Takes a
+ * `sendAndWait` result or a `DispatchError` itself. */
 export function moduleErrorOf(api, res) {
-  assert.ok(res.dispatchError, 'the call failed');
-  assert.ok(res.dispatchError.isModule, `module error, got ${res.dispatchError.toString()}`);
-  const e = api.registry.findMetaError(res.dispatchError.asModule);
+  const err = res.dispatchError ?? (res.isModule !== undefined ? res : undefined);
+  assert.ok(err, 'the call failed');
+  assert.ok(err.isModule, `module error, got ${err.toString()}`);
+  const e = api.registry.findMetaError(err.asModule);
   return `${e.section}.${e.name}`;
+}
+
+/** The result of the call a `sudo.sudo` ran (its `Sudid` event): `isOk`, or `isErr` + `asErr`. */
+export function sudidResult(api, res) {
+  return res.events.find(({ event }) => api.events.sudo.Sudid.is(event)).event.data[0];
 }
 
 export async function freeBalance(api, address, at) {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useDevNode, devAccounts, sendAndWait, moduleErrorOf, ok, palletAddress, treasuryAddress,
+  useDevNode, devAccounts, sendAndWait, moduleErrorOf, ok, palletAddress, sudidResult, treasuryAddress,
   usdBalance, waitForEvent, waitForHead, bestNumber, USD,
 } from './lib.mjs';
 
@@ -47,7 +47,7 @@ test('launch, then a buyback burns GOV: BoughtBack, lower issuance, TokenApi tot
   ok(launched);
   assert.ok((await info()).phase.isLaunched);
   const again = await sudo(api.tx.govToken.launch());
-  const sudid = again.events.find(({ event }) => api.events.sudo.Sudid.is(event)).event.data[0];
+  const sudid = sudidResult(api, again);
   assert.ok(sudid.isErr, 'a second launch fails');
 
   const { hash, event } = await waitForEvent(api, (e) => api.events.govToken.BoughtBack.is(e), { what: 'a buyback' });
