@@ -13,7 +13,7 @@ CRATE_DIR="$ROOT/pallets/$(tr _ - <<<"${PALLET#pallet_}")"
 OUT="${BENCH_OUT:-$ROOT/target-bench}"
 mkdir -p "$OUT"
 
-"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/setup.sh" rust
 (cd "$ROOT" && cargo build --release --locked -p tandem-node --features runtime-benchmarks)
 
 run() {

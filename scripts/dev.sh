@@ -4,7 +4,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh"
-"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/setup.sh" rust
 (cd "$ROOT" && cargo build --release --locked -p tandem-node)
 echo
 echo "Tandem dev chain: ws://127.0.0.1:9944"

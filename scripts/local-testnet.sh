@@ -10,7 +10,7 @@ DIR="${TANDEM_TESTNET_DIR:-/tmp/tandem-local-testnet}"
 if [ "${1:-}" = "--purge" ]; then rm -rf "$DIR"; fi
 mkdir -p "$DIR"
 
-"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/setup.sh" rust
 (cd "$ROOT" && cargo build --release --locked -p tandem-node)
 
 # Fixed node keys: bob finds alice by her libp2p peer id (below).

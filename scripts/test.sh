@@ -1,21 +1,42 @@
 #!/usr/bin/env bash
-# Runs every test: set-up, the workspace's Rust tests (unit, runtime, benchmark test suites),
-# the node build, then the end-to-end suite against real nodes. Exits non-zero on any failure.
+# Runs every test: set-up, rustfmt, clippy (the workspace lints, denied), the node build, the
+# workspace's Rust tests (unit, runtime, property), every pallet's benchmark test suite, then the
+# end-to-end suite against real nodes. Exits non-zero on any failure; prints each step's time.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh"
 cd "$ROOT"
 
-step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
+times=()
+current=""
+started=0
+step() {
+	finish
+	current="$*"
+	started=$SECONDS
+	printf '\n\033[1;32m==> %s\033[0m\n' "$current"
+}
+finish() {
+	if [ -n "$current" ]; then
+		local s=$((SECONDS - started))
+		times+=("$(printf '%4dm%02ds  %s' $((s / 60)) $((s % 60)) "$current")")
+	fi
+	current=""
+}
 
 step "setup"
-scripts/setup.sh
+scripts/setup.sh rust e2e
 
-# Release profile throughout: the node must be a release build for the e2e suite, and tests in
-# the same profile reuse its compiled dependencies instead of building everything twice.
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+# Checks only (no codegen), in the dev profile, without the wasm runtime: a second wasm build
+# would cost minutes and the lints are the same.
+step "cargo clippy (workspace, all targets, -D warnings)"
+SKIP_WASM_BUILD=1 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+# Release profile from here on: the node must be a release build for the e2e suite, and the
+# tests in the same profile reuse its compiled dependencies.
 step "build tandem-node"
 cargo build --release --locked -p tandem-node
 
@@ -35,7 +56,9 @@ if ((${#bench_pallets[@]})); then
 	cargo test --release --locked "${bench_pallets[@]}" --features runtime-benchmarks --lib
 fi
 
-step "end-to-end (tests/e2e)"
+step "end-to-end (tests/e2e, files in parallel)"
 (cd tests/e2e && npm test)
+finish
 
-step "all tests passed"
+printf '\n\033[1;32m==> all tests passed\033[0m (total %dm%02ds)\n' $((SECONDS / 60)) $((SECONDS % 60))
+printf '%s\n' "${times[@]}"

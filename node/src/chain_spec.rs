@@ -1,4 +1,4 @@
-//! Chain specifications: `dev` and `local`, built from the runtime's genesis presets.
+//! Chain specifications: `dev`, `dev-fast` and `local`, built from the runtime's genesis presets.
 
 use sc_service::ChainType;
 use tandem_primitives::gov;
@@ -36,6 +36,17 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	spec("Tandem Development", "tandem_dev", ChainType::Development, sp_genesis_builder_preset::DEV)
 }
 
+/// `--chain dev-fast` (with `--dev`): the development chain with 1-second slots, for tests that
+/// wait on blocks rather than time.
+pub fn development_fast_chain_spec() -> Result<ChainSpec, String> {
+	spec(
+		"Tandem Development (fast blocks)",
+		"tandem_dev_fast",
+		ChainType::Development,
+		sp_genesis_builder_preset::DEV_FAST,
+	)
+}
+
 /// `--chain local`: two authorities (Alice, Bob), local testnet preset.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	spec("Tandem Local Testnet", "tandem_local", ChainType::Local, sp_genesis_builder_preset::LOCAL)
@@ -44,5 +55,6 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 /// Preset names, as the runtime's `GenesisBuilder` API lists them.
 mod sp_genesis_builder_preset {
 	pub const DEV: &str = "development";
+	pub const DEV_FAST: &str = "development_fast";
 	pub const LOCAL: &str = "local_testnet";
 }

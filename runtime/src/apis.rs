@@ -20,6 +20,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+/// An asset of the USD/GOV market: GOV (native) or a `pallet-assets` id.
+type AssetKind =
+	frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>;
+
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
@@ -204,47 +208,23 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use frame_benchmarking::{baseline, BenchmarkList};
-			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
-			use baseline::Pallet as BaselineBench;
-
-			let mut list = Vec::<BenchmarkList>::new();
-			list_benchmarks!(list, extra);
-
-			let storage_info = crate::AllPalletsWithSystem::storage_info();
-
-			(list, storage_info)
+			crate::benchmarks::metadata(extra)
 		}
 
-		#[allow(non_local_definitions)]
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use frame_benchmarking::{baseline, BenchmarkBatch};
-			use sp_storage::TrackedStorageKey;
-			use frame_system_benchmarking::Pallet as SystemBench;
-			use baseline::Pallet as BaselineBench;
-			use frame_support::traits::WhitelistedStorageKeys;
-
-			impl frame_system_benchmarking::Config for Runtime {}
-			impl baseline::Config for Runtime {}
-
-			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
-
-			let mut batches = Vec::<BenchmarkBatch>::new();
-			let params = (&config, &whitelist);
-			add_benchmarks!(params, batches);
-
-			Ok(batches)
+			crate::benchmarks::dispatch(config)
 		}
 	}
 
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
-			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
+			// The try-runtime tool reports a panic here as a failed upgrade.
+			let weight = Executive::try_runtime_upgrade(checks)
+				.unwrap_or_else(|e| panic!("runtime upgrade failed: {e:?}"));
+			(weight, crate::limits::RuntimeBlockWeights::get().max_block)
 		}
 
 		fn execute_block(
@@ -253,7 +233,8 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect
 		) -> Weight {
-			Executive::try_execute_block(block, state_root_check, signature_check, select).expect("execute-block failed")
+			Executive::try_execute_block(block, state_root_check, signature_check, select)
+				.unwrap_or_else(|e| panic!("execute-block failed: {e:?}"))
 		}
 	}
 
@@ -300,27 +281,27 @@ impl_runtime_apis! {
 	impl pallet_asset_conversion::AssetConversionApi<
 		Block,
 		Balance,
-		frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+		AssetKind,
 	> for Runtime {
 		fn quote_price_exact_tokens_for_tokens(
-			asset1: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
-			asset2: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			asset1: AssetKind,
+			asset2: AssetKind,
 			amount: Balance,
 			include_fee: bool,
 		) -> Option<Balance> {
 			crate::AssetConversion::quote_price_exact_tokens_for_tokens(asset1, asset2, amount, include_fee)
 		}
 		fn quote_price_tokens_for_exact_tokens(
-			asset1: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
-			asset2: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			asset1: AssetKind,
+			asset2: AssetKind,
 			amount: Balance,
 			include_fee: bool,
 		) -> Option<Balance> {
 			crate::AssetConversion::quote_price_tokens_for_exact_tokens(asset1, asset2, amount, include_fee)
 		}
 		fn get_reserves(
-			asset1: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
-			asset2: frame_support::traits::tokens::fungible::NativeOrWithId<tandem_primitives::AssetId>,
+			asset1: AssetKind,
+			asset2: AssetKind,
 		) -> Option<(Balance, Balance)> {
 			crate::AssetConversion::get_reserves(asset1, asset2).ok()
 		}

@@ -6,26 +6,18 @@
 //! cannot be found (a block without an Aura digest, as in some tests) or cannot receive the
 //! amount, the author's part goes to the treasury too, so fee value is never lost.
 
-use crate::{AccountId, Balances, Runtime};
-use frame_support::{
-	traits::{
-		fungible::{Balanced, Credit},
-		Imbalance, OnUnbalanced,
-	},
-	PalletId,
+use crate::{accounts::TreasuryAccount, AccountId, Balances, Runtime};
+use frame_support::traits::{
+	fungible::{Balanced, Credit},
+	Imbalance, OnUnbalanced,
 };
-use sp_runtime::traits::AccountIdConversion;
-
-/// The treasury's pallet id. `pallet-treasury` derives its account from the same id, so adding
-/// that pallet later keeps every fee already collected.
-pub const TREASURY_PALLET_ID: PalletId = PalletId(*b"py/trsry");
 
 /// Share of each fee (not tip) that goes to the treasury, in percent; the rest to the author.
 pub const TREASURY_SHARE_PERCENT: u32 = 80;
 
 /// The treasury account.
-pub fn treasury_account() -> AccountId {
-	TREASURY_PALLET_ID.into_account_truncating()
+fn treasury_account() -> AccountId {
+	TreasuryAccount::get()
 }
 
 type GovCredit = Credit<AccountId, Balances>;

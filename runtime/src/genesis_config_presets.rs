@@ -1,13 +1,18 @@
-//! Genesis presets: `development` (one authority, Alice) and `local_testnet` (Alice and Bob).
+//! Genesis presets: `development` (one authority, Alice), `development_fast` (the same with
+//! 1-second slots, for end-to-end tests) and `local_testnet` (Alice and Bob).
 //!
-//! Both pre-fund the well-known dev accounts with GOV and USD, create the USD stable as
+//! All pre-fund the well-known dev accounts with GOV and USD, create the USD stable as
 //! asset 1 (6 decimals, sufficient, so an account holding only USD is a valid account), endow
 //! the treasury with the existential deposit, and make Alice sudo. Later pallets add their own
 //! sections here.
 
 use crate::{
-	fees::treasury_account, gov, usd, AccountId, Balance, BlockNumber, RuntimeGenesisConfig,
-	USD_ASSET_ID,
+	accounts::{
+		AirdropReserveAccount, BuybackPotAccount, CreditsVaultAccount, EcosystemFundAccount,
+		SubnetsPotAccount, TreasuryAccount,
+	},
+	configs::{ExistentialDeposit, UsdMinBalance},
+	gov, usd, AccountId, Balance, BlockNumber, RuntimeGenesisConfig, USD_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -47,6 +52,10 @@ pub const DEV_EARNED_CREDITS: Balance = 100 * credit::UNIT;
 /// Name, symbol and decimals of the USD stable.
 pub const USD_NAME: &[u8] = b"US Dollar";
 pub const USD_SYMBOL: &[u8] = b"USD";
+/// The preset of `--chain dev-fast`: the development chain with short slots.
+pub const DEV_FAST_PRESET: &str = "development_fast";
+/// Slot duration of the `development_fast` preset, in milliseconds.
+pub const FAST_SLOT_MILLIS: u64 = 1_000;
 
 /// Adds `amount` to `who`'s genesis balance (one entry per account, as balances requires).
 fn endow(balances: &mut Vec<(AccountId, Balance)>, who: &AccountId, amount: Balance) {
@@ -63,6 +72,7 @@ fn testnet_genesis(
 	team: AccountId,
 	investors: AccountId,
 	fast_tracks: bool,
+	slot_millis: Option<u64>,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (k, DEV_GOV_ENDOWMENT)).collect();
@@ -70,15 +80,11 @@ fn testnet_genesis(
 	// first, smallest fee share is credited to it instead of being refused as dust.
 	endow(&mut balances, &team, TEAM_ALLOCATION);
 	endow(&mut balances, &investors, INVESTOR_ALLOCATION);
-	endow(&mut balances, &treasury_account(), TREASURY_ALLOCATION);
-	endow(&mut balances, &crate::configs::ecosystem_fund_account(), ECOSYSTEM_ALLOCATION);
-	endow(&mut balances, &crate::configs::airdrop_reserve_account(), AIRDROP_ALLOCATION);
+	endow(&mut balances, &TreasuryAccount::get(), TREASURY_ALLOCATION);
+	endow(&mut balances, &EcosystemFundAccount::get(), ECOSYSTEM_ALLOCATION);
+	endow(&mut balances, &AirdropReserveAccount::get(), AIRDROP_ALLOCATION);
 	// The subnets pot holds the existential deposit, so pool reserves are exactly the rest.
-	endow(
-		&mut balances,
-		&crate::configs::subnets_pot_account(),
-		crate::configs::ExistentialDeposit::get(),
-	);
+	endow(&mut balances, &SubnetsPotAccount::get(), ExistentialDeposit::get());
 	// Team and investor allocations vest: (who, begin, length, liquid part of the balance).
 	let vesting: Vec<(AccountId, BlockNumber, BlockNumber, Balance)> =
 		[(&team, TEAM_ALLOCATION), (&investors, INVESTOR_ALLOCATION)]
@@ -92,12 +98,10 @@ fn testnet_genesis(
 		endowed_accounts.iter().cloned().map(|k| (USD_ASSET_ID, k, DEV_USD_ENDOWMENT)).collect();
 	// Pallet accounts that receive USD hold the asset's minimum from genesis, so no first
 	// small deposit is refused as dust and none of them can be reaped.
-	let usd_min = crate::configs::UsdMinBalance::get();
-	for pallet_account in [
-		pallet_credits::Pallet::<crate::Runtime>::vault_account(),
-		crate::configs::buyback_pot_account(),
-		treasury_account(),
-	] {
+	let usd_min = UsdMinBalance::get();
+	for pallet_account in
+		[CreditsVaultAccount::get(), BuybackPotAccount::get(), TreasuryAccount::get()]
+	{
 		usd_accounts.push((USD_ASSET_ID, pallet_account, usd_min));
 	}
 	// Dev contributors start with earned credits (so the airdrop and cash-outs can be tried
@@ -108,9 +112,7 @@ fn testnet_genesis(
 	];
 	let backing: Balance = earners.iter().map(|(_, c)| *c).sum::<Balance>() / credit::UNIT
 		* crate::dynamic_params::DEFAULT_PAYOUT_RATE;
-	if let Some(vault) = usd_accounts
-		.iter_mut()
-		.find(|(_, a, _)| *a == pallet_credits::Pallet::<crate::Runtime>::vault_account())
+	if let Some(vault) = usd_accounts.iter_mut().find(|(_, a, _)| *a == CreditsVaultAccount::get())
 	{
 		vault.2 = vault.2.saturating_add(backing);
 	}
@@ -126,7 +128,7 @@ fn testnet_genesis(
 		},
 		assets: pallet_assets::GenesisConfig {
 			// (id, owner, is_sufficient, min_balance)
-			assets: vec![(USD_ASSET_ID, root.clone(), true, crate::configs::UsdMinBalance::get())],
+			assets: vec![(USD_ASSET_ID, root.clone(), true, UsdMinBalance::get())],
 			metadata: vec![(USD_ASSET_ID, USD_NAME.to_vec(), USD_SYMBOL.to_vec(), usd::DECIMALS)],
 			accounts: usd_accounts,
 			next_asset_id: Some(USD_ASSET_ID.saturating_add(1)),
@@ -140,6 +142,8 @@ fn testnet_genesis(
 		},
 		// Fast track timings decide a referendum in about 25 blocks instead of days.
 		governance: pallet_governance::GenesisConfig { fast_tracks, ..Default::default() },
+		// Test chains only: a slot shorter than 6 seconds, fixed for the chain's life.
+		block_time: crate::block_time::GenesisConfig { slot_millis, ..Default::default() },
 		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
 	})
 }
@@ -158,6 +162,16 @@ fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {
 
 /// The development chain: Alice authors and finalizes alone; governance uses the fast tracks.
 pub fn development_config_genesis() -> Value {
+	development_genesis(None)
+}
+
+/// The development chain with [`FAST_SLOT_MILLIS`] slots: end-to-end tests that wait on
+/// blocks, not on time, run on it.
+pub fn development_fast_config_genesis() -> Value {
+	development_genesis(Some(FAST_SLOT_MILLIS))
+}
+
+fn development_genesis(slot_millis: Option<u64>) -> Value {
 	testnet_genesis(
 		vec![authority(Sr25519Keyring::Alice)],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
@@ -165,6 +179,7 @@ pub fn development_config_genesis() -> Value {
 		Sr25519Keyring::One.to_account_id(),
 		Sr25519Keyring::Two.to_account_id(),
 		true,
+		slot_millis,
 	)
 }
 
@@ -181,6 +196,7 @@ pub fn local_config_genesis() -> Value {
 		Sr25519Keyring::One.to_account_id(),
 		Sr25519Keyring::Two.to_account_id(),
 		false,
+		None,
 	)
 }
 
@@ -188,6 +204,7 @@ pub fn local_config_genesis() -> Value {
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		DEV_FAST_PRESET => development_fast_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
 		_ => return None,
 	};
@@ -198,6 +215,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(DEV_FAST_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }

@@ -2,42 +2,57 @@
 //!
 //! One runtime for the whole chain: the native governance token GOV (`pallet-balances`, symbol
 //! `TDM`, 12 decimals), the USD settlement stable (`pallet-assets`, asset 1, 6 decimals), Aura
-//! block production with GRANDPA finality, and — as they land — the Tandem pallets (credits,
-//! yuma, gov-token, subnets) and OpenGov.
+//! block production with GRANDPA finality, the Tandem pallets (credits, yuma, gov-token,
+//! subnets) and OpenGov.
 //!
 //! Pallet indices are fixed here (see [`Runtime`]) and never reused: polkadot.js and every
 //! signed transaction encode them. The layout:
 //!
 //! | range | what |
 //! |---|---|
-//! | 0–9 | system, consensus, time |
+//! | 0–9 | system, consensus, time (block time 5) |
 //! | 10–19 | tokens, fees, the USD/GOV market, vesting, treasury |
 //! | 20–29 | utility |
 //! | 30–49 | Tandem pallets (credits 30, yuma 31, gov-token 32, subnets 33, parameters 34) |
 //! | 50–69 | governance |
 //! | 90 | sudo (dev chains only) |
 
+//!
+//! The modules:
+//!
+//! | module | what |
+//! |---|---|
+//! | [`accounts`] | every `PalletId` and the account derived from it |
+//! | [`limits`] | block weight and length, storage bounds |
+//! | [`block_time`] | the slot duration, fixed at genesis |
+//! | [`configs`] | each pallet's `Config`, by concern |
+//! | [`governance`] | OpenGov: origins, tracks, parameter bounds |
+//! | [`dynamic_params`] | the protocol parameters governance sets |
+//! | [`fees`] | where transaction fees go |
+//! | [`genesis_config_presets`] | `development`, `development_fast`, `local_testnet` |
+//! | [`apis`] | the runtime APIs |
+
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
-// `construct_runtime`/`impl_runtime_apis` expand into code that trips the runtime lints.
-#![allow(clippy::arithmetic_side_effects)]
 
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
-// Before `apis`: `define_benchmarks!` creates `list_benchmarks!`/`add_benchmarks!` macros that
-// the benchmark runtime API uses.
-#[cfg(feature = "runtime-benchmarks")]
-#[macro_use]
-mod benchmarks;
+pub mod accounts;
 pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helpers;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod block_time;
 pub mod configs;
 pub mod dynamic_params;
 pub mod fees;
 pub mod genesis_config_presets;
 pub mod governance;
+pub mod limits;
 
 #[cfg(test)]
 mod tests;
@@ -162,6 +177,8 @@ mod runtime {
 	pub type Grandpa = pallet_grandpa;
 	#[runtime::pallet_index(4)]
 	pub type Authorship = pallet_authorship;
+	#[runtime::pallet_index(5)]
+	pub type BlockTime = crate::block_time;
 
 	// --- tokens and fees (10–19) ---
 	#[runtime::pallet_index(10)]

@@ -3,9 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use crate::{
-	fees::{treasury_account, DealWithFees},
-	genesis_config_presets, AccountId, Assets, Balances, Runtime, RuntimeGenesisConfig, System,
-	USD_ASSET_ID,
+	fees::DealWithFees, genesis_config_presets, AccountId, Assets, Balances, Runtime,
+	RuntimeGenesisConfig, System, USD_ASSET_ID,
 };
 use codec::Encode;
 use frame_support::traits::{
@@ -85,8 +84,9 @@ fn pallet_indices_are_stable() {
 #[test]
 fn presets_are_listed_and_unknown_preset_is_none() {
 	let names = genesis_config_presets::preset_names();
-	assert_eq!(names.len(), 2);
+	assert_eq!(names.len(), 3);
 	assert!(genesis_config_presets::get_preset(&"development".into()).is_some());
+	assert!(genesis_config_presets::get_preset(&"development_fast".into()).is_some());
 	assert!(genesis_config_presets::get_preset(&"local_testnet".into()).is_some());
 	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
 }
@@ -117,7 +117,7 @@ fn development_preset_creates_usd_and_funds_dev_accounts() {
 			);
 		}
 		assert_eq!(
-			Balances::balance(&treasury_account()),
+			Balances::balance(&crate::accounts::TreasuryAccount::get()),
 			genesis_config_presets::TREASURY_ALLOCATION
 		);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
@@ -142,14 +142,17 @@ fn fees_split_between_treasury_and_author_and_tips_go_to_author() {
 		assert_eq!(pallet_authorship::Pallet::<Runtime>::author(), Some(bob.clone()));
 
 		let issuance = Balances::total_issuance();
-		let treasury_before = Balances::balance(&treasury_account());
+		let treasury_before = Balances::balance(&crate::accounts::TreasuryAccount::get());
 		let bob_before = Balances::balance(&bob);
 
 		let fee = <Balances as Balanced<AccountId>>::issue(1_000_000);
 		let tip = <Balances as Balanced<AccountId>>::issue(7);
 		DealWithFees::on_unbalanceds([fee, tip].into_iter());
 
-		assert_eq!(Balances::balance(&treasury_account()) - treasury_before, 800_000);
+		assert_eq!(
+			Balances::balance(&crate::accounts::TreasuryAccount::get()) - treasury_before,
+			800_000
+		);
 		assert_eq!(Balances::balance(&bob) - bob_before, 200_007);
 		// Nothing burned, nothing minted beyond what was issued.
 		assert_eq!(Balances::total_issuance(), issuance + 1_000_007);
@@ -160,10 +163,10 @@ fn fees_split_between_treasury_and_author_and_tips_go_to_author() {
 fn fees_without_an_author_go_to_the_treasury() {
 	ext_from_preset("development").execute_with(|| {
 		assert_eq!(pallet_authorship::Pallet::<Runtime>::author(), None);
-		let before = Balances::balance(&treasury_account());
+		let before = Balances::balance(&crate::accounts::TreasuryAccount::get());
 		let fee = <Balances as Balanced<AccountId>>::issue(1_000);
 		DealWithFees::on_unbalanceds([fee].into_iter());
-		assert_eq!(Balances::balance(&treasury_account()) - before, 1_000);
+		assert_eq!(Balances::balance(&crate::accounts::TreasuryAccount::get()) - before, 1_000);
 	});
 }
 
@@ -267,8 +270,8 @@ mod credits {
 				<Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who)
 			};
 			assert!(usd(&Credits::vault_account()) > 0);
-			assert!(usd(&crate::configs::buyback_pot_account()) > 0);
-			assert!(usd(&treasury_account()) > 0);
+			assert!(usd(&crate::accounts::BuybackPotAccount::get()) > 0);
+			assert!(usd(&crate::accounts::TreasuryAccount::get()) > 0);
 			assert!(pallet_credits::Issuers::<Runtime>::contains_key(alice()));
 		});
 	}
@@ -281,7 +284,7 @@ mod credits {
 fn yuma_epoch_weight_targets() {
 	use frame_support::dispatch::DispatchClass;
 	use pallet_yuma::EpochStats;
-	let block = crate::configs::RuntimeBlockWeights::get();
+	let block = crate::limits::RuntimeBlockWeights::get();
 	let max = block.max_block;
 	let normal = block.get(DispatchClass::Normal).max_extrinsic.expect("normal has a limit");
 	let small = EpochStats { neurons: 256, validators: 64, weights: 64 * 255, consensus: true }
@@ -346,15 +349,18 @@ mod gov_token {
 					+ p::AIRDROP_ALLOCATION,
 				p::GENESIS_ALLOCATION
 			);
-			let reserve = crate::configs::airdrop_reserve_account();
+			let reserve = crate::accounts::AirdropReserveAccount::get();
 			assert_eq!(Balances::balance(&reserve), p::AIRDROP_ALLOCATION);
 			assert_eq!(
-				Balances::balance(&crate::configs::ecosystem_fund_account()),
+				Balances::balance(&crate::accounts::EcosystemFundAccount::get()),
 				p::ECOSYSTEM_ALLOCATION
 			);
-			assert_eq!(Balances::balance(&treasury_account()), p::TREASURY_ALLOCATION);
+			assert_eq!(
+				Balances::balance(&crate::accounts::TreasuryAccount::get()),
+				p::TREASURY_ALLOCATION
+			);
 			// The treasury pallet's account is the one fees and returned airdrops go to.
-			assert_eq!(crate::Treasury::account_id(), treasury_account());
+			assert_eq!(crate::Treasury::account_id(), crate::accounts::TreasuryAccount::get());
 			assert_eq!(
 				crate::Treasury::pot(),
 				p::TREASURY_ALLOCATION - crate::configs::ExistentialDeposit::get()
@@ -424,7 +430,7 @@ mod gov_token {
 		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 			use frame_support::traits::fungibles::Mutate;
 			assert_ok!(GovToken::launch(RuntimeOrigin::root()));
-			let pot = crate::configs::buyback_pot_account();
+			let pot = crate::accounts::BuybackPotAccount::get();
 			assert_ok!(<Assets as Mutate<AccountId>>::transfer(
 				USD_ASSET_ID,
 				&alice(),
@@ -548,7 +554,7 @@ pub(crate) mod subnets {
 	fn epoch_pays_credits_and_alpha_through_the_real_pallets() {
 		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 			let f = epoch_fixture();
-			let pot = crate::configs::buyback_pot_account();
+			let pot = crate::accounts::BuybackPotAccount::get();
 			let pot_before = Assets::balance(USD_ASSET_ID, &pot);
 			let before: Vec<u128> = f.miners.iter().map(earned).collect();
 			pay_epoch(&f);

@@ -169,19 +169,19 @@ fn module_error(e: pallet_governance::Error<Runtime>) -> DispatchError {
 fn dev_chain_uses_fast_tracks_and_production_the_long_ones() {
 	use pallet_referenda::TracksInfo;
 	dev().execute_with(|| {
-		let t = super::Tracks::info(track::PARAMETERS).unwrap();
+		let t = super::tracks::Tracks::info(track::PARAMETERS).unwrap();
 		assert_eq!((t.prepare_period, t.decision_period, t.confirm_period), (1, 20, 2));
 	});
 	ext_from_preset(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let t = super::Tracks::info(track::PARAMETERS).unwrap();
+		let t = super::tracks::Tracks::info(track::PARAMETERS).unwrap();
 		assert_eq!(t.decision_period, 7 * tandem_primitives::time::DAYS);
-		let root = super::Tracks::info(track::ROOT).unwrap();
+		let root = super::tracks::Tracks::info(track::ROOT).unwrap();
 		assert_eq!(root.max_deciding, 1);
 		assert_eq!(super::VoteLockingPeriod::get(), 7 * tandem_primitives::time::DAYS);
 		assert_eq!(super::UndecidingTimeout::get(), 14 * tandem_primitives::time::DAYS);
 	});
 	// Each track's origin maps to its own track, and signed origins to none.
-	use super::Tracks;
+	use super::tracks::Tracks;
 	assert_eq!(Tracks::track_for(&OriginCaller::Governance(Track::Slasher)), Ok(track::SLASHER));
 	assert_eq!(
 		Tracks::track_for(&OriginCaller::Governance(Track::ParameterAdmin)),
@@ -203,7 +203,7 @@ fn parameters_referendum_changes_protocol_fee_used_by_the_next_epoch() {
 		assert_eq!(credits::ProtocolFee::get(), Perbill::from_percent(20));
 
 		let f = epoch_fixture();
-		let pot = crate::configs::buyback_pot_account();
+		let pot = crate::accounts::BuybackPotAccount::get();
 		let pot_before = Assets::balance(USD_ASSET_ID, &pot);
 		let before: u128 = f.miners.iter().map(earned).sum();
 		pay_epoch(&f);
@@ -248,7 +248,7 @@ fn slasher_referendum_slashes_miner_credits_within_the_bound() {
 		let eve = key(Sr25519Keyring::Eve);
 		let free = pallet_credits::Accounts::<Runtime>::get(&eve).free;
 		assert_eq!(free, 300 * credit::UNIT);
-		let treasury = crate::fees::treasury_account();
+		let treasury = crate::accounts::TreasuryAccount::get();
 		let usd_before = Assets::balance(USD_ASSET_ID, &treasury);
 
 		let too_much = submit(OriginCaller::Governance(Track::Slasher), slash(&eve, free / 2 + 1));

@@ -13,7 +13,8 @@ const FEE = CREDIT / 100n; // CreditTxFee: 0.01 credit for spend / cash_out
 
 const acc = devAccounts();
 let api;
-useDevNode('credits', (dev) => { api = dev.api; });
+// Waits on blocks and epochs, not on time: 1-second slots.
+useDevNode('credits', (dev) => { api = dev.api; }, { fastBlocks: true });
 
 const account = async (who) => api.call.creditsApi.account(who);
 const moduleError = (res) => moduleErrorOf(api, res);

@@ -12,7 +12,8 @@ import {
 const CREDIT = 1_000_000n;
 const acc = devAccounts();
 let api;
-useDevNode('governance', (dev) => { api = dev.api; });
+// Waits on blocks and epochs, not on time: 1-second slots.
+useDevNode('governance', (dev) => { api = dev.api; }, { fastBlocks: true });
 
 const price = (v) => api.tx.governance.setParameter({ Credits: { CreditPrice: [null, v] } });
 const creditPrice = async () => (await api.call.creditsApi.totals()).creditPrice.toBigInt();

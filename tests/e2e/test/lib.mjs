@@ -261,15 +261,21 @@ export function cleanup(dir) {
   try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
 }
 
+/** Node flags of the development chain with 1-second slots (the runtime's `development_fast`
+ * preset). For files that wait on blocks, not on time; throughput and finality tests keep the
+ * 6-second `--dev` chain. */
+export const DEV_FAST = ['--dev', '--chain', 'dev-fast'];
+
 /**
  * For a test file that shares one `--dev` node: registers hooks that start it and connect
  * before the file's tests and stop it after them. `onReady({ node, api })` runs inside the
- * same `before` hook, once the node is up and connected.
+ * same `before` hook, once the node is up and connected. `{ fastBlocks: true }` runs the
+ * node on 1-second slots (`DEV_FAST`).
  */
-export function useDevNode(name, onReady) {
+export function useDevNode(name, onReady, { fastBlocks = false } = {}) {
   const ctx = { node: null, api: null };
   before(async () => {
-    ctx.node = await startNode({ args: ['--dev'], name });
+    ctx.node = await startNode({ args: fastBlocks ? DEV_FAST : ['--dev'], name });
     ctx.api = await connect(ctx.node.url);
     onReady(ctx);
   });

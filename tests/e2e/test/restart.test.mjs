@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startNode, connect, devAccounts, keyring, tempDir, cleanup, waitForHead, sendAndWait,
+  DEV_FAST, startNode, connect, devAccounts, keyring, tempDir, cleanup, waitForHead, sendAndWait,
   freeBalance, bestNumber, UNIT,
 } from './lib.mjs';
 
@@ -13,8 +13,9 @@ test('6. restart with a persistent base path keeps the state', async (t) => {
   const dest = keyring().addFromUri('//TandemRestart').address;
   const amount = 77n * UNIT;
 
-  // --dev implies --tmp unless a base path is given; with one, the chain persists.
-  let node = await startNode({ args: ['--dev'], basePath: base, name: 'restart-1' });
+  // --dev implies --tmp unless a base path is given; with one, the chain persists. Short
+  // slots: the test waits on blocks and finality, not on time.
+  let node = await startNode({ args: DEV_FAST, basePath: base, name: 'restart-1' });
   let api;
   let heightBefore;
   try {
@@ -29,7 +30,7 @@ test('6. restart with a persistent base path keeps the state', async (t) => {
   }
   assert.equal(node.proc.exitCode, 0, 'node shut down cleanly on SIGINT');
 
-  node = await startNode({ args: ['--dev'], basePath: base, name: 'restart-2' });
+  node = await startNode({ args: DEV_FAST, basePath: base, name: 'restart-2' });
   try {
     api = await connect(node.url);
     assert.ok((await bestNumber(api)) >= heightBefore, 'chain resumed from where it stopped');

@@ -16,7 +16,8 @@ const CREDIT = 1_000_000n;
 const BILLION = 1_000_000_000;
 const acc = devAccounts();
 let api;
-useDevNode('subnets', (dev) => { api = dev.api; });
+// Waits on blocks and epochs, not on time: 1-second slots.
+useDevNode('subnets', (dev) => { api = dev.api; }, { fastBlocks: true });
 
 const moduleError = (res) => moduleErrorOf(api, res);
 const sudo = (call) => sendAndWait(api.tx.sudo.sudo(call), acc.alice);

@@ -10,7 +10,8 @@ import {
 
 const acc = devAccounts();
 let api;
-useDevNode('token', (dev) => { api = dev.api; });
+// Waits on blocks and epochs, not on time: 1-second slots.
+useDevNode('token', (dev) => { api = dev.api; }, { fastBlocks: true });
 
 const sudo = (call) => sendAndWait(api.tx.sudo.sudo(call), acc.alice);
 const info = () => api.call.tokenApi.info();

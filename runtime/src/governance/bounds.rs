@@ -1,0 +1,295 @@
+//! The bounds of every protocol parameter (`docs/governance.md` lists them with reasons).
+//!
+//! A value passes two kinds of check:
+//!
+//! * its **range** ([`range`]): one arm per parameter, and the match is exhaustive, so a new
+//!   parameter does not compile until it has a range;
+//! * the **rules between parameters** ([`RULES`]): each rule says which parameters it reads
+//!   and is checked, against the values as they would be after the change ([`After`]),
+//!   whenever one of them changes. A new cross-parameter bound is one more entry there.
+//!
+//! A range failure is `BelowMinimum`/`AboveMaximum`; a broken rule is `Inconsistent`.
+
+use crate::{
+	dynamic_params::{credits, subnets, token, yuma, RuntimeParametersValue as V},
+	limits::MAX_UIDS,
+	Balance, Runtime,
+};
+use frame_support::traits::Get;
+use pallet_governance::{within, BoundError, ParameterBounds};
+use sp_runtime::{Perbill, Permill};
+use tandem_primitives::{
+	gov,
+	time::{DAYS, MONTH},
+	usd,
+};
+
+use credits::ParametersValue as C;
+use subnets::ParametersValue as S;
+use token::ParametersValue as T;
+use yuma::ParametersValue as Y;
+
+const fn pct(p: u32) -> Perbill {
+	Perbill::from_percent(p)
+}
+
+/// The parameters as they would be after `self.0` is set: the proposed value for the one that
+/// changes, the current value for every other.
+pub struct After<'a>(pub &'a V);
+
+/// `After::$name()`: the proposed value if the change is to `$variant`, else `$current::get()`.
+macro_rules! after {
+	($($name:ident: $ty:ty = $outer:ident($inner:ident::$variant:ident) or $current:path;)*) => {
+		impl After<'_> {
+			$(
+				pub fn $name(&self) -> $ty {
+					match self.0 {
+						V::$outer($inner::$variant(v)) => *v,
+						_ => <$current as Get<$ty>>::get(),
+					}
+				}
+			)*
+		}
+	};
+}
+
+after! {
+	credit_price: Balance = Credits(C::CreditPrice) or credits::CreditPrice;
+	payout_rate: Balance = Credits(C::PayoutRate) or credits::PayoutRate;
+	protocol_fee: Perbill = Credits(C::ProtocolFee) or credits::ProtocolFee;
+	owner_cut: Perbill = Credits(C::OwnerCut) or credits::OwnerCut;
+	validator_cut: Perbill = Credits(C::ValidatorCut) or credits::ValidatorCut;
+	alpha_low: Perbill = Yuma(Y::AlphaLow) or yuma::AlphaLow;
+	alpha_high: Perbill = Yuma(Y::AlphaHigh) or yuma::AlphaHigh;
+	min_burn: Balance = Yuma(Y::MinBurn) or yuma::MinBurn;
+	max_burn: Balance = Yuma(Y::MaxBurn) or yuma::MaxBurn;
+}
+
+/// A bound between parameters.
+pub struct Rule {
+	/// What the rule says, for docs and test messages.
+	pub name: &'static str,
+	/// Whether a change of this parameter can break the rule.
+	pub involves: fn(&V) -> bool,
+	/// Whether the rule holds after the change.
+	pub holds: fn(&After) -> bool,
+}
+
+/// Every rule between parameters.
+pub static RULES: &[Rule] = &[
+	Rule {
+		name: "the payout rate never exceeds the credit price",
+		involves: |v| matches!(v, V::Credits(C::CreditPrice(_) | C::PayoutRate(_))),
+		holds: |a| a.payout_rate() <= a.credit_price(),
+	},
+	Rule {
+		name: "a payout-rate raise is backed: the vault holds every credit at the new rate",
+		involves: |v| matches!(v, V::Credits(C::PayoutRate(_))),
+		holds: |a| a.payout_rate() <= credits::PayoutRate::get() || vault_backs(a.payout_rate()),
+	},
+	Rule {
+		name: "the epoch cuts of the credit pool fit in the pool",
+		involves: |v| {
+			matches!(v, V::Credits(C::ProtocolFee(_) | C::OwnerCut(_) | C::ValidatorCut(_)))
+		},
+		holds: |a| {
+			pallet_credits::math::Cuts {
+				protocol_fee: a.protocol_fee(),
+				owner: a.owner_cut(),
+				validators: a.validator_cut(),
+			}
+			.is_valid()
+		},
+	},
+	Rule {
+		name: "liquid alpha's low end is at most its high end",
+		involves: |v| matches!(v, V::Yuma(Y::AlphaLow(_) | Y::AlphaHigh(_))),
+		holds: |a| a.alpha_low() <= a.alpha_high(),
+	},
+	Rule {
+		name: "the lowest registration burn is at most the highest",
+		involves: |v| matches!(v, V::Yuma(Y::MinBurn(_) | Y::MaxBurn(_))),
+		holds: |a| a.min_burn() <= a.max_burn(),
+	},
+];
+
+/// Whether the credits vault holds the USD to pay every credit in existence at `rate`.
+fn vault_backs(rate: Balance) -> bool {
+	let supply = pallet_credits::TotalIssuance::<Runtime>::get();
+	let owed = pallet_credits::math::usd_floor(supply, rate);
+	owed.is_some_and(|owed| pallet_credits::Pallet::<Runtime>::vault_usd() >= owed)
+}
+
+/// The range of each parameter.
+pub fn range(value: &V) -> Result<(), BoundError> {
+	const GOV: Balance = gov::UNIT;
+	const USD: Balance = usd::UNIT;
+	match *value {
+		// $0.001 ..= $10 per credit.
+		V::Credits(C::CreditPrice(v)) => within(v, USD / 1_000, 10 * USD),
+		V::Credits(C::PayoutRate(v)) => within(v, 1, 10 * USD),
+		V::Credits(C::ProtocolFee(v)) => within(v, pct(0), pct(50)),
+		V::Credits(C::OwnerCut(v)) => within(v, pct(0), pct(20)),
+		V::Credits(C::ValidatorCut(v)) => within(v, pct(0), pct(50)),
+		V::Credits(C::MaxCreditSlash(v)) => within(v, pct(1), pct(100)),
+
+		// 5 blocks (dev chains) ..= 1 week.
+		V::Yuma(Y::Tempo(v)) => within(v, 5, 7 * DAYS),
+		V::Yuma(Y::Kappa(v)) => within(v, pct(10), pct(90)),
+		V::Yuma(Y::BondsAlpha(v)) => within(v, pct(1), pct(100)),
+		V::Yuma(Y::LiquidAlpha(_)) | V::Yuma(Y::CommitReveal(_)) => Ok(()),
+		V::Yuma(Y::AlphaLow(v)) | V::Yuma(Y::AlphaHigh(v)) => within(v, pct(1), pct(100)),
+		// Up to the storage bound on uids per subnet.
+		V::Yuma(Y::MaxValidators(v)) => within(v, 1, MAX_UIDS),
+		V::Yuma(Y::MaxAllowedUids(v)) => within(v, 2, MAX_UIDS),
+		V::Yuma(Y::ImmunityPeriod(v)) => within(v, 0, MONTH),
+		V::Yuma(Y::WeightsRateLimit(v)) => within(v, 0, DAYS),
+		V::Yuma(Y::MinAllowedWeights(v)) => within(v, 0, MAX_UIDS),
+		V::Yuma(Y::ActivityCutoff(v)) => within(v, 1, MONTH),
+		V::Yuma(Y::ValidatorStakeThreshold(v)) => within(v, 0, 1_000_000 * GOV),
+		V::Yuma(Y::MinBurn(v)) | V::Yuma(Y::MaxBurn(v)) => within(v, 0, 1_000_000 * GOV),
+
+		V::Token(T::BuybackInterval(v)) => within(v, 1, DAYS),
+		V::Token(T::BuybackLot(v)) => within(v, USD, 1_000_000 * USD),
+		V::Token(T::BuybackShare(v)) => within(v, pct(0), pct(100)),
+		V::Token(T::MaxBuybackSlippage(v)) => within(v, Perbill::from_parts(1_000_000), pct(20)),
+		V::Token(T::PoolLpFee(v)) => within(v, Permill::zero(), Permill::from_percent(3)),
+		V::Token(T::AirdropClaimPeriod(v)) => within(v, DAYS, 365 * DAYS),
+
+		V::Subnets(S::SwapFee(v)) => within(v, pct(0), pct(1)),
+		V::Subnets(S::ValidatorTake(v)) => within(v, pct(0), pct(50)),
+		V::Subnets(S::RevenueWeight(v)) => within(v, pct(0), pct(100)),
+		V::Subnets(S::MinLockCost(v)) => within(v, GOV, 1_000_000 * GOV),
+		V::Subnets(S::MaxStakeSlash(v)) => within(v, pct(1), pct(100)),
+		V::Subnets(S::PriceEmaHalfLife(v)) => within(v, 1, 90 * DAYS),
+		V::Subnets(S::WarmupBlocks(v)) => within(v, 0, 90 * DAYS),
+	}
+}
+
+/// The bounds `governance.set_parameter` checks: the range, then every rule the change touches.
+pub struct Bounds;
+impl ParameterBounds<V> for Bounds {
+	fn check(value: &V) -> Result<(), BoundError> {
+		range(value)?;
+		let after = After(value);
+		if RULES.iter().filter(|r| (r.involves)(value)).all(|r| (r.holds)(&after)) {
+			Ok(())
+		} else {
+			Err(BoundError::Inconsistent)
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+	use super::*;
+	use crate::{
+		dynamic_params::RuntimeParameters, tests::ext_from_preset, Governance, RuntimeOrigin,
+	};
+	use frame_support::{assert_noop, assert_ok};
+	use pallet_governance::Error;
+
+	fn set(p: RuntimeParameters) -> sp_runtime::DispatchResult {
+		Governance::set_parameter(RuntimeOrigin::root(), p)
+	}
+	fn credits(p: credits::Parameters) -> RuntimeParameters {
+		RuntimeParameters::Credits(p)
+	}
+	fn yuma(p: yuma::Parameters) -> RuntimeParameters {
+		RuntimeParameters::Yuma(p)
+	}
+	fn inconsistent(p: RuntimeParameters) {
+		assert_noop!(set(p), Error::<Runtime>::Inconsistent);
+	}
+
+	#[test]
+	fn after_a_change_the_changed_value_is_proposed_and_the_rest_current() {
+		ext_from_preset("development").execute_with(|| {
+			let v = V::Credits(C::PayoutRate(20_000));
+			let after = After(&v);
+			assert_eq!(after.payout_rate(), 20_000);
+			assert_eq!(after.credit_price(), credits::CreditPrice::get());
+			assert_eq!(after.owner_cut(), credits::OwnerCut::get());
+		});
+	}
+
+	#[test]
+	fn every_rule_involves_some_parameter_and_holds_at_the_defaults() {
+		ext_from_preset("development").execute_with(|| {
+			let samples = [
+				V::Credits(C::CreditPrice(credits::CreditPrice::get())),
+				V::Credits(C::PayoutRate(credits::PayoutRate::get())),
+				V::Credits(C::ProtocolFee(credits::ProtocolFee::get())),
+				V::Yuma(Y::AlphaLow(yuma::AlphaLow::get())),
+				V::Yuma(Y::MinBurn(yuma::MinBurn::get())),
+			];
+			for rule in RULES {
+				let involved: Vec<_> = samples.iter().filter(|v| (rule.involves)(v)).collect();
+				assert!(!involved.is_empty(), "{} involves no parameter", rule.name);
+				for v in involved {
+					assert!((rule.holds)(&After(v)), "{} fails at the defaults", rule.name);
+				}
+			}
+		});
+	}
+
+	#[test]
+	fn each_rule_refuses_the_change_that_breaks_it() {
+		ext_from_preset("development").execute_with(|| {
+			// Payout rate ≤ credit price, from both sides ($0.027 ≤ $0.03).
+			inconsistent(credits(credits::Parameters::CreditPrice(
+				credits::CreditPrice,
+				Some(26_000),
+			)));
+			inconsistent(credits(credits::Parameters::PayoutRate(
+				credits::PayoutRate,
+				Some(31_000),
+			)));
+			// A raise the vault cannot back: the dev earners' credits are backed at $0.027 only.
+			inconsistent(credits(credits::Parameters::PayoutRate(
+				credits::PayoutRate,
+				Some(28_000),
+			)));
+			// A cut is checked with the other two as they stand: 50 % + 5 % + 50 % > 100 %.
+			assert_ok!(set(credits(credits::Parameters::ProtocolFee(
+				credits::ProtocolFee,
+				Some(pct(50))
+			))));
+			inconsistent(credits(credits::Parameters::ValidatorCut(
+				credits::ValidatorCut,
+				Some(pct(50)),
+			)));
+			// Liquid alpha low ≤ high (5 % / 30 %), from both sides.
+			inconsistent(yuma(yuma::Parameters::AlphaLow(yuma::AlphaLow, Some(pct(40)))));
+			inconsistent(yuma(yuma::Parameters::AlphaHigh(yuma::AlphaHigh, Some(pct(4)))));
+			// Registration burn min ≤ max (1 / 1,000 GOV), from both sides.
+			inconsistent(yuma(yuma::Parameters::MinBurn(yuma::MinBurn, Some(2_000 * gov::UNIT))));
+			inconsistent(yuma(yuma::Parameters::MaxBurn(yuma::MaxBurn, Some(gov::UNIT / 2))));
+			// The same values pass once the other side moves first.
+			assert_ok!(set(yuma(yuma::Parameters::MaxBurn(
+				yuma::MaxBurn,
+				Some(3_000 * gov::UNIT)
+			))));
+			assert_ok!(set(yuma(yuma::Parameters::MinBurn(
+				yuma::MinBurn,
+				Some(2_000 * gov::UNIT)
+			))));
+		});
+	}
+
+	#[test]
+	fn a_change_outside_every_rule_runs_only_its_range() {
+		ext_from_preset("development").execute_with(|| {
+			let tempo = V::Yuma(Y::Tempo(10));
+			assert!(RULES.iter().all(|r| !(r.involves)(&tempo)));
+			assert_eq!(Bounds::check(&tempo), Ok(()));
+			assert_eq!(Bounds::check(&V::Yuma(Y::Tempo(4))), Err(BoundError::BelowMinimum));
+			assert_eq!(
+				Bounds::check(&V::Yuma(Y::MaxAllowedUids(MAX_UIDS + 1))),
+				Err(BoundError::AboveMaximum)
+			);
+		});
+	}
+}
