@@ -79,9 +79,11 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
 			yuma::MaxValidators,
 			Some(max_validators),
 		)));
+		// The legal minimum is two uids; `register`'s smallest case (one uid) asks for one and
+		// gets two: the subnet is not full, so that case registers without replacing anyone.
 		set_parameter(RuntimeParameters::Yuma(yuma::Parameters::MaxAllowedUids(
 			yuma::MaxAllowedUids,
-			Some(max_allowed_uids),
+			Some(max_allowed_uids.max(2)),
 		)));
 	}
 	fn set_commit_reveal(on: bool) {

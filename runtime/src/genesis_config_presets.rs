@@ -110,8 +110,11 @@ fn testnet_genesis(
 		(Sr25519Keyring::Ferdie.to_account_id(), DEV_EARNED_CREDITS),
 		(Sr25519Keyring::Eve.to_account_id(), 3 * DEV_EARNED_CREDITS),
 	];
-	let backing: Balance = earners.iter().map(|(_, c)| *c).sum::<Balance>() / credit::UNIT
-		* crate::dynamic_params::DEFAULT_PAYOUT_RATE;
+	let backing: Balance = earners
+		.iter()
+		.fold(0, |sum: Balance, (_, c)| sum.saturating_add(*c))
+		.saturating_div(credit::UNIT)
+		.saturating_mul(crate::dynamic_params::DEFAULT_PAYOUT_RATE);
 	if let Some(vault) = usd_accounts.iter_mut().find(|(_, a, _)| *a == CreditsVaultAccount::get())
 	{
 		vault.2 = vault.2.saturating_add(backing);

@@ -20,6 +20,12 @@ pub const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 /// limit governance moves, and its bounds never exceed this.
 pub const MAX_UIDS: u16 = 4_096;
 
+/// `share` of a whole block's weight, in both dimensions (rounded down).
+fn share_of_block(share: Perbill) -> Weight {
+	let block = RuntimeBlockWeights::get().max_block;
+	Weight::from_parts(share.mul_floor(block.ref_time()), share.mul_floor(block.proof_size()))
+}
+
 parameter_types! {
 	/// Two seconds of compute per 6-second block.
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
@@ -46,8 +52,7 @@ parameter_types! {
 	/// Longest reason a slash may carry, in bytes.
 	pub const MaxReasonLen: u32 = 128;
 	/// Referendum enactments may fill 80 % of a block.
-	pub MaximumSchedulerWeight: Weight =
-		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+	pub MaximumSchedulerWeight: Weight = share_of_block(Perbill::from_percent(80));
 	/// Most enactments scheduled in one block.
 	pub const MaxScheduledPerBlock: u32 = 50;
 }

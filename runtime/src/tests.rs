@@ -1,6 +1,11 @@
 //! Runtime-level tests, run natively against the real runtime configuration.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
 
 use crate::{
 	fees::DealWithFees, genesis_config_presets, AccountId, Assets, Balances, Runtime,

@@ -190,26 +190,6 @@ impl<AccountId> EarningsObserver<AccountId> for () {
 	fn before_earn(_: &AccountId, _: Balance) {}
 }
 
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn units_are_consistent() {
-		assert_eq!(gov::UNIT, 10u128.pow(u32::from(gov::DECIMALS)));
-		assert_eq!(usd::UNIT, 10u128.pow(u32::from(usd::DECIMALS)));
-		assert_eq!(credit::UNIT, 10u128.pow(u32::from(credit::DECIMALS)));
-		assert_eq!(time::DAYS, 14_400);
-		assert_eq!(time::MONTH, 432_000);
-	}
-
-	#[test]
-	fn empty_registry_knows_no_subnet() {
-		assert!(!<() as SubnetRegistry>::exists(0));
-		assert!(!<() as SubnetRegistry>::exists(NetUid::MAX));
-	}
-}
-
 /// Names a subnet's owner. `pallet-subnets` implements it; until then the runtime's interim
 /// registry knows no owners (so only root acts for a subnet).
 pub trait SubnetOwner<AccountId> {
@@ -235,5 +215,25 @@ pub trait StakeProvider<AccountId> {
 impl<AccountId> StakeProvider<AccountId> for () {
 	fn stake_of(_: NetUid, _: &AccountId) -> Balance {
 		0
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn units_are_consistent() {
+		assert_eq!(gov::UNIT, 10u128.pow(u32::from(gov::DECIMALS)));
+		assert_eq!(usd::UNIT, 10u128.pow(u32::from(usd::DECIMALS)));
+		assert_eq!(credit::UNIT, 10u128.pow(u32::from(credit::DECIMALS)));
+		assert_eq!(time::DAYS, 14_400);
+		assert_eq!(time::MONTH, 432_000);
+	}
+
+	#[test]
+	fn empty_registry_knows_no_subnet() {
+		assert!(!<() as SubnetRegistry>::exists(0));
+		assert!(!<() as SubnetRegistry>::exists(NetUid::MAX));
 	}
 }

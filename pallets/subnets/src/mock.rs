@@ -121,9 +121,9 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBench {
 
 thread_local! {
 	/// Per subnet: (credits in the pool, credits ever spent).
-	static CREDITS: RefCell<BTreeMap<NetUid, (Balance, Balance)>> = RefCell::new(BTreeMap::new());
+	static CREDITS: RefCell<BTreeMap<NetUid, (Balance, Balance)>> = const { RefCell::new(BTreeMap::new()) };
 	/// Credits earned per account.
-	static EARNED: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
+	static EARNED: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	/// GOV emission per block once launched (zero: not launched).
 	static EMISSION: RefCell<Balance> = const { RefCell::new(0) };
 	static EMITTED: RefCell<Balance> = const { RefCell::new(0) };

@@ -42,7 +42,7 @@ pub const POOR: AccountId = 2;
 pub const UNIT: Balance = 1_000_000_000_000;
 
 thread_local! {
-	static STAKE: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
+	static STAKE: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Subnets 1 and 2 exist.

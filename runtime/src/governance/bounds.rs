@@ -117,7 +117,8 @@ pub static RULES: &[Rule] = &[
 fn vault_backs(rate: Balance) -> bool {
 	let supply = pallet_credits::TotalIssuance::<Runtime>::get();
 	let owed = pallet_credits::math::usd_floor(supply, rate);
-	owed.is_some_and(|owed| pallet_credits::Pallet::<Runtime>::vault_usd() >= owed)
+	let vault = pallet_credits::Pallet::<Runtime>::vault_usd();
+	owed.is_some_and(|owed| vault >= owed)
 }
 
 /// The range of each parameter.

@@ -1,7 +1,12 @@
 //! Whole referenda on the real runtime (dev genesis, so the fast track timings): submit, decision
 //! deposit, conviction votes, confirmation, enactment through the scheduler.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
 
 use super::track;
 use crate::{
@@ -104,9 +109,8 @@ fn all_vote(index: u32, aye: bool) {
 	}
 }
 
-fn info(
-	index: u32,
-) -> ReferendumInfo<
+/// A referendum's stored state on this runtime.
+type Info = ReferendumInfo<
 	u16,
 	OriginCaller,
 	u32,
@@ -115,7 +119,9 @@ fn info(
 	pallet_conviction_voting::TallyOf<Runtime>,
 	AccountId,
 	(u32, u32),
-> {
+>;
+
+fn info(index: u32) -> Info {
 	pallet_referenda::ReferendumInfoFor::<Runtime>::get(index).expect("referendum exists")
 }
 
@@ -340,9 +346,9 @@ fn failed_referendum_changes_nothing() {
 		run_to(System::block_number() + 3);
 		assert!(dispatched().is_empty(), "nothing enacted");
 		assert_eq!(credits::ProtocolFee::get(), Perbill::from_percent(10));
-		let reserved = Balances::reserved_balance(&alice());
+		let reserved = Balances::reserved_balance(alice());
 		assert_ok!(Referenda::refund_decision_deposit(RuntimeOrigin::signed(alice()), index));
-		assert_eq!(reserved - Balances::reserved_balance(&alice()), 5_000 * gov::UNIT);
+		assert_eq!(reserved - Balances::reserved_balance(alice()), 5_000 * gov::UNIT);
 		all_invariants();
 	});
 }

@@ -10,7 +10,7 @@ fn buy(who: AccountId, credits: u128) {
 
 #[test]
 fn integrity_test_passes() {
-	build_and_execute(|| <Credits as Hooks<u64>>::integrity_test());
+	build_and_execute(<Credits as Hooks<u64>>::integrity_test);
 }
 
 #[test]

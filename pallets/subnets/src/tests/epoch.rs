@@ -67,7 +67,7 @@ fn epoch_pays_alpha_by_incentive_and_dividends() {
 				)),
 				_ => None,
 			})
-			.last()
+			.next_back()
 			.expect("EpochPaid");
 		assert!(paid.0, "consensus");
 		let pending = 10 * GOV;
