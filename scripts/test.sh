@@ -34,6 +34,10 @@ cargo fmt --all -- --check
 # would cost minutes and the lints are the same.
 step "cargo clippy (workspace, all targets, -D warnings)"
 SKIP_WASM_BUILD=1 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The runtime's optional code (benchmark set-up, try-runtime hooks) is compiled by no other step.
+step "cargo clippy (runtime with runtime-benchmarks and try-runtime)"
+SKIP_WASM_BUILD=1 cargo clippy -p tandem-runtime --all-targets --locked \
+	--features runtime-benchmarks,try-runtime -- -D warnings
 
 # Release profile from here on: the node must be a release build for the e2e suite, and the
 # tests in the same profile reuse its compiled dependencies.

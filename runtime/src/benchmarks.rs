@@ -1,7 +1,11 @@
 //! The pallets the node's `benchmark pallet` command can measure (feature `runtime-benchmarks`),
 //! and the bodies of the `Benchmark` runtime API (`apis.rs` calls them).
 
-use crate::{AllPalletsWithSystem, Runtime};
+// Bare names, not `crate::…`: `define_benchmarks!` writes them into the macros it defines.
+use crate::{
+	AllPalletsWithSystem, AssetConversion, Balances, Credits, GovToken, Governance, Runtime,
+	Subnets, Sudo, Timestamp, Utility, Yuma,
+};
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{
 	baseline::{self, Pallet as BaselineBench},
@@ -14,16 +18,16 @@ use sp_storage::TrackedStorageKey;
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
-	[pallet_balances, crate::Balances]
-	[pallet_timestamp, crate::Timestamp]
-	[pallet_utility, crate::Utility]
-	[pallet_sudo, crate::Sudo]
-	[pallet_credits, crate::Credits]
-	[pallet_yuma, crate::Yuma]
-	[pallet_gov_token, crate::GovToken]
-	[pallet_subnets, crate::Subnets]
-	[pallet_asset_conversion, crate::AssetConversion]
-	[pallet_governance, crate::Governance]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_sudo, Sudo]
+	[pallet_credits, Credits]
+	[pallet_yuma, Yuma]
+	[pallet_gov_token, GovToken]
+	[pallet_subnets, Subnets]
+	[pallet_asset_conversion, AssetConversion]
+	[pallet_governance, Governance]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
