@@ -29,6 +29,8 @@ use tandem_primitives::{
 pub(crate) enum Metric {
 	UsdRevenue,
 	CreditsRedeemed,
+	CreditsPaid,
+	CreditsRecycled,
 	CashOutUsd,
 	CreditsMinted,
 }
@@ -85,13 +87,16 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	fn mint(who: &T::AccountId, credits: Balance) -> DispatchResult {
+	/// Mints credits someone paid USD for (`buy`, `issue`): they are held and paid.
+	fn mint_paid(who: &T::AccountId, credits: Balance) -> DispatchResult {
 		TotalIssuance::<T>::try_mutate(|t| -> DispatchResult {
 			*t = t.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			Ok(())
 		})?;
 		Self::credit_account(who, |acc| {
 			acc.free = acc.free.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+			// `paid ≤ free` held before, so this cannot overflow where `free` did not.
+			acc.paid = acc.paid.saturating_add(credits);
 			Ok(())
 		})
 	}
@@ -104,20 +109,25 @@ impl<T: Config> Pallet<T> {
 		(month, slot)
 	}
 
-	pub(crate) fn record(metric: Metric, amount: Balance) {
+	/// Adds each `(metric, amount)` to this month's slot, in one write.
+	pub(crate) fn record(entries: &[(Metric, Balance)]) {
 		let (month, slot) = Self::month_slot();
 		Metrics::<T>::mutate(slot, |m| {
 			if m.month != month {
 				*m = MonthMetrics { month, ..Default::default() };
 			}
-			let field = match metric {
-				Metric::UsdRevenue => &mut m.usd_revenue,
-				Metric::CreditsRedeemed => &mut m.credits_redeemed,
-				Metric::CashOutUsd => &mut m.cash_out_usd,
-				Metric::CreditsMinted => &mut m.credits_minted,
-			};
-			// Metrics saturate: they are reports, not balances.
-			*field = field.saturating_add(amount);
+			for (metric, amount) in entries {
+				let field = match metric {
+					Metric::UsdRevenue => &mut m.usd_revenue,
+					Metric::CreditsRedeemed => &mut m.credits_redeemed,
+					Metric::CreditsPaid => &mut m.credits_paid,
+					Metric::CreditsRecycled => &mut m.credits_recycled,
+					Metric::CashOutUsd => &mut m.cash_out_usd,
+					Metric::CreditsMinted => &mut m.credits_minted,
+				};
+				// Metrics saturate: they are reports, not balances.
+				*field = field.saturating_add(*amount);
+			}
 		});
 	}
 
@@ -131,6 +141,8 @@ impl<T: Config> Pallet<T> {
 				month,
 				usd_revenue: acc.usd_revenue.saturating_add(m.usd_revenue),
 				credits_redeemed: acc.credits_redeemed.saturating_add(m.credits_redeemed),
+				credits_paid: acc.credits_paid.saturating_add(m.credits_paid),
+				credits_recycled: acc.credits_recycled.saturating_add(m.credits_recycled),
 				cash_out_usd: acc.cash_out_usd.saturating_add(m.cash_out_usd),
 				credits_minted: acc.credits_minted.saturating_add(m.credits_minted),
 			},
@@ -142,9 +154,8 @@ impl<T: Config> Pallet<T> {
 		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
 		ensure!(usd <= max_usd, Error::<T>::PriceAboveLimit);
 		Self::move_usd(&who, &Self::vault_account(), usd, Error::<T>::InsufficientUsd)?;
-		Self::mint(&who, credits)?;
-		Self::record(Metric::UsdRevenue, usd);
-		Self::record(Metric::CreditsMinted, credits);
+		Self::mint_paid(&who, credits)?;
+		Self::record(&[(Metric::UsdRevenue, usd), (Metric::CreditsMinted, credits)]);
 		Self::deposit_event(Event::Bought { who, credits, usd });
 		Ok(())
 	}
@@ -161,36 +172,49 @@ impl<T: Config> Pallet<T> {
 		ensure!(!UsedReceipts::<T>::contains_key(receipt), Error::<T>::ReceiptAlreadyUsed);
 		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
 		Self::move_usd(&issuer, &Self::vault_account(), usd, Error::<T>::InsufficientUsd)?;
-		Self::mint(&who, credits)?;
+		Self::mint_paid(&who, credits)?;
 		UsedReceipts::<T>::insert(receipt, frame_system::Pallet::<T>::block_number());
 		FiatRevenue::<T>::mutate(|f| *f = f.saturating_add(fiat_amount));
-		Self::record(Metric::UsdRevenue, usd);
-		Self::record(Metric::CreditsMinted, credits);
+		Self::record(&[(Metric::UsdRevenue, usd), (Metric::CreditsMinted, credits)]);
 		Self::deposit_event(Event::Issued { issuer, who, credits, usd, fiat_amount, receipt });
 		Ok(())
 	}
 
-	/// Moves `credits` from `who` into `netuid`'s pool.
-	fn move_to_pool(who: &T::AccountId, netuid: NetUid, credits: Balance) -> DispatchResult {
+	/// Moves `credits` from `who` into `netuid`'s pool, the paid ones first; returns how many
+	/// of them were paid (the rest are recycled).
+	fn move_to_pool(
+		who: &T::AccountId,
+		netuid: NetUid,
+		credits: Balance,
+	) -> Result<Balance, DispatchError> {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
-		Accounts::<T>::try_mutate(who, |acc| -> DispatchResult {
-			acc.free = acc.free.checked_sub(credits).ok_or(Error::<T>::InsufficientCredits)?;
+		let paid = Accounts::<T>::try_mutate(who, |acc| -> Result<Balance, DispatchError> {
+			let paid = acc.take_for_spend(credits).ok_or(Error::<T>::InsufficientCredits)?;
 			acc.spent_total = acc.spent_total.saturating_add(credits);
-			Ok(())
+			Ok(paid)
 		})?;
+		// `paid ≤ credits` (taken from them), so the rest is recycled.
+		let recycled = credits.saturating_sub(paid);
 		Pools::<T>::try_mutate(netuid, |p| -> DispatchResult {
 			p.balance = p.balance.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			p.spent_total = p.spent_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+			// Parts of `spent_total`, which did not overflow.
+			p.paid_total = p.paid_total.saturating_add(paid);
+			p.recycled_total = p.recycled_total.saturating_add(recycled);
 			Ok(())
 		})?;
-		Self::record(Metric::CreditsRedeemed, credits);
-		Ok(())
+		Self::record(&[
+			(Metric::CreditsRedeemed, credits),
+			(Metric::CreditsPaid, paid),
+			(Metric::CreditsRecycled, recycled),
+		]);
+		Ok(paid)
 	}
 
 	pub(crate) fn do_spend(who: &T::AccountId, netuid: NetUid, credits: Balance) -> DispatchResult {
-		Self::move_to_pool(who, netuid, credits)?;
-		Self::deposit_event(Event::Spent { who: who.clone(), netuid, credits });
+		let paid = Self::move_to_pool(who, netuid, credits)?;
+		Self::deposit_event(Event::Spent { who: who.clone(), netuid, credits, paid });
 		Ok(())
 	}
 
@@ -238,12 +262,13 @@ impl<T: Config> Pallet<T> {
 			a.used = used;
 			Ok::<_, DispatchError>(a.remaining())
 		})?;
-		Self::move_to_pool(&user, netuid, credits)?;
+		let paid = Self::move_to_pool(&user, netuid, credits)?;
 		Self::deposit_event(Event::Charged {
 			operator,
 			user,
 			netuid,
 			credits,
+			paid,
 			usage_ref,
 			remaining,
 		});
@@ -258,12 +283,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(usd > 0, Error::<T>::CashOutTooSmall);
 		Self::move_usd(&Self::vault_account(), &who, usd, Error::<T>::VaultShort)?;
 		Accounts::<T>::mutate(&who, |acc| {
-			// Checked above: credits ≤ cashable ≤ free and ≤ earned − cashed.
+			// Checked above: credits ≤ cashable ≤ free − paid and ≤ earned − cashed, so `paid`
+			// stays held.
 			acc.free = acc.free.saturating_sub(credits);
 			acc.cashed_out_total = acc.cashed_out_total.saturating_add(credits);
 		});
 		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(credits));
-		Self::record(Metric::CashOutUsd, usd);
+		Self::record(&[(Metric::CashOutUsd, usd)]);
 		Self::deposit_event(Event::CashedOut { who, credits, usd });
 		Ok(())
 	}
@@ -282,7 +308,8 @@ impl<T: Config> Pallet<T> {
 		let usd = math::usd_floor(credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
 		Self::move_usd(&Self::vault_account(), &T::Treasury::get(), usd, Error::<T>::VaultShort)?;
 		// `cashable()` is bounded by `free`, so what is slashed can never be cashed out.
-		Accounts::<T>::mutate(&who, |acc| acc.free = acc.free.saturating_sub(credits));
+		// `credits ≤ MaxCreditSlash × free ≤ free` (checked above), so nothing is short.
+		Accounts::<T>::mutate(&who, |acc| acc.take_unspent(credits));
 		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(credits));
 		Self::deposit_event(Event::Slashed { who, credits, usd, reason });
 		Ok(())
@@ -292,7 +319,7 @@ impl<T: Config> Pallet<T> {
 	/// (skipped, not failed, if the vault cannot pay it — the fee is still burned).
 	pub(crate) fn do_charge_credit_fee(who: &T::AccountId, fee: Balance) -> DispatchResult {
 		Accounts::<T>::try_mutate(who, |acc| -> DispatchResult {
-			acc.free = acc.free.checked_sub(fee).ok_or(Error::<T>::InsufficientCredits)?;
+			acc.take_unspent(fee).ok_or(Error::<T>::InsufficientCredits)?;
 			Ok(())
 		})?;
 		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(fee));
@@ -396,6 +423,7 @@ impl<T: Config> Pallet<T> {
 		let a = Accounts::<T>::get(who);
 		AccountCredits {
 			free: a.free,
+			paid: a.paid,
 			earned_total: a.earned_total,
 			cashable: a.cashable(),
 			spent_total: a.spent_total,
@@ -417,6 +445,8 @@ impl<T: Config> Pallet<T> {
 			payout_rate,
 			usd_revenue_12m: m.usd_revenue,
 			credits_redeemed_12m: m.credits_redeemed,
+			credits_paid_12m: m.credits_paid,
+			credits_recycled_12m: m.credits_recycled,
 			cash_out_usd_12m: m.cash_out_usd,
 			// USD per credit: both have 6 decimals, so ppm of (usd / credits) is USD base
 			// units per whole credit.
@@ -436,6 +466,7 @@ impl<T: Config> Pallet<T> {
 			held = held.checked_add(acc.free).ok_or("account sum overflows")?;
 			cashable = cashable.saturating_add(acc.cashable());
 			ensure!(acc.cashed_out_total <= acc.earned_total, "cashed out more than earned");
+			ensure!(acc.paid <= acc.free, "paid credits above held credits");
 		}
 		let mut pooled: Balance = 0;
 		for (_, p) in Pools::<T>::iter() {
@@ -443,6 +474,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				Some(p.balance) == p.spent_total.checked_sub(p.distributed_total),
 				"pool != spent - distributed"
+			);
+			ensure!(
+				p.paid_total.checked_add(p.recycled_total) == Some(p.spent_total),
+				"pool spent != paid + recycled"
 			);
 		}
 		ensure!(
@@ -481,5 +516,9 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 
 	fn spent_total(netuid: NetUid) -> Balance {
 		Pools::<T>::get(netuid).spent_total
+	}
+
+	fn paid_total(netuid: NetUid) -> Balance {
+		Pools::<T>::get(netuid).paid_total
 	}
 }

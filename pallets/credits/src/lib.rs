@@ -81,7 +81,7 @@ pub mod pallet {
 	use tandem_primitives::{AssetId, Balance, NetUid, SubnetRegistry};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -250,19 +250,21 @@ pub mod pallet {
 			fiat_amount: Balance,
 			receipt: Reference,
 		},
-		/// `who` spent `credits` on subnet `netuid`.
-		Spent { who: T::AccountId, netuid: NetUid, credits: Balance },
+		/// `who` spent `credits` on subnet `netuid`; `paid` of them were bought or issued
+		/// (revenue), the rest earned credits spent again.
+		Spent { who: T::AccountId, netuid: NetUid, credits: Balance, paid: Balance },
 		/// `user` authorized `operator` to charge up to `cap` credits on `netuid`.
 		Authorized { user: T::AccountId, operator: T::AccountId, netuid: NetUid, cap: Balance },
 		/// `user` revoked `operator`'s authorization on `netuid`.
 		Revoked { user: T::AccountId, operator: T::AccountId, netuid: NetUid },
 		/// `operator` charged `user` `credits` on `netuid` for the usage batch `usage_ref`;
-		/// `remaining` may still be charged.
+		/// `paid` of them were bought or issued (revenue); `remaining` may still be charged.
 		Charged {
 			operator: T::AccountId,
 			user: T::AccountId,
 			netuid: NetUid,
 			credits: Balance,
+			paid: Balance,
 			usage_ref: Reference,
 			remaining: Balance,
 		},

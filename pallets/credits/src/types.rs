@@ -9,6 +9,9 @@ use tandem_primitives::Balance;
 pub struct CreditAccount {
 	/// Credits the account holds now.
 	pub free: Balance,
+	/// The part of `free` that was bought or issued and not yet spent. Spends take it first;
+	/// never above `free`.
+	pub paid: Balance,
 	/// Credits ever received as a contributor (epoch payouts). Only grows.
 	pub earned_total: Balance,
 	/// Earned credits ever turned into USD. `earned_total - cashed_out_total` is what may still
@@ -19,9 +22,30 @@ pub struct CreditAccount {
 }
 
 impl CreditAccount {
-	/// Credits that may be cashed out now: earned and not yet cashed out, and held.
+	/// Credits that may be cashed out now: earned and not yet cashed out, and held apart from
+	/// the paid ones.
 	pub fn cashable(&self) -> Balance {
-		self.earned_total.saturating_sub(self.cashed_out_total).min(self.free)
+		self.earned_total
+			.saturating_sub(self.cashed_out_total)
+			.min(self.free.saturating_sub(self.paid))
+	}
+
+	/// Takes `credits` out of `free` for a spend: the paid part first. Returns the paid part,
+	/// or `None` (and changes nothing) if the account holds less than `credits`.
+	pub fn take_for_spend(&mut self, credits: Balance) -> Option<Balance> {
+		let free = self.free.checked_sub(credits)?;
+		let paid = credits.min(self.paid);
+		self.free = free;
+		self.paid = self.paid.saturating_sub(paid);
+		Some(paid)
+	}
+
+	/// Takes `credits` out of `free` without spending them (a slash, the credit fee): what is
+	/// left of `paid` is at most what is left held. `None` (and no change) if short.
+	pub fn take_unspent(&mut self, credits: Balance) -> Option<()> {
+		self.free = self.free.checked_sub(credits)?;
+		self.paid = self.paid.min(self.free);
+		Some(())
 	}
 
 	/// `true` if the record carries nothing worth keeping in storage.
@@ -55,6 +79,11 @@ pub struct SubnetPool {
 	pub spent_total: Balance,
 	/// Credits ever taken out of this pool by payouts (paid, or burned as protocol fee).
 	pub distributed_total: Balance,
+	/// The paid part of `spent_total`: credits bought or issued, then spent here. The
+	/// subnet's revenue in credits; only grows.
+	pub paid_total: Balance,
+	/// The recycled part of `spent_total`: earned credits spent here. Only grows.
+	pub recycled_total: Balance,
 }
 
 /// Totals for one metrics "month" (30 days of blocks).
@@ -78,6 +107,10 @@ pub struct MonthMetrics {
 	pub usd_revenue: Balance,
 	/// Credits redeemed: spent or charged for inference.
 	pub credits_redeemed: Balance,
+	/// The paid part of `credits_redeemed` (revenue).
+	pub credits_paid: Balance,
+	/// The recycled part of `credits_redeemed` (earned credits spent again).
+	pub credits_recycled: Balance,
 	/// USD paid out by `cash_out`.
 	pub cash_out_usd: Balance,
 	/// Credits minted (`buy` and `issue`).
@@ -91,6 +124,8 @@ pub struct MonthMetrics {
 pub struct AccountCredits {
 	/// Credits held.
 	pub free: Balance,
+	/// The part of `free` that was bought or issued (spent first; never cashable).
+	pub paid: Balance,
 	/// Credits ever earned.
 	pub earned_total: Balance,
 	/// Credits that may be cashed out now.
@@ -119,6 +154,10 @@ pub struct CreditsTotals {
 	pub usd_revenue_12m: Balance,
 	/// Credits redeemed over the last 12 months.
 	pub credits_redeemed_12m: Balance,
+	/// The paid part of them (revenue).
+	pub credits_paid_12m: Balance,
+	/// The recycled part of them (earned credits spent again).
+	pub credits_recycled_12m: Balance,
 	/// USD cashed out over the last 12 months.
 	pub cash_out_usd_12m: Balance,
 	/// Credit ratio = USD revenue ÷ credits redeemed (12 months), USD per whole credit in ppm

@@ -99,6 +99,9 @@ impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
 	fn spent_total(_: tandem_primitives::NetUid) -> Balance {
 		0
 	}
+	fn paid_total(_: tandem_primitives::NetUid) -> Balance {
+		0
+	}
 }
 
 /// The mock pool: reserves are `POOL`'s balances; constant product with a 0.3 % input fee.

@@ -195,6 +195,10 @@ impl CreditsInterface<AccountId> for MockCredits {
 	fn spent_total(netuid: NetUid) -> Balance {
 		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.1).unwrap_or(0))
 	}
+	// The mock's users only spend bought credits: everything spent is paid.
+	fn paid_total(netuid: NetUid) -> Balance {
+		Self::spent_total(netuid)
+	}
 }
 
 /// GOV emission: `EMISSION` per block once `launch` set it, minted into the pot.

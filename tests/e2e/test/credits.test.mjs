@@ -1,5 +1,5 @@
-// pallet-credits from polkadot.js: buy, spend, authorize + charge and the cap, a replayed
-// receipt, cash_out refusing bought credits, the CreditsApi runtime API, and an account that
+// pallet-credits from polkadot.js: buy, spend, paid and recycled credits, authorize + charge
+// and the cap, a replayed receipt, cash_out refusing bought credits, the CreditsApi runtime API, and an account that
 // holds only credits (no GOV) spending them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,6 +65,39 @@ test('spend: credits join the subnet pool; the fee is paid in credits, not GOV',
 
   const unknown = await sendAndWait(api.tx.credits.spend(999, CREDIT), bob);
   assert.equal(moduleError(unknown), 'credits.UnknownSubnet');
+});
+
+test('paid revenue: bought credits are spent first and count as paid; earned ones are recycled', async () => {
+  const { eve } = acc;
+  const pool = async () => api.query.credits.pools(2);
+  const spentEvent = (res) => res.events.find(({ event }) => api.events.credits.Spent.is(event)).event.data;
+
+  // Eve starts with earned credits only (dev genesis): a spend of them is recycled.
+  const start = await account(eve.address);
+  assert.equal(start.paid.toBigInt(), 0n);
+  const before = await pool();
+  const recycled = await sendAndWait(api.tx.credits.spend(2, 5n * CREDIT), eve);
+  assert.equal(recycled.dispatchError, undefined);
+  assert.equal(spentEvent(recycled).paid.toBigInt(), 0n);
+  let after = await pool();
+  assert.equal(after.paidTotal.toBigInt() - before.paidTotal.toBigInt(), 0n, 'no revenue');
+  assert.equal(after.recycledTotal.toBigInt() - before.recycledTotal.toBigInt(), 5n * CREDIT);
+
+  // Bought credits are paid until spent, and go first.
+  await sendAndWait(api.tx.credits.buy(10n * CREDIT, USD), eve);
+  const bought = await account(eve.address);
+  assert.equal(bought.paid.toBigInt(), 10n * CREDIT);
+  assert.equal(bought.cashable.toBigInt(), bought.free.toBigInt() - 10n * CREDIT, 'paid credits are never cashable');
+  const mixed = await sendAndWait(api.tx.credits.spend(2, 12n * CREDIT), eve);
+  assert.equal(mixed.dispatchError, undefined);
+  assert.equal(spentEvent(mixed).paid.toBigInt(), 10n * CREDIT);
+  const end = await pool();
+  assert.equal(end.paidTotal.toBigInt() - after.paidTotal.toBigInt(), 10n * CREDIT, 'the paid part is revenue');
+  assert.equal(end.recycledTotal.toBigInt() - after.recycledTotal.toBigInt(), 2n * CREDIT);
+  assert.equal((await account(eve.address)).paid.toBigInt(), 0n);
+  const totals = await api.call.creditsApi.totals();
+  assert.ok(totals.creditsPaid12m.toBigInt() >= 10n * CREDIT);
+  assert.ok(totals.creditsRecycled12m.toBigInt() >= 7n * CREDIT);
 });
 
 test('authorize + charge: metered billing up to the cap, then refused; revoke ends it', async () => {

@@ -109,12 +109,19 @@ fn spend_moves_credits_into_the_subnet_pool() {
 		assert_eq!((acc.free, acc.spent_total), (6 * CREDIT, 4 * CREDIT));
 		assert_eq!(
 			Pools::<Test>::get(1),
-			SubnetPool { balance: 4 * CREDIT, spent_total: 4 * CREDIT, distributed_total: 0 }
+			SubnetPool {
+				balance: 4 * CREDIT,
+				spent_total: 4 * CREDIT,
+				distributed_total: 0,
+				paid_total: 4 * CREDIT,
+				recycled_total: 0
+			}
 		);
 		assert_eq!(TotalIssuance::<Test>::get(), 10 * CREDIT);
 		assert_eq!(
 			last_event(),
-			Event::<Test>::Spent { who: ALICE, netuid: 1, credits: 4 * CREDIT }.into()
+			Event::<Test>::Spent { who: ALICE, netuid: 1, credits: 4 * CREDIT, paid: 4 * CREDIT }
+				.into()
 		);
 	});
 }
@@ -148,6 +155,7 @@ fn authorize_charge_revoke() {
 				user: ALICE,
 				netuid: 1,
 				credits: 2 * CREDIT,
+				paid: 2 * CREDIT,
 				usage_ref: [9; 32],
 				remaining: 3 * CREDIT
 			}

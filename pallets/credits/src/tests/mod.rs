@@ -12,4 +12,5 @@ mod attacks;
 mod calls;
 mod distribute;
 mod extension;
+mod paid;
 mod sequences;

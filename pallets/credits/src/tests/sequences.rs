@@ -47,6 +47,11 @@ enum Op {
 		who: AccountId,
 		percent: u8,
 	},
+	/// The credit transaction fee.
+	Fee {
+		who: AccountId,
+		credits: u128,
+	},
 }
 
 const PEOPLE: [AccountId; 4] = [ALICE, BOB, CHARLIE, OWNER];
@@ -71,7 +76,8 @@ fn op() -> impl Strategy<Value = Op> {
 			netuid,
 			percent
 		}),
-		(who, 0u8..=60).prop_map(|(who, percent)| Op::Slash { who, percent }),
+		(who.clone(), 0u8..=60).prop_map(|(who, percent)| Op::Slash { who, percent }),
+		(who, 1u128..(10 * CREDIT)).prop_map(|(who, credits)| Op::Fee { who, credits }),
 	]
 }
 
@@ -118,7 +124,17 @@ fn apply(op: &Op) {
 				.mul_floor(Accounts::<Test>::get(who).free);
 			Credits::slash(RuntimeOrigin::root(), who, credits, vec![])
 		}
+		Op::Fee { who, credits } => Credits::do_charge_credit_fee(&who, credits),
 	};
+}
+
+/// The account and subnet a spend or charge moves credits between.
+fn spender(op: &Op) -> Option<(AccountId, u16)> {
+	match *op {
+		Op::Spend { who, netuid, .. } | Op::SpendShare { who, netuid, .. } => Some((who, netuid)),
+		Op::Charge { user, .. } => Some((user, 1)),
+		_ => None,
+	}
 }
 
 proptest! {
@@ -130,7 +146,21 @@ proptest! {
 			let supply = usd_supply();
 			for op in &ops {
 				let vault_before = usd_of(vault());
+				let spend = spender(op).map(|(who, netuid)| {
+					(Accounts::<Test>::get(who).paid, Pools::<Test>::get(netuid), netuid)
+				});
 				apply(op);
+				// A spend's paid part is `min(credits, paid)`; a pool's totals only grow.
+				if let Some((paid_before, pool_before, netuid)) = spend {
+					let pool = Pools::<Test>::get(netuid);
+					let spent = pool.spent_total - pool_before.spent_total;
+					prop_assert_eq!(
+						pool.paid_total - pool_before.paid_total,
+						spent.min(paid_before),
+						"paid part of {:?}", op
+					);
+					prop_assert!(pool.recycled_total >= pool_before.recycled_total);
+				}
 				prop_assert!(Credits::do_try_state().is_ok(), "invariants after {:?}", op);
 				prop_assert_eq!(usd_supply(), supply, "USD created or destroyed by {:?}", op);
 				// The vault only pays what it has: it can never be drained below its minimum.

@@ -1,0 +1,213 @@
+//! Paid revenue: bought and issued credits are paid until spent, spends take them first, and
+//! only paid credits count as a subnet's revenue.
+
+use crate::{mock::*, pallet::*, tests::distribute::earn, Error};
+use frame_support::{assert_noop, assert_ok};
+use tandem_primitives::CreditsInterface;
+
+fn buy(who: AccountId, credits: u128) {
+	assert_ok!(Credits::buy(RuntimeOrigin::signed(who), credits, u128::MAX));
+}
+
+fn paid_total(netuid: u16) -> u128 {
+	<Credits as CreditsInterface<AccountId>>::paid_total(netuid)
+}
+
+#[test]
+fn bought_and_issued_credits_are_paid() {
+	build_and_execute(|| {
+		buy(ALICE, 10 * CREDIT);
+		assert_ok!(Credits::issue(RuntimeOrigin::signed(ISSUER), ALICE, 5 * CREDIT, 150, [7; 32]));
+		let acc = Accounts::<Test>::get(ALICE);
+		assert_eq!((acc.free, acc.paid), (15 * CREDIT, 15 * CREDIT));
+		assert_eq!(Credits::account_credits(&ALICE).paid, 15 * CREDIT);
+	});
+}
+
+#[test]
+fn a_spend_takes_paid_credits_first_and_the_rest_is_recycled() {
+	build_and_execute(|| {
+		earn(BOB, 10 * CREDIT);
+		buy(BOB, 5 * CREDIT);
+		let before = Accounts::<Test>::get(BOB);
+		assert_eq!(before.paid, 5 * CREDIT);
+		let month_before = Credits::metrics_12m();
+
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(BOB), 1, 8 * CREDIT));
+		assert_eq!(
+			last_event(),
+			Event::<Test>::Spent { who: BOB, netuid: 1, credits: 8 * CREDIT, paid: 5 * CREDIT }
+				.into()
+		);
+		let acc = Accounts::<Test>::get(BOB);
+		assert_eq!((acc.free, acc.paid), (before.free - 8 * CREDIT, 0));
+		let pool = Pools::<Test>::get(1);
+		assert_eq!((pool.paid_total, pool.recycled_total), (5 * CREDIT, 3 * CREDIT));
+		assert_eq!(paid_total(1), 5 * CREDIT);
+		let month = Credits::metrics_12m();
+		assert_eq!(month.credits_paid - month_before.credits_paid, 5 * CREDIT);
+		assert_eq!(month.credits_recycled - month_before.credits_recycled, 3 * CREDIT);
+		assert_eq!(month.credits_redeemed - month_before.credits_redeemed, 8 * CREDIT);
+		let totals = Credits::totals();
+		assert_eq!(totals.credits_paid_12m, month.credits_paid);
+		assert_eq!(totals.credits_recycled_12m, month.credits_recycled);
+	});
+}
+
+#[test]
+fn a_charge_takes_paid_credits_first() {
+	build_and_execute(|| {
+		earn(ALICE, 10 * CREDIT);
+		buy(ALICE, 2 * CREDIT);
+		assert_ok!(Credits::authorize(RuntimeOrigin::signed(ALICE), GATEWAY, 1, 5 * CREDIT));
+		assert_ok!(Credits::charge(RuntimeOrigin::signed(GATEWAY), ALICE, 1, 3 * CREDIT, [1; 32]));
+		assert_eq!(
+			last_event(),
+			Event::<Test>::Charged {
+				operator: GATEWAY,
+				user: ALICE,
+				netuid: 1,
+				credits: 3 * CREDIT,
+				paid: 2 * CREDIT,
+				usage_ref: [1; 32],
+				remaining: 2 * CREDIT
+			}
+			.into()
+		);
+		let pool = Pools::<Test>::get(1);
+		assert_eq!((pool.paid_total, pool.recycled_total), (2 * CREDIT, CREDIT));
+	});
+}
+
+#[test]
+fn only_earned_credits_spent_again_are_recycled_revenue_is_not_faked_by_them() {
+	build_and_execute(|| {
+		earn(BOB, 10 * CREDIT);
+		let free = Accounts::<Test>::get(BOB).free;
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(BOB), 1, free));
+		let pool = Pools::<Test>::get(1);
+		assert_eq!((pool.paid_total, pool.recycled_total), (0, free));
+		assert_eq!(paid_total(1), 0);
+	});
+}
+
+#[test]
+fn bought_credits_are_never_cashable_even_after_the_earned_ones_were_spent() {
+	build_and_execute(|| {
+		// Earned credits spent (recycled), then credits bought: `earned − cashed_out` is still
+		// positive, but nothing held was earned.
+		earn(BOB, 10 * CREDIT);
+		let earned = Accounts::<Test>::get(BOB).free;
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(BOB), 1, earned));
+		buy(BOB, 10 * CREDIT);
+		let acc = Accounts::<Test>::get(BOB);
+		assert!(acc.earned_total > acc.cashed_out_total);
+		assert_eq!(acc.cashable(), 0);
+		assert_noop!(Credits::cash_out(RuntimeOrigin::signed(BOB), 1), Error::<Test>::NotCashable);
+	});
+}
+
+#[test]
+fn earned_credits_beside_paid_ones_stay_cashable() {
+	build_and_execute(|| {
+		earn(BOB, 10 * CREDIT);
+		let earned = Accounts::<Test>::get(BOB).free;
+		buy(BOB, 100 * CREDIT);
+		assert_eq!(Accounts::<Test>::get(BOB).cashable(), earned);
+		assert_ok!(Credits::cash_out(RuntimeOrigin::signed(BOB), earned));
+		let acc = Accounts::<Test>::get(BOB);
+		assert_eq!((acc.free, acc.paid, acc.cashable()), (100 * CREDIT, 100 * CREDIT, 0));
+	});
+}
+
+#[test]
+fn a_slash_or_the_credit_fee_leaves_paid_at_most_what_is_held() {
+	build_and_execute(|| {
+		// About 10 earned + 30 paid; a slash of half leaves about 20 held, all counted paid:
+		// nothing earned is left to cash out.
+		earn(BOB, 10 * CREDIT);
+		buy(BOB, 30 * CREDIT);
+		let free = Accounts::<Test>::get(BOB).free;
+		assert_ok!(Credits::slash(RuntimeOrigin::root(), BOB, free / 2, vec![]));
+		let acc = Accounts::<Test>::get(BOB);
+		assert_eq!(acc.free, free - free / 2);
+		assert_eq!((acc.paid, acc.cashable()), (acc.free, 0));
+
+		// Only paid credits: the fee takes them, and `paid` follows `free` down.
+		buy(ALICE, 2 * CREDIT);
+		assert_ok!(Credits::do_charge_credit_fee(&ALICE, CREDIT / 2));
+		let acc = Accounts::<Test>::get(ALICE);
+		assert_eq!((acc.free, acc.paid), (3 * CREDIT / 2, 3 * CREDIT / 2));
+		// A fee above what is held changes nothing.
+		assert_noop!(
+			Credits::do_charge_credit_fee(&ALICE, 2 * CREDIT),
+			Error::<Test>::InsufficientCredits
+		);
+	});
+}
+
+#[test]
+fn a_failed_spend_changes_no_paid_figure() {
+	build_and_execute(|| {
+		buy(ALICE, CREDIT);
+		assert_noop!(
+			Credits::spend(RuntimeOrigin::signed(ALICE), 1, 2 * CREDIT),
+			Error::<Test>::InsufficientCredits
+		);
+		assert_noop!(
+			Credits::spend(RuntimeOrigin::signed(ALICE), 7, CREDIT),
+			Error::<Test>::UnknownSubnet
+		);
+		assert_eq!(Accounts::<Test>::get(ALICE).paid, CREDIT);
+		assert_eq!(paid_total(1), 0);
+	});
+}
+
+mod account {
+	use crate::types::CreditAccount;
+	use proptest::prelude::*;
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(2_000))]
+
+		/// `take_for_spend` takes `min(c, paid)` as paid and keeps `paid ≤ free`; when short it
+		/// changes nothing.
+		#[test]
+		fn take_for_spend_takes_paid_first(
+			free in 0u128..1_000_000, paid_share in 0u128..=100, c in 0u128..1_200_000
+		) {
+			let paid = free * paid_share / 100;
+			let mut acc = CreditAccount { free, paid, ..Default::default() };
+			match acc.take_for_spend(c) {
+				Some(p) => {
+					prop_assert_eq!(p, c.min(paid));
+					prop_assert_eq!(acc.free, free - c);
+					prop_assert_eq!(acc.paid, paid - p);
+					prop_assert!(acc.paid <= acc.free);
+				}
+				None => {
+					prop_assert!(c > free);
+					prop_assert_eq!((acc.free, acc.paid), (free, paid));
+				}
+			}
+		}
+
+		/// `take_unspent` leaves `paid = min(paid, free)`; cashable never includes paid credits.
+		#[test]
+		fn take_unspent_keeps_paid_within_free(
+			free in 0u128..1_000_000, paid_share in 0u128..=100, c in 0u128..1_200_000,
+			earned in 0u128..2_000_000
+		) {
+			let paid = free * paid_share / 100;
+			let mut acc = CreditAccount { free, paid, earned_total: earned, ..Default::default() };
+			match acc.take_unspent(c) {
+				Some(()) => {
+					prop_assert_eq!(acc.free, free - c);
+					prop_assert_eq!(acc.paid, paid.min(free - c));
+				}
+				None => prop_assert_eq!((acc.free, acc.paid), (free, paid)),
+			}
+			prop_assert!(acc.cashable() <= acc.free - acc.paid);
+		}
+	}
+}
