@@ -58,6 +58,12 @@ pub enum BoundError {
 	AboveMaximum,
 	/// Contradicts another parameter or the chain's state (e.g. `PayoutRate > CreditPrice`).
 	Inconsistent,
+	/// `PayoutRate` under 80 % of `CreditPrice`: a contributor's earned credits would cash out
+	/// for too little of what users pay for them.
+	PayoutRateFloor,
+	/// `MaxBuybackSlippage` under `PoolLpFee` + 1 %: the buyback's quote includes the LP fee,
+	/// so no lot could trade.
+	BuybackLiveness,
 }
 
 /// The runtime's table of parameter bounds.
@@ -198,6 +204,11 @@ pub mod pallet {
 		/// `CreditPrice` or above what the vault backs, cuts summing over 100 %, `AlphaLow`
 		/// above `AlphaHigh`, `MinBurn` above `MaxBurn`).
 		Inconsistent,
+		/// `PayoutRate` would fall under 80 % of `CreditPrice` (raise `PayoutRate` first to raise
+		/// the price that far).
+		PayoutRateFloor,
+		/// `MaxBuybackSlippage` would fall under `PoolLpFee` + 1 %, where no buyback lot can trade.
+		BuybackLiveness,
 		/// No value given: a parameter is set to an explicit value (defaults are in the docs).
 		MissingValue,
 	}
@@ -239,6 +250,8 @@ pub mod pallet {
 				BoundError::BelowMinimum => Error::BelowMinimum,
 				BoundError::AboveMaximum => Error::AboveMaximum,
 				BoundError::Inconsistent => Error::Inconsistent,
+				BoundError::PayoutRateFloor => Error::PayoutRateFloor,
+				BoundError::BuybackLiveness => Error::BuybackLiveness,
 			}
 		}
 	}

@@ -8,7 +8,9 @@
 //!   and is checked, against the values as they would be after the change ([`After`]),
 //!   whenever one of them changes. A new cross-parameter bound is one more entry there.
 //!
-//! A range failure is `BelowMinimum`/`AboveMaximum`; a broken rule is `Inconsistent`.
+//! A range failure is `BelowMinimum`/`AboveMaximum`; a broken rule returns its own error: the
+//! economic bounds name themselves (`PayoutRateFloor`, `BuybackLiveness`), the plain
+//! consistency rules say `Inconsistent`.
 
 use crate::{
 	dynamic_params::{credits, subnets, token, yuma, RuntimeParametersValue as V},
@@ -63,6 +65,8 @@ after! {
 	alpha_high: Perbill = Yuma(Y::AlphaHigh) or yuma::AlphaHigh;
 	min_burn: Balance = Yuma(Y::MinBurn) or yuma::MinBurn;
 	max_burn: Balance = Yuma(Y::MaxBurn) or yuma::MaxBurn;
+	max_buyback_slippage: Perbill = Token(T::MaxBuybackSlippage) or token::MaxBuybackSlippage;
+	pool_lp_fee: Permill = Token(T::PoolLpFee) or token::PoolLpFee;
 }
 
 /// A bound between parameters.
@@ -73,6 +77,27 @@ pub struct Rule {
 	pub involves: fn(&V) -> bool,
 	/// Whether the rule holds after the change.
 	pub holds: fn(&After) -> bool,
+	/// What a change that breaks the rule is refused with.
+	pub error: BoundError,
+}
+
+/// `PayoutRate` may not fall under this share of `CreditPrice`.
+pub const PAYOUT_RATE_FLOOR: Perbill = Perbill::from_percent(80);
+/// `MaxBuybackSlippage` must leave this much above `PoolLpFee`.
+pub const BUYBACK_SLIPPAGE_MARGIN: Perbill = Perbill::from_percent(1);
+
+/// `rate ≥ PAYOUT_RATE_FLOOR × price`, exactly (no rounding in the rate's favour).
+fn above_payout_floor(rate: Balance, price: Balance) -> bool {
+	let floor = u128::from(PAYOUT_RATE_FLOOR.deconstruct());
+	let whole = u128::from(Perbill::one().deconstruct());
+	rate.saturating_mul(whole) >= price.saturating_mul(floor)
+}
+
+/// `slippage ≥ lp_fee + BUYBACK_SLIPPAGE_MARGIN`, in parts per billion.
+fn buyback_can_trade(slippage: Perbill, lp_fee: Permill) -> bool {
+	let lp_fee_ppb = u64::from(lp_fee.deconstruct()).saturating_mul(1_000);
+	let needed = lp_fee_ppb.saturating_add(u64::from(BUYBACK_SLIPPAGE_MARGIN.deconstruct()));
+	u64::from(slippage.deconstruct()) >= needed
 }
 
 /// Every rule between parameters.
@@ -81,11 +106,13 @@ pub static RULES: &[Rule] = &[
 		name: "the payout rate never exceeds the credit price",
 		involves: |v| matches!(v, V::Credits(C::CreditPrice(_) | C::PayoutRate(_))),
 		holds: |a| a.payout_rate() <= a.credit_price(),
+		error: BoundError::Inconsistent,
 	},
 	Rule {
 		name: "a payout-rate raise is backed: the vault holds every credit at the new rate",
 		involves: |v| matches!(v, V::Credits(C::PayoutRate(_))),
 		holds: |a| a.payout_rate() <= credits::PayoutRate::get() || vault_backs(a.payout_rate()),
+		error: BoundError::Inconsistent,
 	},
 	Rule {
 		name: "the epoch cuts of the credit pool fit in the pool",
@@ -100,16 +127,31 @@ pub static RULES: &[Rule] = &[
 			}
 			.is_valid()
 		},
+		error: BoundError::Inconsistent,
 	},
 	Rule {
 		name: "liquid alpha's low end is at most its high end",
 		involves: |v| matches!(v, V::Yuma(Y::AlphaLow(_) | Y::AlphaHigh(_))),
 		holds: |a| a.alpha_low() <= a.alpha_high(),
+		error: BoundError::Inconsistent,
 	},
 	Rule {
 		name: "the lowest registration burn is at most the highest",
 		involves: |v| matches!(v, V::Yuma(Y::MinBurn(_) | Y::MaxBurn(_))),
 		holds: |a| a.min_burn() <= a.max_burn(),
+		error: BoundError::Inconsistent,
+	},
+	Rule {
+		name: "contributors' protection: the payout rate is at least 80 % of the credit price",
+		involves: |v| matches!(v, V::Credits(C::CreditPrice(_) | C::PayoutRate(_))),
+		holds: |a| above_payout_floor(a.payout_rate(), a.credit_price()),
+		error: BoundError::PayoutRateFloor,
+	},
+	Rule {
+		name: "buyback liveness: the slippage bound is at least the LP fee + 1 %",
+		involves: |v| matches!(v, V::Token(T::MaxBuybackSlippage(_) | T::PoolLpFee(_))),
+		holds: |a| buyback_can_trade(a.max_buyback_slippage(), a.pool_lp_fee()),
+		error: BoundError::BuybackLiveness,
 	},
 ];
 
@@ -167,16 +209,16 @@ pub fn range(value: &V) -> Result<(), BoundError> {
 	}
 }
 
-/// The bounds `governance.set_parameter` checks: the range, then every rule the change touches.
+/// The bounds `governance.set_parameter` checks: the range, then every rule the change touches,
+/// in table order; the first broken rule names the error.
 pub struct Bounds;
 impl ParameterBounds<V> for Bounds {
 	fn check(value: &V) -> Result<(), BoundError> {
 		range(value)?;
 		let after = After(value);
-		if RULES.iter().filter(|r| (r.involves)(value)).all(|r| (r.holds)(&after)) {
-			Ok(())
-		} else {
-			Err(BoundError::Inconsistent)
+		match RULES.iter().filter(|r| (r.involves)(value)).find(|r| !(r.holds)(&after)) {
+			Some(broken) => Err(broken.error),
+			None => Ok(()),
 		}
 	}
 }
@@ -225,6 +267,7 @@ mod tests {
 				V::Credits(C::ProtocolFee(credits::ProtocolFee::get())),
 				V::Yuma(Y::AlphaLow(yuma::AlphaLow::get())),
 				V::Yuma(Y::MinBurn(yuma::MinBurn::get())),
+				V::Token(T::MaxBuybackSlippage(token::MaxBuybackSlippage::get())),
 			];
 			for rule in RULES {
 				let involved: Vec<_> = samples.iter().filter(|v| (rule.involves)(v)).collect();
@@ -277,6 +320,48 @@ mod tests {
 				yuma::MinBurn,
 				Some(2_000 * gov::UNIT)
 			))));
+		});
+	}
+
+	#[test]
+	fn the_payout_rate_floor_is_named_and_holds_at_its_edge() {
+		ext_from_preset("development").execute_with(|| {
+			let price =
+				|v| credits(credits::Parameters::CreditPrice(credits::CreditPrice, Some(v)));
+			let rate = |v| credits(credits::Parameters::PayoutRate(credits::PayoutRate, Some(v)));
+			// PayoutRate $0.027 is 80 % of $0.03375 exactly; one unit more breaks the floor.
+			assert_noop!(set(price(33_751)), Error::<Runtime>::PayoutRateFloor);
+			assert_ok!(set(price(33_750)));
+			// With the price at $0.03375 the rate may not fall at all; back at $0.03 it may fall
+			// to $0.024 and no lower.
+			assert_noop!(set(rate(26_999)), Error::<Runtime>::PayoutRateFloor);
+			assert_ok!(set(price(30_000)));
+			assert_noop!(set(rate(23_999)), Error::<Runtime>::PayoutRateFloor);
+			assert_ok!(set(rate(24_000)));
+		});
+	}
+
+	#[test]
+	fn buyback_liveness_is_named_and_holds_at_its_edge() {
+		ext_from_preset("development").execute_with(|| {
+			let token = |p| RuntimeParameters::Token(p);
+			let slippage = |v| {
+				token(token::Parameters::MaxBuybackSlippage(
+					token::MaxBuybackSlippage,
+					Some(Perbill::from_parts(v)),
+				))
+			};
+			let lp_fee = |v| {
+				token(token::Parameters::PoolLpFee(token::PoolLpFee, Some(Permill::from_parts(v))))
+			};
+			// LP fee 0.3 % + 1 % = 1.3 %: the lowest slippage bound a buyback can trade under.
+			assert_noop!(set(slippage(12_999_999)), Error::<Runtime>::BuybackLiveness);
+			assert_ok!(set(slippage(13_000_000)));
+			// The LP fee is held to the slippage bound − 1 % from the other side.
+			assert_noop!(set(lp_fee(3_001)), Error::<Runtime>::BuybackLiveness);
+			assert_ok!(set(slippage(20_000_000)));
+			assert_ok!(set(lp_fee(10_000)));
+			assert_noop!(set(lp_fee(10_001)), Error::<Runtime>::BuybackLiveness);
 		});
 	}
 

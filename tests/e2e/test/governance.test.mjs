@@ -23,7 +23,8 @@ test('a parameters referendum changes CreditPrice and the next buy pays it', asy
   const { alice, bob, charlie, dave } = acc;
 
   // 1. Note the preimage of the call.
-  const call = price(40_000n);
+  // $0.033: the most a price may rise while PayoutRate stays $0.027 (≥ 80 % of the price).
+  const call = price(33_000n);
   const bytes = call.method.toHex();
   const hash = blake2AsHex(bytes);
   const len = call.method.encodedLength;
@@ -64,15 +65,15 @@ test('a parameters referendum changes CreditPrice and the next buy pays it', asy
   await waitForEvent(api, (e) => api.events.referenda.Confirmed.is(e) && e.data.index.toNumber() === index,
     { what: 'confirmation', timeoutMs: 180_000 });
   const enacted = await enactment;
-  assert.equal(enacted.event.data.newValue.asCredits.asCreditPrice.toBigInt(), 40_000n);
+  assert.equal(enacted.event.data.newValue.asCredits.asCreditPrice.toBigInt(), 33_000n);
   const info = await api.query.referenda.referendumInfoFor(index);
   assert.ok(info.unwrap().isApproved);
-  assert.equal(await creditPrice(), 40_000n);
+  assert.equal(await creditPrice(), 33_000n);
 
   // 6. The next buy charges $0.04 per credit.
   const before = await usdBalance(api, charlie.address);
   ok(await sendAndWait(api.tx.credits.buy(10n * CREDIT, 1_000_000n), charlie));
-  assert.equal(before - (await usdBalance(api, charlie.address)), 400_000n, '10 credits × $0.04');
+  assert.equal(before - (await usdBalance(api, charlie.address)), 330_000n, '10 credits × $0.033');
 });
 
 test('bounds and origins: out-of-range values and the raw parameters pallet are refused', async () => {
@@ -83,6 +84,11 @@ test('bounds and origins: out-of-range values and the raw parameters pallet are 
   assert.equal(errorName(sudid(await sudo(price(20_000_000n)))), 'governance.AboveMaximum');
   // Under PayoutRate ($0.027): inconsistent.
   assert.equal(errorName(sudid(await sudo(price(20_000n)))), 'governance.Inconsistent');
+  // So high that PayoutRate would be under 80 % of it: the contributors' floor.
+  assert.equal(errorName(sudid(await sudo(price(40_000n)))), 'governance.PayoutRateFloor');
+  // A slippage bound the LP fee (0.3 %) + 1 % would not leave room to trade in.
+  const slippage = api.tx.governance.setParameter({ Token: { MaxBuybackSlippage: [null, 12_000_000] } });
+  assert.equal(errorName(sudid(await sudo(slippage))), 'governance.BuybackLiveness');
   // `pallet-parameters` itself takes no origin at all.
   const raw = sudid(await sudo(api.tx.parameters.setParameter({ Credits: { CreditPrice: [null, 50_000n] } })));
   assert.ok(raw.isErr && raw.asErr.isBadOrigin);
@@ -95,5 +101,5 @@ test('bounds and origins: out-of-range values and the raw parameters pallet are 
     acc.bob,
   );
   assert.equal(moduleErrorOf(api, noTrack), 'referenda.NoTrack');
-  assert.equal(await creditPrice(), 40_000n, 'unchanged');
+  assert.equal(await creditPrice(), 33_000n, 'unchanged');
 });
