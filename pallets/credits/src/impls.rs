@@ -450,7 +450,7 @@ impl<T: Config> Pallet<T> {
 			cash_out_usd_12m: m.cash_out_usd,
 			// USD per credit: both have 6 decimals, so ppm of (usd / credits) is USD base
 			// units per whole credit.
-			credit_ratio_ppm: math::ratio_ppm(m.usd_revenue, m.credits_redeemed),
+			credit_ratio_ppm: math::ratio_ppm(m.usd_revenue, m.credits_paid),
 			backing_ratio_ppm: math::ratio_ppm(vault_usd, liability),
 		}
 	}
@@ -512,10 +512,6 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 
 	fn total_earned() -> Balance {
 		TotalEarned::<T>::get()
-	}
-
-	fn spent_total(netuid: NetUid) -> Balance {
-		Pools::<T>::get(netuid).spent_total
 	}
 
 	fn paid_total(netuid: NetUid) -> Balance {

@@ -11,7 +11,9 @@
 //! the credits join that subnet's credit pool. At every epoch the subnets pallet **distributes**
 //! the pool: a protocol fee is burned (its USD backing goes to the buyback pot), the owner,
 //! validators and miners receive *earned* credits. Contributors **cash out** earned credits —
-//! and only earned ones — for USD from the vault at `PayoutRate`. Governance can **slash** an
+//! and only earned ones — for USD from the vault at `PayoutRate`. Bought and issued credits are
+//! *paid* until spent, and spends take them first: the paid part of a spend is the subnet's
+//! revenue, the rest (earned credits spent again) is recycled. Governance can **slash** an
 //! account's credits within `MaxCreditSlash`.
 //!
 //! There is no transfer of credits between users: not a call, not a `fungible` impl.
@@ -26,7 +28,10 @@
 //! ## Invariants (`try_state`)
 //!
 //! * `TotalIssuance == Σ account.free + Σ pool.balance`;
-//! * for every subnet, `pool.balance == pool.spent_total − pool.distributed_total`;
+//! * for every subnet, `pool.balance == pool.spent_total − pool.distributed_total` and
+//!   `pool.spent_total == pool.paid_total + pool.recycled_total`;
+//! * every account has `paid ≤ free` and `cashed_out_total ≤ earned_total`;
+//! * `TotalEarned == Σ account.earned_total`;
 //! * every authorization has `used ≤ cap`;
 //! * vault USD ≥ `PayoutRate` × Σ cashable credits (rounded down).
 
@@ -116,7 +121,8 @@ pub mod pallet {
 		/// USD (6 decimals) per whole credit paid by `buy`. Default $0.03.
 		type CreditPrice: Get<Balance>;
 
-		/// USD (6 decimals) per whole credit paid by `cash_out`. Must not exceed `CreditPrice`.
+		/// USD (6 decimals) per whole credit paid by `cash_out`. Must not exceed `CreditPrice`
+		/// (the runtime's bounds also keep it at least 80 % of `CreditPrice`).
 		type PayoutRate: Get<Balance>;
 
 		/// Share of each epoch's pool burned as the protocol fee. Default 10 %.

@@ -7,9 +7,10 @@ use tandem_primitives::{Balance, NetUid};
 sp_api::decl_runtime_apis! {
 	/// Read access to the credits ledger.
 	pub trait CreditsApi<AccountId> where AccountId: codec::Codec {
-		/// Free, earned, cashable, spent and cashed-out credits of `who`.
+		/// Free, paid, earned, cashable, spent and cashed-out credits of `who`.
 		fn account(who: AccountId) -> AccountCredits;
-		/// Issuance, vault, prices, 12-month flows, credit and backing ratios.
+		/// Issuance, vault, prices, 12-month flows (paid and recycled credits among them), credit
+		/// and backing ratios.
 		fn totals() -> CreditsTotals;
 		/// Credits waiting in subnet `netuid`'s pool.
 		fn pool(netuid: NetUid) -> Balance;

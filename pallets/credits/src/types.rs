@@ -160,8 +160,9 @@ pub struct CreditsTotals {
 	pub credits_recycled_12m: Balance,
 	/// USD cashed out over the last 12 months.
 	pub cash_out_usd_12m: Balance,
-	/// Credit ratio = USD revenue ÷ credits redeemed (12 months), USD per whole credit in ppm
-	/// of a dollar — i.e. the average price actually paid per redeemed credit.
+	/// Credit ratio = USD revenue ÷ paid credits redeemed (12 months), USD per whole credit in
+	/// ppm of a dollar — i.e. the average price actually paid per credit spent as revenue
+	/// (recycled credits brought no USD in, so they are left out).
 	pub credit_ratio_ppm: Option<u128>,
 	/// Backing ratio = vault USD ÷ (outstanding credits × PayoutRate), ppm. Must stay ≥ 1.0.
 	pub backing_ratio_ppm: Option<u128>,

@@ -96,9 +96,6 @@ impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
 	fn total_earned() -> Balance {
 		EARNED.with(|e| e.borrow().values().sum())
 	}
-	fn spent_total(_: tandem_primitives::NetUid) -> Balance {
-		0
-	}
 	fn paid_total(_: tandem_primitives::NetUid) -> Balance {
 		0
 	}

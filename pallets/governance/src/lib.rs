@@ -11,7 +11,8 @@
 //!   `pallet-parameters` dynamic parameter (the runtime gives `pallet-parameters` an admin origin
 //!   nobody holds). Each value is checked against the runtime's [`ParameterBounds`] first: an
 //!   out-of-range value fails with `BelowMinimum` / `AboveMaximum`, a value that contradicts
-//!   another parameter or the chain's state with `Inconsistent`.
+//!   another parameter or the chain's state with `Inconsistent`, and a value that breaks one of
+//!   the economy's named bounds with that bound's error (`PayoutRateFloor`, `BuybackLiveness`).
 //! * **The track timing profile** — [`FastTracks`], set once at genesis: dev chains decide a
 //!   referendum in blocks, production chains in days. The runtime's track table reads it.
 //!
@@ -225,7 +226,8 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Sets one protocol parameter after checking it against its bounds.
 		///
-		/// `SetOrigin` for the parameter's key. Errors: `MissingValue`, `BelowMinimum`,
+		/// `SetOrigin` for the parameter's key. Errors: `MissingValue`, `PayoutRateFloor`,
+		/// `BuybackLiveness`, `BelowMinimum`,
 		/// `AboveMaximum`, `Inconsistent`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_parameter())]

@@ -156,11 +156,8 @@ pub trait CreditsInterface<AccountId> {
 	fn earned_total(who: &AccountId) -> Balance;
 	/// Credits ever earned by all contributors together.
 	fn total_earned() -> Balance;
-	/// Credits ever spent or charged into subnet `netuid`'s pool (only grows), paid and
-	/// recycled.
-	fn spent_total(netuid: NetUid) -> Balance;
-	/// The paid part of `spent_total` (only grows): credits bought or issued, then spent on
-	/// `netuid`. The subnet's revenue in credits; the change since a remembered value is the
+	/// Paid credits ever spent or charged into subnet `netuid`'s pool (only grows): credits
+	/// bought or issued, then spent on `netuid`. The subnet's revenue in credits; the change since a remembered value is the
 	/// revenue since then.
 	fn paid_total(netuid: NetUid) -> Balance;
 }

@@ -88,7 +88,7 @@ impl<T: Config> Pallet<T> {
 				pending_alpha: 0,
 				price_ema: reserves.price().unwrap_or(PRICE_ONE),
 				revenue_ema: 0,
-				spent_seen: T::Credits::spent_total(netuid),
+				paid_seen: T::Credits::paid_total(netuid),
 				emission_share: Perquintill::zero(),
 			},
 		);
@@ -572,14 +572,15 @@ impl<T: Config> Pallet<T> {
 				miners: miners.iter().map(|(_, c, i)| (c.clone(), *i)).collect(),
 			},
 		)?;
-		// Revenue: credits spent on the subnet since the last epoch, into a per-epoch EMA.
-		let spent = T::Credits::spent_total(netuid);
+		// Revenue: paid credits spent on the subnet since the last epoch, into a per-epoch EMA.
+		// Earned credits spent again (recycled) fill the pool but are not revenue.
+		let paid = T::Credits::paid_total(netuid);
 		let tempo = <T as pallet_yuma::Config>::Tempo::get().max(1);
 		let per_epoch =
 			emission::ema_alpha(T::PriceEmaHalfLife::get().checked_div(tempo).unwrap_or(1).max(1));
 		info.revenue_ema =
-			emission::ema_step(info.revenue_ema, spent.saturating_sub(info.spent_seen), per_epoch);
-		info.spent_seen = spent;
+			emission::ema_step(info.revenue_ema, paid.saturating_sub(info.paid_seen), per_epoch);
+		info.paid_seen = paid;
 		Networks::<T>::insert(netuid, info);
 		Self::deposit_event(Event::EpochPaid {
 			netuid,
@@ -733,8 +734,8 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(s.alpha_issued <= ALPHA_CAP, "alpha issued past the cap");
 			ensure!(
-				s.spent_seen <= T::Credits::spent_total(netuid),
-				"revenue seen beyond credits spent"
+				s.paid_seen <= T::Credits::paid_total(netuid),
+				"revenue seen beyond paid credits spent"
 			);
 		}
 		// Per hotkey: Σ position shares == its shares; Σ position values within rounding.

@@ -30,7 +30,7 @@
 //! * reserves never fall below `MinReserve`;
 //! * per hotkey Σ position shares == the hotkey's shares, and positions' alpha values add up to
 //!   the hotkey's alpha less under one unit of rounding per position;
-//! * per subnet Σ hotkey alpha == alpha outstanding; revenue seen ≤ credits spent.
+//! * per subnet Σ hotkey alpha == alpha outstanding; revenue seen ≤ paid credits spent.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -79,7 +79,7 @@ pub mod pallet {
 	use tandem_primitives::{Balance, CreditsInterface, GovEmission, NetUid};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// GOV fees handed to `Config::GovFeeSink`.
 	pub type CreditOf<T> =

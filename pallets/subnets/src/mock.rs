@@ -120,7 +120,7 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBench {
 }
 
 thread_local! {
-	/// Per subnet: (credits in the pool, credits ever spent).
+	/// Per subnet: (credits in the pool, paid credits ever spent).
 	static CREDITS: RefCell<BTreeMap<NetUid, (Balance, Balance)>> = const { RefCell::new(BTreeMap::new()) };
 	/// Credits earned per account.
 	static EARNED: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
@@ -132,12 +132,22 @@ thread_local! {
 /// A credit ledger reduced to what subnets use: pools users spend into, paid out as shares.
 pub struct MockCredits;
 impl MockCredits {
+	/// A user spends bought credits on `netuid`: paid, so revenue.
 	pub fn spend(netuid: NetUid, credits: Balance) {
+		Self::spend_as(netuid, credits, true);
+	}
+	/// A contributor spends earned credits on `netuid`: recycled, not revenue.
+	pub fn spend_recycled(netuid: NetUid, credits: Balance) {
+		Self::spend_as(netuid, credits, false);
+	}
+	fn spend_as(netuid: NetUid, credits: Balance, paid: bool) {
 		CREDITS.with(|c| {
 			let mut c = c.borrow_mut();
-			let (pool, spent) = c.entry(netuid).or_default();
+			let (pool, paid_total) = c.entry(netuid).or_default();
 			*pool += credits;
-			*spent += credits;
+			if paid {
+				*paid_total += credits;
+			}
 		});
 	}
 	pub fn earned(who: AccountId) -> Balance {
@@ -192,12 +202,8 @@ impl CreditsInterface<AccountId> for MockCredits {
 	fn total_earned() -> Balance {
 		EARNED.with(|e| e.borrow().values().sum())
 	}
-	fn spent_total(netuid: NetUid) -> Balance {
-		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.1).unwrap_or(0))
-	}
-	// The mock's users only spend bought credits: everything spent is paid.
 	fn paid_total(netuid: NetUid) -> Balance {
-		Self::spent_total(netuid)
+		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.1).unwrap_or(0))
 	}
 }
 

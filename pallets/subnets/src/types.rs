@@ -27,10 +27,11 @@ pub struct SubnetInfo<AccountId> {
 	pub pending_alpha: Balance,
 	/// EMA of the pool price (GOV per alpha, 12 decimals).
 	pub price_ema: Price,
-	/// EMA of credits spent on the subnet per epoch.
+	/// EMA of paid credits spent on the subnet per epoch (its revenue; recycled credits do not
+	/// count).
 	pub revenue_ema: Balance,
-	/// The credits pallet's `spent_total` for this subnet at the last epoch.
-	pub spent_seen: Balance,
+	/// The credits pallet's `paid_total` for this subnet at the last epoch.
+	pub paid_seen: Balance,
 	/// The subnet's share of the last block's emission.
 	pub emission_share: Perquintill,
 }

@@ -23,7 +23,7 @@ test('a parameters referendum changes CreditPrice and the next buy pays it', asy
   const { alice, bob, charlie, dave } = acc;
 
   // 1. Note the preimage of the call.
-  // $0.033: the most a price may rise while PayoutRate stays $0.027 (≥ 80 % of the price).
+  // $0.033: within the floor (PayoutRate $0.027 must stay ≥ 80 % of the price: at most $0.03375).
   const call = price(33_000n);
   const bytes = call.method.toHex();
   const hash = blake2AsHex(bytes);
@@ -70,7 +70,7 @@ test('a parameters referendum changes CreditPrice and the next buy pays it', asy
   assert.ok(info.unwrap().isApproved);
   assert.equal(await creditPrice(), 33_000n);
 
-  // 6. The next buy charges $0.04 per credit.
+  // 6. The next buy charges $0.033 per credit.
   const before = await usdBalance(api, charlie.address);
   ok(await sendAndWait(api.tx.credits.buy(10n * CREDIT, 1_000_000n), charlie));
   assert.equal(before - (await usdBalance(api, charlie.address)), 330_000n, '10 credits × $0.033');

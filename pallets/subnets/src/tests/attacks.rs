@@ -179,3 +179,28 @@ fn extra_epochs_cannot_be_forced_by_owners() {
 		);
 	});
 }
+
+#[test]
+fn recycled_credits_earn_a_subnet_no_revenue_and_no_emission_share() {
+	build_and_execute(|| {
+		// Subnet A's own contributors spend their earned credits back into it every epoch (the
+		// recycling loop); users pay for B. Only B has revenue, and B gets the revenue side of
+		// the split.
+		let a = new_subnet();
+		let b = new_subnet();
+		MockEmission::launch(GOV);
+		for _ in 0..10 {
+			MockCredits::spend_recycled(a, 1_000_000_000);
+			MockCredits::spend(b, 1_000_000_000);
+			run_to(System::block_number() + 10);
+		}
+		let (sa, sb) = (Networks::<Test>::get(a).unwrap(), Networks::<Test>::get(b).unwrap());
+		assert_eq!(sa.revenue_ema, 0, "recycled credits are not revenue");
+		assert!(sb.revenue_ema > 0);
+		assert_eq!(sa.paid_seen, 0);
+		assert_eq!(sb.paid_seen, 10 * 1_000_000_000);
+		// Same pools and prices, so the price half of the split is shared; B takes the revenue
+		// half alone.
+		assert!(sb.emission_share > sa.emission_share, "{sa:?} vs {sb:?}");
+	});
+}
