@@ -1,0 +1,97 @@
+//! pallet-credits on the real runtime: no transfer path, governed prices, fees, subnets and the
+//! pallet accounts' USD.
+
+use super::*;
+use crate::{dynamic_params, Credits, Governance, RuntimeCall, RuntimeOrigin, Subnets};
+use core::marker::PhantomData;
+use frame_support::{assert_ok, traits::GetCallName};
+
+/// Autoref probe: `is_fungible()` resolves to the inherent method only if `T` implements
+/// `fungible::Inspect`; otherwise to the blanket trait method that answers `false`.
+struct Probe<T>(PhantomData<T>);
+trait NotFungible {
+	fn is_fungible(&self) -> bool {
+		false
+	}
+}
+impl<T> NotFungible for Probe<T> {}
+#[allow(dead_code)]
+impl<T: frame_support::traits::fungible::Inspect<AccountId>> Probe<T> {
+	fn is_fungible(&self) -> bool {
+		true
+	}
+}
+
+#[test]
+fn credits_cannot_be_transferred_between_users() {
+	// No call of the credits pallet moves credits from one user to another…
+	let names = <pallet_credits::Call<Runtime> as GetCallName>::get_call_names();
+	assert!(names.iter().all(|n| !n.contains("transfer")), "{names:?}");
+	let moving: Vec<_> = names
+		.iter()
+		.filter(|n| ["buy", "issue", "spend", "charge", "cash_out", "slash"].contains(n))
+		.collect();
+	assert_eq!(moving.len(), 6, "every value-moving call is accounted for");
+	// …and the pallet offers no fungible impl that wallets or pallets could transfer with.
+	assert!(!Probe::<Credits>(PhantomData).is_fungible());
+	// (The probe does detect a fungible: Balances is one.)
+	assert!(Probe::<Balances>(PhantomData).is_fungible());
+}
+
+#[test]
+fn governance_parameter_changes_the_buy_price() {
+	ext_from_preset("development").execute_with(|| {
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let usd =
+			|who: &AccountId| <Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who);
+		let before = usd(&bob);
+		assert_ok!(Credits::buy(RuntimeOrigin::signed(bob.clone()), 1_000_000, u128::MAX));
+		assert_eq!(before - usd(&bob), 30_000);
+		let key_value = dynamic_params::RuntimeParameters::Credits(
+			dynamic_params::credits::Parameters::CreditPrice(
+				dynamic_params::credits::CreditPrice,
+				// Within the payout-rate floor: $0.027 ≥ 80 % × $0.033.
+				Some(33_000),
+			),
+		);
+		assert!(Governance::set_parameter(RuntimeOrigin::signed(bob.clone()), key_value.clone())
+			.is_err());
+		assert_ok!(Governance::set_parameter(RuntimeOrigin::root(), key_value));
+		let before = usd(&bob);
+		assert_ok!(Credits::buy(RuntimeOrigin::signed(bob.clone()), 1_000_000, u128::MAX));
+		assert_eq!(before - usd(&bob), 33_000);
+		Credits::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn credits_calls_are_free_in_gov() {
+	use frame_support::dispatch::{GetDispatchInfo, Pays};
+	let spend = RuntimeCall::Credits(pallet_credits::Call::spend { netuid: 1, credits: 1 });
+	assert_eq!(spend.get_dispatch_info().pays_fee, Pays::No);
+	let cash_out = RuntimeCall::Credits(pallet_credits::Call::cash_out { credits: 1 });
+	assert_eq!(cash_out.get_dispatch_info().pays_fee, Pays::No);
+}
+
+#[test]
+fn subnets_exist_once_registered() {
+	use tandem_primitives::SubnetRegistry;
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		assert!(!Subnets::exists(0));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice())));
+		assert!(Subnets::exists(0) && !Subnets::exists(1));
+		assert_ok!(Subnets::do_try_state());
+	});
+}
+
+#[test]
+fn pallet_accounts_hold_usd_from_genesis() {
+	ext_from_preset("development").execute_with(|| {
+		let usd =
+			|who: &AccountId| <Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, who);
+		assert!(usd(&Credits::vault_account()) > 0);
+		assert!(usd(&crate::accounts::BuybackPotAccount::get()) > 0);
+		assert!(usd(&crate::accounts::TreasuryAccount::get()) > 0);
+		assert!(pallet_credits::Issuers::<Runtime>::contains_key(alice()));
+	});
+}

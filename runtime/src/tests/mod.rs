@@ -1,0 +1,216 @@
+//! Runtime-level tests, run natively against the real runtime configuration.
+
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
+
+use crate::{
+	fees::DealWithFees, genesis_config_presets, AccountId, Assets, Balances, Runtime,
+	RuntimeGenesisConfig, System, USD_ASSET_ID,
+};
+use codec::Encode;
+use frame_support::traits::{
+	fungible::{Balanced, Inspect},
+	fungibles::{metadata::Inspect as MetadataInspect, Inspect as FungiblesInspect},
+	OnUnbalanced, PalletInfoAccess,
+};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{traits::Hash as _, BuildStorage, Digest, DigestItem};
+
+/// State built from a genesis preset, exactly as the node builds it.
+pub(crate) fn ext_from_preset(id: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&id.into()).expect("preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	let patch: serde_json::Value = serde_json::from_slice(&patch).unwrap();
+	json_merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
+	match (a, b) {
+		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
+			for (k, v) in b {
+				json_merge(a.entry(k).or_insert(serde_json::Value::Null), v);
+			}
+		}
+		(a, b) => *a = b,
+	}
+}
+
+/// Starts block 2 with Aura's pre-runtime digest for `slot`, so the authorship pallet finds the
+/// author the way it does on a live chain.
+fn start_block_with_slot(slot: u64) {
+	let digest = Digest {
+		logs: vec![DigestItem::PreRuntime(sp_consensus_aura::AURA_ENGINE_ID, slot.encode())],
+	};
+	System::reset_events();
+	System::initialize(&2, &sp_runtime::traits::BlakeTwo256::hash(b"parent"), &digest);
+}
+
+pub(crate) fn alice() -> AccountId {
+	Sr25519Keyring::Alice.to_account_id()
+}
+
+#[test]
+fn pallet_indices_are_stable() {
+	// Signed transactions encode these; changing one breaks every wallet.
+	assert_eq!(<System as PalletInfoAccess>::index(), 0);
+	assert_eq!(<crate::Timestamp as PalletInfoAccess>::index(), 1);
+	assert_eq!(<crate::Aura as PalletInfoAccess>::index(), 2);
+	assert_eq!(<crate::Grandpa as PalletInfoAccess>::index(), 3);
+	assert_eq!(<crate::Authorship as PalletInfoAccess>::index(), 4);
+	assert_eq!(<Balances as PalletInfoAccess>::index(), 10);
+	assert_eq!(<crate::TransactionPayment as PalletInfoAccess>::index(), 11);
+	assert_eq!(<Assets as PalletInfoAccess>::index(), 12);
+	assert_eq!(<crate::PoolAssets as PalletInfoAccess>::index(), 13);
+	assert_eq!(<crate::AssetConversion as PalletInfoAccess>::index(), 14);
+	assert_eq!(<crate::Vesting as PalletInfoAccess>::index(), 15);
+	assert_eq!(<crate::Treasury as PalletInfoAccess>::index(), 16);
+	assert_eq!(<crate::Utility as PalletInfoAccess>::index(), 20);
+	assert_eq!(<crate::Credits as PalletInfoAccess>::index(), 30);
+	assert_eq!(<crate::Yuma as PalletInfoAccess>::index(), 31);
+	assert_eq!(<crate::GovToken as PalletInfoAccess>::index(), 32);
+	assert_eq!(<crate::Subnets as PalletInfoAccess>::index(), 33);
+	assert_eq!(<crate::Parameters as PalletInfoAccess>::index(), 34);
+	assert_eq!(<crate::Scheduler as PalletInfoAccess>::index(), 50);
+	assert_eq!(<crate::Preimage as PalletInfoAccess>::index(), 51);
+	assert_eq!(<crate::Referenda as PalletInfoAccess>::index(), 52);
+	assert_eq!(<crate::ConvictionVoting as PalletInfoAccess>::index(), 53);
+	assert_eq!(<crate::Governance as PalletInfoAccess>::index(), 54);
+	assert_eq!(<crate::Sudo as PalletInfoAccess>::index(), 90);
+}
+
+#[test]
+fn presets_are_listed_and_unknown_preset_is_none() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(names.len(), 3);
+	assert!(genesis_config_presets::get_preset(&"development".into()).is_some());
+	assert!(genesis_config_presets::get_preset(&"development_fast".into()).is_some());
+	assert!(genesis_config_presets::get_preset(&"local_testnet".into()).is_some());
+	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}
+
+#[test]
+fn development_preset_creates_usd_and_funds_dev_accounts() {
+	ext_from_preset("development").execute_with(|| {
+		assert!(Assets::asset_exists(USD_ASSET_ID));
+		assert_eq!(<Assets as MetadataInspect<AccountId>>::decimals(USD_ASSET_ID), 6);
+		assert_eq!(<Assets as MetadataInspect<AccountId>>::symbol(USD_ASSET_ID), b"USD".to_vec());
+		for k in [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Ferdie] {
+			let who = k.to_account_id();
+			// Alice (root) seeded the USD/GOV pool from her endowment.
+			let (gov_pool, usd_pool) = if k == Sr25519Keyring::Alice {
+				(genesis_config_presets::GENESIS_POOL_GOV, genesis_config_presets::GENESIS_POOL_USD)
+			} else {
+				(0, 0)
+			};
+			assert_eq!(
+				Balances::balance(&who),
+				genesis_config_presets::DEV_GOV_ENDOWMENT - gov_pool,
+				"GOV of {k:?}"
+			);
+			assert_eq!(
+				<Assets as FungiblesInspect<AccountId>>::balance(USD_ASSET_ID, &who),
+				genesis_config_presets::DEV_USD_ENDOWMENT - usd_pool,
+				"USD of {k:?}"
+			);
+		}
+		assert_eq!(
+			Balances::balance(&crate::accounts::TreasuryAccount::get()),
+			genesis_config_presets::TREASURY_ALLOCATION
+		);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_two_authorities() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 2);
+	});
+}
+
+#[test]
+fn fees_split_between_treasury_and_author_and_tips_go_to_author() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		// Two authorities (Alice, Bob): slot 3 is Bob's (3 % 2 == 1).
+		start_block_with_slot(3);
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_eq!(pallet_authorship::Pallet::<Runtime>::author(), Some(bob.clone()));
+
+		let issuance = Balances::total_issuance();
+		let treasury_before = Balances::balance(&crate::accounts::TreasuryAccount::get());
+		let bob_before = Balances::balance(&bob);
+
+		let fee = <Balances as Balanced<AccountId>>::issue(1_000_000);
+		let tip = <Balances as Balanced<AccountId>>::issue(7);
+		DealWithFees::on_unbalanceds([fee, tip].into_iter());
+
+		assert_eq!(
+			Balances::balance(&crate::accounts::TreasuryAccount::get()) - treasury_before,
+			800_000
+		);
+		assert_eq!(Balances::balance(&bob) - bob_before, 200_007);
+		// Nothing burned, nothing minted beyond what was issued.
+		assert_eq!(Balances::total_issuance(), issuance + 1_000_007);
+	});
+}
+
+#[test]
+fn fees_without_an_author_go_to_the_treasury() {
+	ext_from_preset("development").execute_with(|| {
+		assert_eq!(pallet_authorship::Pallet::<Runtime>::author(), None);
+		let before = Balances::balance(&crate::accounts::TreasuryAccount::get());
+		let fee = <Balances as Balanced<AccountId>>::issue(1_000);
+		DealWithFees::on_unbalanceds([fee].into_iter());
+		assert_eq!(Balances::balance(&crate::accounts::TreasuryAccount::get()) - before, 1_000);
+	});
+}
+
+#[test]
+fn default_genesis_builds() {
+	// The empty config must build too (chain-spec tooling starts from it).
+	let _ = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
+}
+
+/// The Yuma epoch's speed targets, from the benchmarked weights (`pallet_yuma::weights`):
+/// a 256-uid subnet with 64 validators and dense rows costs at most 5 % of a block; a
+/// 4,096-uid subnet with 256 validators and 10 %-dense rows fits in one normal-class block.
+#[test]
+fn yuma_epoch_weight_targets() {
+	use frame_support::dispatch::DispatchClass;
+	use pallet_yuma::EpochStats;
+	let block = crate::limits::RuntimeBlockWeights::get();
+	let max = block.max_block;
+	let normal = block.get(DispatchClass::Normal).max_extrinsic.expect("normal has a limit");
+	let small = EpochStats { neurons: 256, validators: 64, weights: 64 * 255, consensus: true }
+		.weight::<Runtime>();
+	let large = EpochStats { neurons: 4096, validators: 256, weights: 256 * 410, consensus: true }
+		.weight::<Runtime>();
+	let pct =
+		|w: frame_support::weights::Weight| w.ref_time() as f64 * 100.0 / max.ref_time() as f64;
+	println!(
+		"epoch n=256 v=64 dense: {:.2} ms = {:.2} % of the block",
+		small.ref_time() as f64 / 1e9,
+		pct(small)
+	);
+	println!(
+		"epoch n=4096 v=256 10%: {:.2} ms = {:.2} % of the block",
+		large.ref_time() as f64 / 1e9,
+		pct(large)
+	);
+	assert!(small.ref_time() <= max.ref_time() / 20, "n = 256 epoch above 5 % of the block");
+	assert!(large.all_lte(normal), "n = 4,096 epoch does not fit in one block");
+}
+
+mod credits;
+mod gov_token;
+pub(crate) mod subnets;
