@@ -30,7 +30,6 @@ pub(crate) enum Metric {
 	UsdRevenue,
 	CreditsRedeemed,
 	CreditsPaid,
-	CreditsRecycled,
 	CashOutUsd,
 	CreditsMinted,
 }
@@ -121,7 +120,6 @@ impl<T: Config> Pallet<T> {
 					Metric::UsdRevenue => &mut m.usd_revenue,
 					Metric::CreditsRedeemed => &mut m.credits_redeemed,
 					Metric::CreditsPaid => &mut m.credits_paid,
-					Metric::CreditsRecycled => &mut m.credits_recycled,
 					Metric::CashOutUsd => &mut m.cash_out_usd,
 					Metric::CreditsMinted => &mut m.credits_minted,
 				};
@@ -142,7 +140,6 @@ impl<T: Config> Pallet<T> {
 				usd_revenue: acc.usd_revenue.saturating_add(m.usd_revenue),
 				credits_redeemed: acc.credits_redeemed.saturating_add(m.credits_redeemed),
 				credits_paid: acc.credits_paid.saturating_add(m.credits_paid),
-				credits_recycled: acc.credits_recycled.saturating_add(m.credits_recycled),
 				cash_out_usd: acc.cash_out_usd.saturating_add(m.cash_out_usd),
 				credits_minted: acc.credits_minted.saturating_add(m.credits_minted),
 			},
@@ -194,21 +191,14 @@ impl<T: Config> Pallet<T> {
 			acc.spent_total = acc.spent_total.saturating_add(credits);
 			Ok(paid)
 		})?;
-		// `paid ≤ credits` (taken from them), so the rest is recycled.
-		let recycled = credits.saturating_sub(paid);
 		Pools::<T>::try_mutate(netuid, |p| -> DispatchResult {
 			p.balance = p.balance.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			p.spent_total = p.spent_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
-			// Parts of `spent_total`, which did not overflow.
+			// `paid ≤ credits`, a part of `spent_total`, which did not overflow.
 			p.paid_total = p.paid_total.saturating_add(paid);
-			p.recycled_total = p.recycled_total.saturating_add(recycled);
 			Ok(())
 		})?;
-		Self::record(&[
-			(Metric::CreditsRedeemed, credits),
-			(Metric::CreditsPaid, paid),
-			(Metric::CreditsRecycled, recycled),
-		]);
+		Self::record(&[(Metric::CreditsRedeemed, credits), (Metric::CreditsPaid, paid)]);
 		Ok(paid)
 	}
 
@@ -446,7 +436,7 @@ impl<T: Config> Pallet<T> {
 			usd_revenue_12m: m.usd_revenue,
 			credits_redeemed_12m: m.credits_redeemed,
 			credits_paid_12m: m.credits_paid,
-			credits_recycled_12m: m.credits_recycled,
+			credits_recycled_12m: m.credits_recycled(),
 			cash_out_usd_12m: m.cash_out_usd,
 			// USD per credit: both have 6 decimals, so ppm of (usd / credits) is USD base
 			// units per whole credit.
@@ -475,10 +465,7 @@ impl<T: Config> Pallet<T> {
 				Some(p.balance) == p.spent_total.checked_sub(p.distributed_total),
 				"pool != spent - distributed"
 			);
-			ensure!(
-				p.paid_total.checked_add(p.recycled_total) == Some(p.spent_total),
-				"pool spent != paid + recycled"
-			);
+			ensure!(p.paid_total <= p.spent_total, "pool paid above spent");
 		}
 		ensure!(
 			held.checked_add(pooled) == Some(TotalIssuance::<T>::get()),

@@ -29,7 +29,7 @@
 //!
 //! * `TotalIssuance == Σ account.free + Σ pool.balance`;
 //! * for every subnet, `pool.balance == pool.spent_total − pool.distributed_total` and
-//!   `pool.spent_total == pool.paid_total + pool.recycled_total`;
+//!   `pool.paid_total ≤ pool.spent_total` (the rest is recycled);
 //! * every account has `paid ≤ free` and `cashed_out_total ≤ earned_total`;
 //! * `TotalEarned == Σ account.earned_total`;
 //! * every authorization has `used ≤ cap`;

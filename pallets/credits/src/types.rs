@@ -82,8 +82,13 @@ pub struct SubnetPool {
 	/// The paid part of `spent_total`: credits bought or issued, then spent here. The
 	/// subnet's revenue in credits; only grows.
 	pub paid_total: Balance,
+}
+
+impl SubnetPool {
 	/// The recycled part of `spent_total`: earned credits spent here. Only grows.
-	pub recycled_total: Balance,
+	pub fn recycled_total(&self) -> Balance {
+		self.spent_total.saturating_sub(self.paid_total)
+	}
 }
 
 /// Totals for one metrics "month" (30 days of blocks).
@@ -109,12 +114,17 @@ pub struct MonthMetrics {
 	pub credits_redeemed: Balance,
 	/// The paid part of `credits_redeemed` (revenue).
 	pub credits_paid: Balance,
-	/// The recycled part of `credits_redeemed` (earned credits spent again).
-	pub credits_recycled: Balance,
 	/// USD paid out by `cash_out`.
 	pub cash_out_usd: Balance,
 	/// Credits minted (`buy` and `issue`).
 	pub credits_minted: Balance,
+}
+
+impl MonthMetrics {
+	/// The recycled part of `credits_redeemed` (earned credits spent again).
+	pub fn credits_recycled(&self) -> Balance {
+		self.credits_redeemed.saturating_sub(self.credits_paid)
+	}
 }
 
 /// What the runtime API reports for one account.

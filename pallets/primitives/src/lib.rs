@@ -192,8 +192,7 @@ impl<AccountId> EarningsObserver<AccountId> for () {
 	fn before_earn(_: &AccountId, _: Balance) {}
 }
 
-/// Names a subnet's owner. `pallet-subnets` implements it; until then the runtime's interim
-/// registry knows no owners (so only root acts for a subnet).
+/// Names a subnet's owner. `pallet-subnets` implements it; `()` knows no owners.
 pub trait SubnetOwner<AccountId> {
 	/// The owner of subnet `netuid`, if it exists and has one.
 	fn owner_of(netuid: NetUid) -> Option<AccountId>;
@@ -207,7 +206,7 @@ impl<AccountId> SubnetOwner<AccountId> for () {
 }
 
 /// Supplies the stake behind a hotkey on a subnet, for Yuma consensus. `pallet-subnets`
-/// implements it with alpha stake; until then the runtime uses a simple stand-in.
+/// implements it with alpha stake.
 pub trait StakeProvider<AccountId> {
 	/// Stake behind `hotkey` on subnet `netuid` (only ratios between hotkeys matter).
 	fn stake_of(netuid: NetUid, hotkey: &AccountId) -> Balance;

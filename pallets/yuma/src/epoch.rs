@@ -1,4 +1,4 @@
-//! The Yuma epoch (Yuma 3, MECHANISM.md §5) as a pure, storage-free function.
+//! The Yuma epoch (Yuma 3, `docs/yuma.md`) as a pure, storage-free function.
 //!
 //! Everything is integer fixed point: a fraction is a `u64` count of billionths ([`ONE`] is
 //! 1.0, the same scale as `Perbill`), products are taken in `u128`. There are no floats, and

@@ -159,7 +159,7 @@ proptest! {
 						spent.min(paid_before),
 						"paid part of {:?}", op
 					);
-					prop_assert!(pool.recycled_total >= pool_before.recycled_total);
+					prop_assert!(pool.recycled_total() >= pool_before.recycled_total());
 				}
 				prop_assert!(Credits::do_try_state().is_ok(), "invariants after {:?}", op);
 				prop_assert_eq!(usd_supply(), supply, "USD created or destroyed by {:?}", op);
