@@ -67,13 +67,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::Accounts` (r:1 w:1)
 	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
-	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1203`
 		//  Estimated: `6208`
-		// Minimum execution time: 69_136_000 picoseconds.
-		Weight::from_parts(75_035_000, 6208)
+		// Minimum execution time: 68_388_000 picoseconds.
+		Weight::from_parts(74_893_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -96,13 +96,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::FiatRevenue` (r:1 w:1)
 	/// Proof: `Credits::FiatRevenue` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
-	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1396`
 		//  Estimated: `6208`
-		// Minimum execution time: 85_382_000 picoseconds.
-		Weight::from_parts(89_730_000, 6208)
+		// Minimum execution time: 85_115_000 picoseconds.
+		Weight::from_parts(94_057_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -111,15 +111,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::Accounts` (r:1 w:1)
 	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
-	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `565`
 		//  Estimated: `3664`
-		// Minimum execution time: 24_642_000 picoseconds.
-		Weight::from_parts(28_074_000, 3664)
+		// Minimum execution time: 24_847_000 picoseconds.
+		Weight::from_parts(31_561_000, 3664)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `374`
 		//  Estimated: `3664`
-		// Minimum execution time: 19_229_000 picoseconds.
-		Weight::from_parts(22_700_000, 3664)
+		// Minimum execution time: 19_076_000 picoseconds.
+		Weight::from_parts(24_767_000, 3664)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `373`
 		//  Estimated: `3603`
-		// Minimum execution time: 15_828_000 picoseconds.
-		Weight::from_parts(17_854_000, 3603)
+		// Minimum execution time: 15_850_000 picoseconds.
+		Weight::from_parts(21_116_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -154,15 +154,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::Accounts` (r:1 w:1)
 	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
-	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn charge() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `728`
 		//  Estimated: `3664`
-		// Minimum execution time: 33_348_000 picoseconds.
-		Weight::from_parts(35_674_000, 3664)
+		// Minimum execution time: 32_837_000 picoseconds.
+		Weight::from_parts(37_778_000, 3664)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -177,13 +177,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
-	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn cash_out() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1339`
 		//  Estimated: `6208`
-		// Minimum execution time: 69_153_000 picoseconds.
-		Weight::from_parts(75_797_000, 6208)
+		// Minimum execution time: 69_052_000 picoseconds.
+		Weight::from_parts(78_278_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -201,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1305`
 		//  Estimated: `6208`
-		// Minimum execution time: 68_188_000 picoseconds.
-		Weight::from_parts(78_909_000, 6208)
+		// Minimum execution time: 67_788_000 picoseconds.
+		Weight::from_parts(77_430_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -212,8 +212,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_181_000 picoseconds.
-		Weight::from_parts(15_885_000, 3513)
+		// Minimum execution time: 12_039_000 picoseconds.
+		Weight::from_parts(13_677_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -223,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `287`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_926_000 picoseconds.
-		Weight::from_parts(15_811_000, 3513)
+		// Minimum execution time: 11_848_000 picoseconds.
+		Weight::from_parts(14_935_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -242,8 +242,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1302`
 		//  Estimated: `6208`
-		// Minimum execution time: 58_783_000 picoseconds.
-		Weight::from_parts(69_651_000, 6208)
+		// Minimum execution time: 58_599_000 picoseconds.
+		Weight::from_parts(64_052_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -252,57 +252,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn buy() -> Weight {
-		Weight::from_parts(75_035_000, 6208)
+		Weight::from_parts(74_893_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn issue() -> Weight {
-		Weight::from_parts(89_730_000, 6208)
+		Weight::from_parts(94_057_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(28_074_000, 3664)
+		Weight::from_parts(31_561_000, 3664)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn authorize() -> Weight {
-		Weight::from_parts(22_700_000, 3664)
+		Weight::from_parts(24_767_000, 3664)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(17_854_000, 3603)
+		Weight::from_parts(21_116_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn charge() -> Weight {
-		Weight::from_parts(35_674_000, 3664)
+		Weight::from_parts(37_778_000, 3664)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cash_out() -> Weight {
-		Weight::from_parts(75_797_000, 6208)
+		Weight::from_parts(78_278_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn slash() -> Weight {
-		Weight::from_parts(78_909_000, 6208)
+		Weight::from_parts(77_430_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_issuer() -> Weight {
-		Weight::from_parts(15_885_000, 3513)
+		Weight::from_parts(13_677_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(15_811_000, 3513)
+		Weight::from_parts(14_935_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn charge_credit_fee() -> Weight {
-		Weight::from_parts(69_651_000, 6208)
+		Weight::from_parts(64_052_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
