@@ -149,6 +149,12 @@ impl pallet_subnets::BenchmarkHelper for SubnetsBenchmarkHelper {
 		{
 			must("launch GOV", GovToken::launch(RuntimeOrigin::root()));
 		}
+		if GovToken::gov_per_usd().is_none() {
+			<GovTokenBenchmarkHelper as pallet_gov_token::BenchmarkHelper<AccountId>>::setup_market_and_pot(usd::UNIT);
+			let spot = must("price the USD/GOV pool", GovToken::spot_price().ok_or("no price"));
+			pallet_gov_token::PriceEma::<Runtime>::put(spot);
+			pallet_gov_token::PriceEmaSlow::<Runtime>::put(spot);
+		}
 	}
 	fn fill_credit_pool(netuid: NetUid, credits: Balance) {
 		<CreditsBenchmarkHelper as pallet_credits::BenchmarkHelper>::setup();

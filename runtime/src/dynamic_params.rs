@@ -128,9 +128,6 @@ pub mod params {
 		/// A validator's take of its alpha dividends.
 		#[codec(index = 1)]
 		pub static ValidatorTake: Perbill = Perbill::from_percent(18);
-		/// `λ`, the weight of credit revenue in the emission split.
-		#[codec(index = 2)]
-		pub static RevenueWeight: Perbill = Perbill::from_percent(50);
 		/// The floor of the network lock cost: 1,000 GOV.
 		#[codec(index = 3)]
 		pub static MinLockCost: Balance = 1_000 * tandem_primitives::gov::UNIT;
@@ -140,9 +137,12 @@ pub mod params {
 		/// Half-life of the price and revenue EMAs: 7 days.
 		#[codec(index = 5)]
 		pub static PriceEmaHalfLife: u32 = 7 * tandem_primitives::time::DAYS;
-		/// Blocks over which a new subnet's emission weight ramps in: 7 days.
-		#[codec(index = 6)]
-		pub static WarmupBlocks: u32 = 7 * tandem_primitives::time::DAYS;
+		/// `ρ`: GOV emission allowed per unit of paid revenue, in USD value: 6 %.
+		#[codec(index = 7)]
+		pub static EmissionPerRevenue: Perbill = Perbill::from_percent(6);
+		/// Miners' share of each epoch's pending alpha (they are paid in credits).
+		#[codec(index = 8)]
+		pub static MinerAlphaShare: Perbill = Perbill::zero();
 	}
 }
 

@@ -504,4 +504,8 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 	fn paid_total(netuid: NetUid) -> Balance {
 		Pools::<T>::get(netuid).paid_total
 	}
+
+	fn credit_price() -> Balance {
+		T::CreditPrice::get()
+	}
 }

@@ -26,6 +26,15 @@ struct Plan {
 	oracle: FixedU128,
 }
 
+/// One oracle step: `weight` of the way from `ema` to `spot`, or `spot` for an unset EMA.
+fn ema_step(ema: FixedU128, spot: FixedU128, weight: FixedU128) -> FixedU128 {
+	if ema.is_zero() {
+		return spot;
+	}
+	let keep = FixedU128::from_u32(1).saturating_sub(weight);
+	ema.saturating_mul(keep).saturating_add(spot.saturating_mul(weight))
+}
+
 impl<T: Config> Pallet<T> {
 	/// The current block as `u32`.
 	pub fn now() -> u32 {
@@ -46,22 +55,48 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Mints up to `amount` GOV of emission to `to` (for the subnets pallet), never past the
-	/// cap. Returns what was minted. Errors: `NotLaunched`.
-	pub fn emit(to: &T::AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+	/// cap; `usd` is the revenue value it was accrued at (cut in proportion when the cap cuts
+	/// the amount). Returns what was minted. Errors: `NotLaunched`.
+	pub fn emit(
+		to: &T::AccountId,
+		amount: Balance,
+		usd: Balance,
+	) -> Result<Balance, DispatchError> {
 		frame_support::ensure!(
 			CurrentPhase::<T>::get() == Phase::Launched,
 			Error::<T>::NotLaunched
 		);
 		let emitted = Emitted::<T>::get();
-		let amount = amount.min(T::EmissionCap::get().saturating_sub(emitted));
-		if amount.is_zero() {
+		let minted = amount.min(T::EmissionCap::get().saturating_sub(emitted));
+		if minted.is_zero() {
 			return Ok(0);
 		}
-		T::Currency::mint_into(to, amount)?;
-		Emitted::<T>::put(emitted.saturating_add(amount));
-		Self::note_month(|m| m.emitted = m.emitted.saturating_add(amount));
-		Self::deposit_event(Event::Emitted { to: to.clone(), amount });
-		Ok(amount)
+		let usd = if minted == amount {
+			usd
+		} else {
+			sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+				usd,
+				minted,
+				amount,
+				sp_runtime::Rounding::Up,
+			)
+			.unwrap_or(usd)
+		};
+		T::Currency::mint_into(to, minted)?;
+		Emitted::<T>::put(emitted.saturating_add(minted));
+		Self::note_month(|m| {
+			m.emitted = m.emitted.saturating_add(minted);
+			m.emitted_usd = m.emitted_usd.saturating_add(usd);
+		});
+		Self::deposit_event(Event::Emitted { to: to.clone(), amount: minted, usd });
+		Ok(minted)
+	}
+
+	/// GOV units per USD unit at the higher USD price of the two oracles (the smaller of the
+	/// two GOV-per-USD figures); `None` until both have a price.
+	pub fn gov_per_usd() -> Option<FixedU128> {
+		let (fast, slow) = (PriceEma::<T>::get(), PriceEmaSlow::<T>::get());
+		(!fast.is_zero() && !slow.is_zero()).then(|| fast.min(slow))
 	}
 
 	/// The pool's spot price, GOV units per USD unit.
@@ -70,19 +105,14 @@ impl<T: Config> Pallet<T> {
 		FixedU128::checked_from_rational(gov, usd).filter(|p| !p.is_zero())
 	}
 
-	/// Moves the oracle EMA `OracleSmoothing` of the way towards the spot price (or starts it
-	/// at the spot price).
+	/// Moves the oracle EMA `OracleSmoothing` of the way towards the spot price, and the slow
+	/// one `1 / SlowOracleWindow` of the way (each starts at the spot price).
 	pub(crate) fn update_oracle() {
 		let Some(spot) = Self::spot_price() else { return };
-		let ema = PriceEma::<T>::get();
-		let next = if ema.is_zero() {
-			spot
-		} else {
-			let s = FixedU128::from_perbill(T::OracleSmoothing::get());
-			let keep = FixedU128::from_u32(1).saturating_sub(s);
-			ema.saturating_mul(keep).saturating_add(spot.saturating_mul(s))
-		};
-		PriceEma::<T>::put(next);
+		let fast = FixedU128::from_perbill(T::OracleSmoothing::get());
+		PriceEma::<T>::mutate(|ema| *ema = ema_step(*ema, spot, fast));
+		let slow = FixedU128::from_rational(1, u128::from(T::SlowOracleWindow::get().max(1)));
+		PriceEmaSlow::<T>::mutate(|ema| *ema = ema_step(*ema, spot, slow));
 	}
 
 	/// USD the pot can spend (above its minimum balance).
@@ -198,19 +228,24 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// GOV emitted and bought back over the last 12 months (this one included).
-	pub fn twelve_months() -> (Balance, Balance) {
+	/// The last 12 months of metrics (this one included), added up.
+	pub fn twelve_months() -> TokenMonth {
 		let month = Self::now().checked_div(MONTH).unwrap_or(0);
 		Metrics::<T>::iter_values()
 			.filter(|m| m.month <= month && month.saturating_sub(m.month) < 12)
-			.fold((0, 0), |(e, b), m| {
-				(e.saturating_add(m.emitted), b.saturating_add(m.bought_back))
+			.fold(TokenMonth { month, ..Default::default() }, |a, m| TokenMonth {
+				month,
+				emitted: a.emitted.saturating_add(m.emitted),
+				emitted_usd: a.emitted_usd.saturating_add(m.emitted_usd),
+				bought_back: a.bought_back.saturating_add(m.bought_back),
+				usd_spent: a.usd_spent.saturating_add(m.usd_spent),
 			})
 	}
 
 	/// Everything `TokenApi::info` reports.
 	pub fn info() -> TokenInfo {
-		let (emitted_12m, bought_back_12m) = Self::twelve_months();
+		let year = Self::twelve_months();
+		let (emitted_12m, bought_back_12m) = (year.emitted, year.bought_back);
 		let governance_ratio_ppm = (emitted_12m > 0).then(|| {
 			let r = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
 				bought_back_12m,
@@ -233,7 +268,9 @@ impl<T: Config> Pallet<T> {
 			oracle_price: PriceEma::<T>::get(),
 			spot_price: Self::spot_price().unwrap_or_default(),
 			emitted_12m,
+			emitted_usd_12m: year.emitted_usd,
 			bought_back_12m,
+			buyback_usd_12m: year.usd_spent,
 			governance_ratio_ppm,
 		}
 	}
@@ -352,11 +389,17 @@ impl<T: Config> tandem_primitives::EarningsObserver<T::AccountId> for Pallet<T> 
 
 /// The emission the subnets pallet splits across subnets each block.
 impl<T: Config> tandem_primitives::GovEmission<T::AccountId> for Pallet<T> {
+	fn launched() -> bool {
+		CurrentPhase::<T>::get() == Phase::Launched
+	}
 	fn block_emission() -> Balance {
 		Self::block_emission()
 	}
-	fn emit(to: &T::AccountId, amount: Balance) -> Result<Balance, DispatchError> {
-		Self::emit(to, amount)
+	fn gov_per_usd() -> Option<FixedU128> {
+		Self::gov_per_usd()
+	}
+	fn emit(to: &T::AccountId, amount: Balance, usd: Balance) -> Result<Balance, DispatchError> {
+		Self::emit(to, amount, usd)
 	}
 }
 

@@ -93,7 +93,7 @@ pub mod pallet {
 	use tandem_primitives::AssetId;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -152,6 +152,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type OracleSmoothing: Get<Perbill>;
 
+		/// Blocks the slow oracle averages over (7 days): each block's spot price weighs
+		/// `1 / SlowOracleWindow` in it. Revenue converts to GOV at the higher USD price of the
+		/// two oracles, so a short dip of the fast one cannot inflate an emission allowance.
+		#[pallet::constant]
+		type SlowOracleWindow: Get<u32>;
+
 		/// Contributors' credit earnings (the airdrop's basis).
 		type Credits: tandem_primitives::CreditsInterface<Self::AccountId>;
 
@@ -195,6 +201,10 @@ pub mod pallet {
 	/// EMA of the pool price, GOV units per USD unit (zero until the pool has liquidity).
 	#[pallet::storage]
 	pub type PriceEma<T: Config> = StorageValue<_, FixedU128, ValueQuery>;
+
+	/// The slow (`SlowOracleWindow`) EMA of the pool price, GOV units per USD unit.
+	#[pallet::storage]
+	pub type PriceEmaSlow<T: Config> = StorageValue<_, FixedU128, ValueQuery>;
 
 	/// The 12-slot ring of monthly metrics; slot `month % 12`.
 	#[pallet::storage]
@@ -256,6 +266,7 @@ pub mod pallet {
 			}
 			if let Some(price) = Pallet::<T>::spot_price() {
 				PriceEma::<T>::put(price);
+				PriceEmaSlow::<T>::put(price);
 			}
 		}
 	}
@@ -278,8 +289,9 @@ pub mod pallet {
 		BuybackSkipped { reason: SkipReason, usd_in_pot: Balance },
 		/// `amount` GOV was burned (`source` says why).
 		Burned { amount: Balance, source: BurnSource },
-		/// `amount` GOV was emitted to `to`.
-		Emitted { to: T::AccountId, amount: Balance },
+		/// `amount` GOV was emitted to `to`, accrued from revenue worth `usd` (USD units) at the
+		/// accrual price.
+		Emitted { to: T::AccountId, amount: Balance, usd: Balance },
 		/// Airdrop `id` of `amount` GOV opened over `total_earned` credits earned by the snapshot;
 		/// claimable until block `ends_at`.
 		AirdropStarted { id: u32, amount: Balance, total_earned: Balance, ends_at: u32 },
@@ -324,6 +336,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::EmissionCap::get() > 0, "EmissionCap must be positive");
 			assert!(T::InitialEmission::get() <= T::EmissionCap::get(), "E0 above the cap");
+			assert!(T::SlowOracleWindow::get() >= 1, "SlowOracleWindow must be positive");
 		}
 
 		/// Folds the pool's spot price into the oracle EMA (before this block's swaps).

@@ -99,6 +99,9 @@ impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
 	fn paid_total(_: tandem_primitives::NetUid) -> Balance {
 		0
 	}
+	fn credit_price() -> Balance {
+		30_000
+	}
 }
 
 /// The mock pool: reserves are `POOL`'s balances; constant product with a 0.3 % input fee.
@@ -188,6 +191,7 @@ parameter_types! {
 	pub static BuybackShare: Perbill = Perbill::from_percent(50);
 	pub static MaxBuybackSlippage: Perbill = Perbill::from_percent(2);
 	pub const OracleSmoothing: Perbill = Perbill::from_percent(10);
+	pub const SlowOracleWindow: u32 = 50;
 	pub static MarketOpen: bool = true;
 	pub static SwapFails: bool = false;
 	pub const Reserve: AccountId = RESERVE;
@@ -210,6 +214,7 @@ impl pallet_gov_token::Config for Test {
 	type BuybackShare = BuybackShare;
 	type MaxBuybackSlippage = MaxBuybackSlippage;
 	type OracleSmoothing = OracleSmoothing;
+	type SlowOracleWindow = SlowOracleWindow;
 	type Credits = MockCredits;
 	type AirdropOrigin = EnsureRoot<AccountId>;
 	type AirdropReserve = Reserve;

@@ -58,6 +58,8 @@ pub struct TokenMonth {
 	pub month: u32,
 	/// GOV emitted.
 	pub emitted: Balance,
+	/// USD value of the GOV emitted, at the price its allowance accrued at.
+	pub emitted_usd: Balance,
 	/// GOV bought back and burned (buybacks and the burned share of GOV fees).
 	pub bought_back: Balance,
 	/// USD spent on buybacks.
@@ -89,8 +91,13 @@ pub struct TokenInfo {
 	pub spot_price: FixedU128,
 	/// GOV emitted over the last 12 months.
 	pub emitted_12m: Balance,
+	/// The USD value of that GOV at the prices its allowances accrued at: at most
+	/// `EmissionPerRevenue` × the paid revenue behind it.
+	pub emitted_usd_12m: Balance,
 	/// GOV bought back and burned over the last 12 months.
 	pub bought_back_12m: Balance,
+	/// USD spent on buybacks over the last 12 months.
+	pub buyback_usd_12m: Balance,
 	/// Governance ratio (bought back and burned ÷ emitted, 12 months) in parts per million;
 	/// `None` while nothing was emitted.
 	pub governance_ratio_ppm: Option<u64>,

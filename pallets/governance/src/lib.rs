@@ -12,7 +12,8 @@
 //!   nobody holds). Each value is checked against the runtime's [`ParameterBounds`] first: an
 //!   out-of-range value fails with `BelowMinimum` / `AboveMaximum`, a value that contradicts
 //!   another parameter or the chain's state with `Inconsistent`, and a value that breaks one of
-//!   the economy's named bounds with that bound's error (`PayoutRateFloor`, `BuybackLiveness`).
+//!   the economy's named bounds with that bound's error (`PayoutRateFloor`, `BuybackLiveness`,
+//!   `Laundering`, `Deflation`).
 //! * **The track timing profile** — [`FastTracks`], set once at genesis: dev chains decide a
 //!   referendum in blocks, production chains in days. The runtime's track table reads it.
 //!
@@ -65,6 +66,12 @@ pub enum BoundError {
 	/// `MaxBuybackSlippage` under `PoolLpFee` + 1 %: the buyback's quote includes the LP fee,
 	/// so no lot could trade.
 	BuybackLiveness,
+	/// `EmissionPerRevenue` above 90 % of `ProtocolFee`: routing a spend through one's own
+	/// subnet would cause more emission than the fee it costs.
+	Laundering,
+	/// `EmissionPerRevenue × CreditPrice` above what the buyback spends on GOV per credit of
+	/// revenue: GOV bought back would no longer cover GOV emitted.
+	Deflation,
 }
 
 /// The runtime's table of parameter bounds.
@@ -210,6 +217,12 @@ pub mod pallet {
 		PayoutRateFloor,
 		/// `MaxBuybackSlippage` would fall under `PoolLpFee` + 1 %, where no buyback lot can trade.
 		BuybackLiveness,
+		/// `EmissionPerRevenue` would exceed 90 % of `ProtocolFee` (the laundering bound).
+		Laundering,
+		/// `EmissionPerRevenue × CreditPrice` would exceed `BuybackShare × (ProtocolFee ×
+		/// PayoutRate + CreditPrice − PayoutRate) × (1 − MaxBuybackSlippage)` (the deflation
+		/// bound).
+		Deflation,
 		/// No value given: a parameter is set to an explicit value (defaults are in the docs).
 		MissingValue,
 	}
@@ -226,9 +239,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Sets one protocol parameter after checking it against its bounds.
 		///
-		/// `SetOrigin` for the parameter's key. Errors: `MissingValue`, `PayoutRateFloor`,
-		/// `BuybackLiveness`, `BelowMinimum`,
-		/// `AboveMaximum`, `Inconsistent`.
+		/// `SetOrigin` for the parameter's key. Errors: `MissingValue`, `BelowMinimum`,
+		/// `AboveMaximum`, `Inconsistent`, `PayoutRateFloor`, `BuybackLiveness`, `Laundering`,
+		/// `Deflation`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_parameter())]
 		pub fn set_parameter(
@@ -254,6 +267,8 @@ pub mod pallet {
 				BoundError::Inconsistent => Error::Inconsistent,
 				BoundError::PayoutRateFloor => Error::PayoutRateFloor,
 				BoundError::BuybackLiveness => Error::BuybackLiveness,
+				BoundError::Laundering => Error::Laundering,
+				BoundError::Deflation => Error::Deflation,
 			}
 		}
 	}

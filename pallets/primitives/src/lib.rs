@@ -160,24 +160,28 @@ pub trait CreditsInterface<AccountId> {
 	/// bought or issued, then spent on `netuid`. The subnet's revenue in credits; the change since a remembered value is the
 	/// revenue since then.
 	fn paid_total(netuid: NetUid) -> Balance;
+	/// USD units (6 decimals) a user pays per whole credit (`CreditPrice`): converts paid
+	/// credits into revenue.
+	fn credit_price() -> Balance;
 }
 
 /// GOV emission as `pallet-gov-token` offers it to the subnets pallet.
 pub trait GovEmission<AccountId> {
-	/// GOV the current block may emit (zero before launch or past the cap).
+	/// Whether the token is launched (emission and revenue accrual run only then).
+	fn launched() -> bool;
+	/// `S(h)`: the most GOV the current block may emit (zero before launch or past the cap).
 	fn block_emission() -> Balance;
-	/// Mints up to `amount` GOV of emission to `to`; returns what was minted.
-	fn emit(to: &AccountId, amount: Balance) -> Result<Balance, sp_runtime::DispatchError>;
-}
-
-/// No emission (mocks).
-impl<AccountId> GovEmission<AccountId> for () {
-	fn block_emission() -> Balance {
-		0
-	}
-	fn emit(_: &AccountId, _: Balance) -> Result<Balance, sp_runtime::DispatchError> {
-		Ok(0)
-	}
+	/// GOV units per USD unit at the *higher* of the two USD prices of GOV the chain keeps
+	/// (the buyback oracle and its slow 7-day companion), so revenue converted with it buys
+	/// the fewest GOV; `None` while there is no price.
+	fn gov_per_usd() -> Option<sp_runtime::FixedU128>;
+	/// Mints up to `amount` GOV of emission to `to`, recording `usd` as the value it was
+	/// accrued at (scaled down if the cap cuts the amount); returns what was minted.
+	fn emit(
+		to: &AccountId,
+		amount: Balance,
+		usd: Balance,
+	) -> Result<Balance, sp_runtime::DispatchError>;
 }
 
 /// Told before an account's cumulative earnings grow, with their value just before, so a

@@ -125,19 +125,21 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The per-block hook with `s` subnets, emission on.
+	/// The per-block hook with `s` subnets, emission on, every subnet paid since the last
+	/// block (so each accrues an allowance, takes a share and is minted into its pool).
 	#[benchmark]
 	fn emission(s: Linear<1, { T::MaxSubnets::get() }>) {
 		<T as Config>::BenchmarkHelper::launch();
 		for i in 0..s {
-			subnet::<T>(i);
+			let net = subnet::<T>(i);
+			<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
 		}
 		frame_system::Pallet::<T>::set_block_number(1_000u32.into());
 		#[block]
 		{
 			Pallet::<T>::run_emission();
 		}
-		assert!(Networks::<T>::iter().all(|(_, x)| x.pending_alpha > 0));
+		assert!(Networks::<T>::iter().all(|(_, x)| x.pending_alpha > 0 && x.allowance > 0));
 	}
 
 	/// Paying one epoch on a subnet of `n` neurons, every one paid alpha and credits.

@@ -1,51 +1,100 @@
-//! How each block's GOV emission is split across subnets (no storage).
+//! GOV emission against paid revenue, and its split across subnets (no storage).
 //!
-//! Subnet `i` gets the share `w_i = (1 − λ) · p̄_i / Σ p̄ + λ · r̄_i / Σ r̄` where `p̄` is its pool
-//! price EMA (scaled by its warm-up), `r̄` its revenue EMA (credits spent on it) and `λ` the
-//! `RevenueWeight`. With no revenue anywhere the price term takes all; with no price anywhere
-//! the revenue term does. Each term is rounded down on its own, so `Σ w_i ≤ 1`.
+//! * **Accrual.** Paid credits spent on subnet `i` since the last block are revenue:
+//!   `usd = paid × CreditPrice`. `ρ × usd` (`EmissionPerRevenue`) is added to the subnet's
+//!   allowance, converted to GOV at the higher USD price of GOV ([`accrue`]).
+//! * **Split.** `w_i = R_i / Σ R` over enabled subnets, `R` the EMA of paid revenue
+//!   ([`shares`]). Subnet `i` is minted `min(w_i × S(h), allowance_i)` ([`mint`]).
+//! * **Carry.** Allowances above `carry × S(h)` in total are cut pro rata ([`carry_cut`]).
+//! * **Alpha.** The alpha a block adds to a subnet (pending for the epoch, and injected into
+//!   the pool) is at most the GOV injected divided by its pool price ([`backed_alpha`]).
+//!
+//! Every function rounds against the minter: allowances and shares down, the USD value a mint
+//! uses up of an allowance up.
 
-use crate::pool::mul_div;
-use sp_runtime::{Perbill, Perquintill};
-use tandem_primitives::Balance;
+use crate::pool::{mul_div, mul_div_ceil, PRICE_ONE};
+use sp_runtime::{FixedPointNumber, FixedU128, Perbill, Perquintill};
+use tandem_primitives::{credit, Balance};
 
 /// `ln 2` in parts per 10^18.
 const LN2_PARTS: u64 = 693_147_180_559_945_309;
-/// One in parts per 10^18.
-const ONE: u128 = 1_000_000_000_000_000_000;
 
-/// A subnet's inputs to the split: its price EMA after warm-up and its revenue EMA.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SplitInput {
-	/// Price EMA × warm-up factor (GOV per alpha, 12 decimals).
-	pub price: u128,
-	/// Revenue EMA (credits per epoch).
-	pub revenue: u128,
-}
+/// The revenue EMA is kept in credit units × this, so a few credits a block still move it.
+pub const REVENUE_EMA_SCALE: u128 = 1_000_000_000;
 
-/// Each subnet's share of the block's emission, in the order of `inputs`; they sum to at most
-/// one.
-pub fn shares(inputs: &[SplitInput], revenue_weight: Perbill) -> alloc::vec::Vec<Perquintill> {
-	let sum_p = inputs.iter().fold(0u128, |a, x| a.saturating_add(x.price));
-	let sum_r = inputs.iter().fold(0u128, |a, x| a.saturating_add(x.revenue));
-	// λ in parts per 10^18, then fall back to one term when the other has nothing to divide.
-	let lambda = u128::from(revenue_weight.deconstruct()).saturating_mul(1_000_000_000);
-	let lambda = match (sum_p, sum_r) {
-		(_, 0) => 0,
-		(0, _) => ONE,
-		_ => lambda,
-	};
-	let price_part = ONE.saturating_sub(lambda);
-	inputs
+/// Each subnet's share of the block's schedule, `R_i / Σ R`, in the order of `revenues`
+/// (a disabled subnet passes zero). All zero when nobody has revenue; they sum to at most one.
+pub fn shares(revenues: &[u128]) -> alloc::vec::Vec<Perquintill> {
+	let sum = revenues.iter().fold(0u128, |a, r| a.saturating_add(*r));
+	revenues
 		.iter()
-		.map(|x| {
-			let by_price = mul_div(price_part, x.price, sum_p).unwrap_or(0);
-			let by_revenue = mul_div(lambda, x.revenue, sum_r).unwrap_or(0);
-			Perquintill::from_parts(
-				u64::try_from(by_price.saturating_add(by_revenue).min(ONE)).unwrap_or(u64::MAX),
-			)
+		.map(|r| {
+			if sum == 0 {
+				return Perquintill::zero();
+			}
+			let parts = mul_div(u128::from(Perquintill::one().deconstruct()), *r, sum).unwrap_or(0);
+			Perquintill::from_parts(u64::try_from(parts).unwrap_or(u64::MAX))
 		})
 		.collect()
+}
+
+/// The allowance `paid` paid credits add: `(gov, usd)`, where `usd = ρ × paid × credit_price`
+/// (USD units, rounded down) and `gov = usd × gov_per_usd` (rounded down).
+pub fn accrue(
+	paid: Balance,
+	credit_price: Balance,
+	rho: Perbill,
+	gov_per_usd: FixedU128,
+) -> (Balance, Balance) {
+	let revenue = mul_div(paid, credit_price, credit::UNIT).unwrap_or(Balance::MAX);
+	let usd = rho.mul_floor(revenue);
+	(gov_per_usd.saturating_mul_int(usd), usd)
+}
+
+/// GOV minted for a subnet: `min(w × schedule, allowance)`.
+pub fn mint(share: Perquintill, schedule: Balance, allowance: Balance) -> Balance {
+	share.mul_floor(schedule).min(allowance)
+}
+
+/// The USD value (at accrual) of `taken` GOV out of an allowance of `gov` GOV worth `usd`:
+/// `usd × taken / gov` rounded up, at most `usd`; all of it when the allowance is used up.
+pub fn usd_of(taken: Balance, gov: Balance, usd: Balance) -> Balance {
+	if taken >= gov {
+		return usd;
+	}
+	mul_div_ceil(usd, taken, gov).unwrap_or(usd).min(usd)
+}
+
+/// Cuts `allowances` (`(gov, usd)` each) pro rata so their GOV adds up to at most `cap`.
+pub fn carry_cut(allowances: &mut [(Balance, Balance)], cap: Balance) {
+	let total = allowances.iter().fold(0u128, |a, (g, _)| a.saturating_add(*g));
+	if total <= cap {
+		return;
+	}
+	for (gov, usd) in allowances.iter_mut() {
+		let kept = mul_div(*gov, cap, total).unwrap_or(0);
+		*usd = if kept == 0 {
+			0
+		} else {
+			usd.saturating_sub(usd_of(gov.saturating_sub(kept), *gov, *usd))
+		};
+		*gov = kept;
+	}
+}
+
+/// Alpha that `gov` GOV is worth at the pool's price `G / A` and at the price EMA, whichever
+/// is dearer (so a pushed-down spot price adds no alpha), at most `cap`.
+pub fn backed_alpha(
+	gov: Balance,
+	reserve_gov: Balance,
+	reserve_alpha: Balance,
+	price_ema: u128,
+	cap: Balance,
+) -> Balance {
+	let at_spot = mul_div(gov, reserve_alpha, reserve_gov).unwrap_or(0);
+	let at_ema =
+		if price_ema == 0 { at_spot } else { mul_div(gov, PRICE_ONE, price_ema).unwrap_or(0) };
+	at_spot.min(at_ema).min(cap)
 }
 
 /// The per-step EMA weight for a half-life of `half_life` steps: `ln 2 / half_life`, the
@@ -54,21 +103,13 @@ pub fn ema_alpha(half_life: u32) -> Perquintill {
 	Perquintill::from_parts(LN2_PARTS.checked_div(u64::from(half_life)).unwrap_or(u64::MAX))
 }
 
-/// One EMA step: `ema + α · (value − ema)`, rounded toward the old value.
+/// One EMA step: `ema + α · (value − ema)`. A rise rounds down (toward the old value); a fall
+/// rounds toward the new value, so an EMA whose input stays at zero reaches exactly zero.
 pub fn ema_step(ema: u128, value: u128, alpha: Perquintill) -> u128 {
 	if value >= ema {
 		ema.saturating_add(alpha.mul_floor(value.saturating_sub(ema)))
 	} else {
-		ema.saturating_sub(alpha.mul_floor(ema.saturating_sub(value)))
-	}
-}
-
-/// The warm-up factor of a subnet `age` blocks old: `age / warmup`, at most one.
-pub fn warmup(age: u32, warmup: u32) -> Perquintill {
-	if age >= warmup {
-		Perquintill::one()
-	} else {
-		Perquintill::from_rational(u64::from(age), u64::from(warmup))
+		ema.saturating_sub(alpha.mul_ceil(ema.saturating_sub(value))).max(value)
 	}
 }
 

@@ -2,7 +2,7 @@
 //! split and injection, the epoch driver and payout, slashing, views and invariants.
 
 use crate::{
-	emission::{self, SplitInput},
+	emission,
 	pallet::*,
 	pool::{self, FillError, Limit, PoolError, Price, Reserves, Swap, PRICE_ONE},
 	types::*,
@@ -89,6 +89,8 @@ impl<T: Config> Pallet<T> {
 				price_ema: reserves.price().unwrap_or(PRICE_ONE),
 				revenue_ema: 0,
 				paid_seen: T::Credits::paid_total(netuid),
+				allowance: 0,
+				allowance_usd: 0,
 				emission_share: Perquintill::zero(),
 			},
 		);
@@ -420,8 +422,9 @@ impl<T: Config> Pallet<T> {
 
 	// ----- emission -----
 
-	/// Updates every pool's price EMA and, once GOV emits, splits the block's emission across
-	/// subnets and injects it at each pool's price. Returns the hook's weight.
+	/// Each block: moves the price and revenue EMAs, accrues each subnet's allowance from its
+	/// paid revenue since the last block, mints `min(w_i × S(h), allowance_i)` per subnet into
+	/// its pool, then cuts the allowances to the carry cap. Returns the hook's weight.
 	pub(crate) fn run_emission() -> Weight {
 		let mut subnets: Vec<(NetUid, SubnetInfo<T::AccountId>)> = Networks::<T>::iter().collect();
 		let count = u32::try_from(subnets.len()).unwrap_or(u32::MAX);
@@ -429,35 +432,65 @@ impl<T: Config> Pallet<T> {
 		if subnets.is_empty() {
 			return weight;
 		}
-		let now = Self::now();
 		let ema = emission::ema_alpha(T::PriceEmaHalfLife::get());
-		let (warmup, lambda) = (T::WarmupBlocks::get(), T::RevenueWeight::get());
-		let inputs: Vec<SplitInput> = subnets
-			.iter_mut()
-			.map(|(_, s)| {
-				s.price_ema = emission::ema_step(s.price_ema, s.reserves.price().unwrap_or(0), ema);
-				if !s.emission_enabled {
-					return SplitInput::default();
-				}
-				let ramp = emission::warmup(now.saturating_sub(s.registered_at), warmup);
-				SplitInput { price: ramp.mul_floor(s.price_ema), revenue: s.revenue_ema }
-			})
+		let price = if T::Emission::launched() { T::Emission::gov_per_usd() } else { None };
+		let (credit_price, rho) = (T::Credits::credit_price(), T::EmissionPerRevenue::get());
+		for (netuid, s) in subnets.iter_mut() {
+			s.price_ema = emission::ema_step(s.price_ema, s.reserves.price().unwrap_or(0), ema);
+			let paid = T::Credits::paid_total(*netuid);
+			let revenue = paid.saturating_sub(s.paid_seen);
+			s.paid_seen = paid;
+			let scaled = revenue.saturating_mul(emission::REVENUE_EMA_SCALE);
+			s.revenue_ema = emission::ema_step(s.revenue_ema, scaled, ema);
+			if !s.emission_enabled {
+				(s.allowance, s.allowance_usd) = (0, 0);
+			} else if let Some(price) = price {
+				let (gov, usd) = emission::accrue(revenue, credit_price, rho, price);
+				s.allowance = s.allowance.saturating_add(gov);
+				s.allowance_usd = s.allowance_usd.saturating_add(usd);
+			}
+		}
+		let schedule = T::Emission::block_emission();
+		let revenues: Vec<u128> = subnets
+			.iter()
+			.map(|(_, s)| if s.emission_enabled { s.revenue_ema } else { 0 })
 			.collect();
-		let shares = emission::shares(&inputs, lambda);
-		let block = T::Emission::block_emission();
-		let mut gov: Vec<Balance> = shares.iter().map(|w| w.mul_floor(block)).collect();
+		let shares = emission::shares(&revenues);
+		let mut gov: Vec<Balance> = subnets
+			.iter()
+			.zip(&shares)
+			.map(|((_, s), w)| emission::mint(*w, schedule, s.allowance))
+			.collect();
 		let wanted = gov.iter().fold(0u128, |a, g| a.saturating_add(*g));
-		let minted =
-			if wanted == 0 { 0 } else { T::Emission::emit(&Self::pot(), wanted).unwrap_or(0) };
-		// Inject only what was minted (all of it, unless the cap cut it short).
+		let wanted_usd = subnets.iter().zip(&gov).fold(0u128, |a, ((_, s), g)| {
+			a.saturating_add(emission::usd_of(*g, s.allowance, s.allowance_usd))
+		});
+		let minted = if wanted == 0 {
+			0
+		} else {
+			T::Emission::emit(&Self::pot(), wanted, wanted_usd).unwrap_or(0)
+		};
+		// Inject only what was minted (all of it, unless the GOV cap cut it short).
 		let mut left = minted;
 		for g in gov.iter_mut() {
 			*g = (*g).min(left);
 			left = left.saturating_sub(*g);
 		}
-		for (((netuid, mut s), share), g) in subnets.into_iter().zip(shares).zip(gov) {
-			s.emission_share = share;
-			if block > 0 && s.emission_enabled {
+		for ((_, s), g) in subnets.iter_mut().zip(&gov) {
+			let used = emission::usd_of(*g, s.allowance, s.allowance_usd);
+			s.allowance = s.allowance.saturating_sub(*g);
+			s.allowance_usd =
+				if s.allowance == 0 { 0 } else { s.allowance_usd.saturating_sub(used) };
+		}
+		let mut allowances: Vec<(Balance, Balance)> =
+			subnets.iter().map(|(_, s)| (s.allowance, s.allowance_usd)).collect();
+		let cap = schedule.saturating_mul(u128::from(T::AllowanceCarry::get()));
+		emission::carry_cut(&mut allowances, cap);
+		for ((((netuid, mut s), share), g), (allowance, usd)) in
+			subnets.into_iter().zip(shares).zip(gov).zip(allowances)
+		{
+			(s.allowance, s.allowance_usd, s.emission_share) = (allowance, usd, share);
+			if g > 0 {
 				Self::inject(&mut s, g);
 			}
 			Networks::<T>::insert(netuid, s);
@@ -465,18 +498,21 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Injects `gov` GOV into a subnet's pool with alpha at the pool's price, capped by the
-	/// block's alpha emission (GOV beyond the cap goes in alone and the price rises); the
-	/// block's alpha emission also accrues as pending.
+	/// Injects `gov` GOV into a subnet's pool. The alpha it is worth at the pool's price (and
+	/// at most at the price EMA), capped by the block's alpha emission, accrues as pending;
+	/// alpha at the pool's price goes into the pool beside it, within the same cap, so the
+	/// price holds (GOV beyond the cap goes in alone and the price rises).
 	fn inject(s: &mut SubnetInfo<T::AccountId>, gov: Balance) {
 		let block_alpha = halving::block_emission(s.alpha_issued, ALPHA_CAP, ALPHA_PER_BLOCK);
-		let room = ALPHA_CAP.saturating_sub(s.alpha_issued).saturating_sub(block_alpha);
+		let room = ALPHA_CAP.saturating_sub(s.alpha_issued);
+		let (g, a) = (s.reserves.gov, s.reserves.alpha);
+		let pending = emission::backed_alpha(gov, g, a, s.price_ema, block_alpha.min(room));
 		let alpha_in =
-			emission::alpha_at_price(gov, s.reserves.gov, s.reserves.alpha, block_alpha.min(room));
-		s.reserves.gov = s.reserves.gov.saturating_add(gov);
-		s.reserves.alpha = s.reserves.alpha.saturating_add(alpha_in);
-		s.pending_alpha = s.pending_alpha.saturating_add(block_alpha);
-		s.alpha_issued = s.alpha_issued.saturating_add(block_alpha).saturating_add(alpha_in);
+			emission::alpha_at_price(gov, g, a, block_alpha.min(room.saturating_sub(pending)));
+		s.reserves.gov = g.saturating_add(gov);
+		s.reserves.alpha = a.saturating_add(alpha_in);
+		s.pending_alpha = s.pending_alpha.saturating_add(pending);
+		s.alpha_issued = s.alpha_issued.saturating_add(pending).saturating_add(alpha_in);
 	}
 
 	// ----- epochs -----
@@ -539,8 +575,7 @@ impl<T: Config> Pallet<T> {
 		Ok(stats.weight::<T>().saturating_add(<T as Config>::WeightInfo::epoch_payout(n)))
 	}
 
-	/// Pays an epoch from Yuma's fresh scores: pending alpha, then the credit pool; then
-	/// updates the revenue EMA.
+	/// Pays an epoch from Yuma's fresh scores: pending alpha, then the credit pool.
 	pub fn pay_out(netuid: NetUid) -> DispatchResult {
 		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::UnknownSubnet)?;
 		let scores = pallet_yuma::Scores::<T>::get(netuid);
@@ -572,15 +607,6 @@ impl<T: Config> Pallet<T> {
 				miners: miners.iter().map(|(_, c, i)| (c.clone(), *i)).collect(),
 			},
 		)?;
-		// Revenue: paid credits spent on the subnet since the last epoch, into a per-epoch EMA.
-		// Earned credits spent again (recycled) fill the pool but are not revenue.
-		let paid = T::Credits::paid_total(netuid);
-		let tempo = <T as pallet_yuma::Config>::Tempo::get().max(1);
-		let per_epoch =
-			emission::ema_alpha(T::PriceEmaHalfLife::get().checked_div(tempo).unwrap_or(1).max(1));
-		info.revenue_ema =
-			emission::ema_step(info.revenue_ema, paid.saturating_sub(info.paid_seen), per_epoch);
-		info.paid_seen = paid;
 		Networks::<T>::insert(netuid, info);
 		Self::deposit_event(Event::EpochPaid {
 			netuid,
@@ -599,9 +625,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Pays the pending alpha: `OwnerAlphaCut` to the owner, half the rest to miners × I and
-	/// half to validators × D (the validator's take to its own position, the remainder
-	/// compounding to its nominators). Rounding dust stays pending.
+	/// Pays the pending alpha: `OwnerAlphaCut` to the owner, `MinerAlphaShare` to miners × I
+	/// and the rest to validators × D (the validator's take to its own position, the
+	/// remainder compounding to its nominators). Rounding dust stays pending.
 	fn pay_alpha(
 		info: &mut SubnetInfo<T::AccountId>,
 		netuid: NetUid,
@@ -610,9 +636,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<AlphaPayout, DispatchError> {
 		let pending = info.pending_alpha;
 		let owner_part = T::OwnerAlphaCut::get().mul_floor(pending);
-		let rest = pending.saturating_sub(owner_part);
-		let miners_part = rest / 2;
-		let validators_part = rest.saturating_sub(miners_part);
+		let miners_part =
+			T::MinerAlphaShare::get().mul_floor(pending).min(pending.saturating_sub(owner_part));
+		let validators_part = pending.saturating_sub(owner_part).saturating_sub(miners_part);
 		let mut out = AlphaPayout::default();
 		for (hotkey, coldkey, incentive) in miners {
 			let a = incentive.mul_floor(miners_part);
@@ -654,7 +680,14 @@ impl<T: Config> Pallet<T> {
 				emission_share: Perbill::from_parts(
 					u32::try_from(s.emission_share.deconstruct() / 1_000_000_000).unwrap_or(0),
 				),
-				revenue_ema: s.revenue_ema,
+				revenue_per_day: pool::mul_div(
+					s.revenue_ema,
+					u128::from(tandem_primitives::time::DAYS),
+					emission::REVENUE_EMA_SCALE,
+				)
+				.unwrap_or(Balance::MAX),
+				allowance: s.allowance,
+				allowance_usd: s.allowance_usd,
 				alpha_outstanding: s.alpha_outstanding,
 				pending_alpha: s.pending_alpha,
 				credit_pool: T::Credits::pool_of(netuid),
@@ -737,6 +770,11 @@ impl<T: Config> Pallet<T> {
 				s.paid_seen <= T::Credits::paid_total(netuid),
 				"revenue seen beyond paid credits spent"
 			);
+			ensure!(
+				s.emission_enabled || (s.allowance == 0 && s.allowance_usd == 0),
+				"a subnet with emission off holds an allowance"
+			);
+			ensure!(s.allowance > 0 || s.allowance_usd == 0, "USD value of an empty allowance");
 		}
 		// Per hotkey: Σ position shares == its shares; Σ position values within rounding.
 		let mut sums: alloc::collections::BTreeMap<(NetUid, T::AccountId), (u128, u128, u128)> =

@@ -16,12 +16,20 @@
 //! (`Config::GovFeeSink`: part burned, the rest to the treasury); alpha fees stay in the pool.
 //! A hotkey's stake is a **share pool**: dividends added to it compound to every nominator.
 //!
-//! Every block once GOV is launched, the block's emission is split across subnets
-//! ([`emission::shares`]: price EMA and revenue EMA weighted by `RevenueWeight`) and injected
-//! at the pool's price, with alpha capped by the subnet's alpha emission, which also accrues as
-//! pending alpha. Every `Tempo` blocks (staggered by netuid, at most `MaxEpochsPerBlock` per
-//! block, each in its own storage layer) a subnet's epoch runs Yuma (`pallet-yuma`) and pays
-//! pending alpha (owner, miners × I, validators × D with take) and its credit pool
+//! **Emission follows paid revenue** ([`emission`]). Each block, the paid credits spent on a
+//! subnet since the last block (read from the credit ledger's running total against a
+//! per-subnet watermark) add `EmissionPerRevenue × revenue` in USD to the subnet's own
+//! **allowance**, converted to GOV at the higher USD price of GOV — only once GOV is launched,
+//! only while the subnet's emission is on, and only with a price; otherwise the watermark just
+//! moves on. Subnet `i` is then minted `min(w_i × S(h), allowance_i)` where `S(h)` is the GOV
+//! schedule and `w_i = R_i / Σ R` over enabled subnets, `R` the EMA of paid revenue (it
+//! reaches zero when revenue stops). Allowances above `AllowanceCarry` blocks of `S(h)` in
+//! total are cut pro rata; a subnet switched off loses its allowance. The minted GOV is
+//! injected into the pool at its price, and the alpha it is worth (at most the block's alpha
+//! emission) accrues as pending. Every `Tempo` blocks (staggered by netuid, at most
+//! `MaxEpochsPerBlock` per block, each in its own storage layer) a subnet's epoch runs Yuma
+//! (`pallet-yuma`) and pays pending alpha (owner `OwnerAlphaCut`, miners `MinerAlphaShare`
+//! × I, validators the rest × D with take) and its credit pool
 //! (`pallet-credits::distribute`).
 //!
 //! ## Invariants (`try_state`)
@@ -56,7 +64,7 @@ mod tests;
 /// Benchmark set-up the runtime provides.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper {
-	/// Makes the GOV token emit (launch it).
+	/// Makes the GOV token emit (launch it) with a USD price of GOV.
 	fn launch();
 	/// Puts `credits` into subnet `netuid`'s credit pool the way users do (buy, then spend).
 	fn fill_credit_pool(netuid: tandem_primitives::NetUid, credits: tandem_primitives::Balance);
@@ -79,7 +87,7 @@ pub mod pallet {
 	use tandem_primitives::{Balance, CreditsInterface, GovEmission, NetUid};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	/// GOV fees handed to `Config::GovFeeSink`.
 	pub type CreditOf<T> =
@@ -145,17 +153,22 @@ pub mod pallet {
 		/// The validator's take of its dividends before nominators share the rest.
 		type ValidatorTake: Get<Perbill>;
 
-		/// The owner's cut of the pending alpha; miners and validators halve the rest.
+		/// The owner's cut of the pending alpha.
 		type OwnerAlphaCut: Get<Perbill>;
 
-		/// `λ`: the weight of revenue (against price) in the emission split.
-		type RevenueWeight: Get<Perbill>;
+		/// Miners' share of the pending alpha (× incentive); validators take what the owner
+		/// and miners leave (× dividends).
+		type MinerAlphaShare: Get<Perbill>;
+
+		/// `ρ`: GOV emission allowed per unit of paid revenue, in USD value.
+		type EmissionPerRevenue: Get<Perbill>;
+
+		/// Blocks of `S(h)` the allowances may hold in total (7 days); beyond, cut pro rata.
+		#[pallet::constant]
+		type AllowanceCarry: Get<u32>;
 
 		/// Half-life of the price and revenue EMAs, in blocks.
 		type PriceEmaHalfLife: Get<u32>;
-
-		/// Blocks over which a new subnet's emission weight ramps in.
-		type WarmupBlocks: Get<u32>;
 
 		/// The largest fraction of a hotkey's stake one slash may take.
 		type MaxStakeSlash: Get<Perbill>;
@@ -219,8 +232,9 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A subnet was created, its pool seeded by the lock.
 		NetworkRegistered { netuid: NetUid, owner: T::AccountId, lock: Balance },
-		/// Governance switched a subnet's emission on or off.
-		EmissionSet { netuid: NetUid, enabled: bool },
+		/// Governance switched a subnet's emission on or off; switching it off forfeits the
+		/// `forfeited` GOV of allowance it held (revenue while off accrues nothing).
+		EmissionSet { netuid: NetUid, enabled: bool, forfeited: Balance },
 		/// GOV was swapped into alpha staked to `hotkey`.
 		StakeAdded {
 			coldkey: T::AccountId,
@@ -422,19 +436,26 @@ pub mod pallet {
 			Self::do_slash_stake(hotkey, netuid, fraction, reason)
 		}
 
-		/// Switch subnet `netuid`'s share of emission on or off.
+		/// Switch subnet `netuid`'s emission on or off. Off forfeits its allowance; its paid
+		/// revenue accrues nothing until it is switched on again.
 		///
 		/// `AdminOrigin`. Errors: `UnknownSubnet`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_emission())]
 		pub fn set_emission(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
 			<T as Config>::AdminOrigin::ensure_origin(origin)?;
-			Networks::<T>::try_mutate(netuid, |s| -> DispatchResult {
-				let s = s.as_mut().ok_or(Error::<T>::UnknownSubnet)?;
-				s.emission_enabled = enabled;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::EmissionSet { netuid, enabled });
+			let forfeited =
+				Networks::<T>::try_mutate(netuid, |s| -> Result<Balance, DispatchError> {
+					let s = s.as_mut().ok_or(Error::<T>::UnknownSubnet)?;
+					s.emission_enabled = enabled;
+					if enabled {
+						return Ok(0);
+					}
+					let lost = s.allowance;
+					(s.allowance, s.allowance_usd) = (0, 0);
+					Ok(lost)
+				})?;
+			Self::deposit_event(Event::EmissionSet { netuid, enabled, forfeited });
 			Ok(())
 		}
 	}

@@ -14,7 +14,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use sp_runtime::{BuildStorage, DispatchError, Perbill};
+use sp_runtime::{BuildStorage, DispatchError, FixedPointNumber, FixedU128, Perbill};
 use std::collections::BTreeMap;
 use tandem_primitives::{
 	Balance, CreditsInterface, GovEmission, NetUid, PayoutOutcome, PayoutShares,
@@ -127,6 +127,8 @@ thread_local! {
 	/// GOV emission per block once launched (zero: not launched).
 	static EMISSION: RefCell<Balance> = const { RefCell::new(0) };
 	static EMITTED: RefCell<Balance> = const { RefCell::new(0) };
+	/// USD value at accrual of the GOV emitted.
+	static EMITTED_USD: RefCell<Balance> = const { RefCell::new(0) };
 }
 
 /// A credit ledger reduced to what subnets use: pools users spend into, paid out as shares.
@@ -205,9 +207,13 @@ impl CreditsInterface<AccountId> for MockCredits {
 	fn paid_total(netuid: NetUid) -> Balance {
 		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.1).unwrap_or(0))
 	}
+	fn credit_price() -> Balance {
+		CreditPrice::get()
+	}
 }
 
-/// GOV emission: `EMISSION` per block once `launch` set it, minted into the pot.
+/// GOV emission: `EMISSION` per block once `launch` set it, minted into the pot; GOV's USD
+/// price is `GovPerUsd` (GOV units per USD unit; `None`: no price).
 pub struct MockEmission;
 impl MockEmission {
 	pub fn launch(per_block: Balance) {
@@ -216,14 +222,29 @@ impl MockEmission {
 	pub fn emitted() -> Balance {
 		EMITTED.with(|e| *e.borrow())
 	}
+	/// Makes GOV so cheap (10,000 GOV per USD) that the few credits the epoch tests spend
+	/// allow the schedule for the whole test.
+	pub fn cheap_gov() {
+		GovPerUsd::set(Some(FixedU128::saturating_from_integer(10_000_000_000u128)));
+	}
+	pub fn emitted_usd() -> Balance {
+		EMITTED_USD.with(|e| *e.borrow())
+	}
 }
 impl GovEmission<AccountId> for MockEmission {
+	fn launched() -> bool {
+		EMISSION.with(|e| *e.borrow()) > 0
+	}
 	fn block_emission() -> Balance {
 		EMISSION.with(|e| *e.borrow())
 	}
-	fn emit(to: &AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+	fn gov_per_usd() -> Option<FixedU128> {
+		GovPerUsd::get()
+	}
+	fn emit(to: &AccountId, amount: Balance, usd: Balance) -> Result<Balance, DispatchError> {
 		Balances::mint_into(to, amount)?;
 		EMITTED.with(|e| *e.borrow_mut() += amount);
+		EMITTED_USD.with(|e| *e.borrow_mut() += usd);
 		Ok(amount)
 	}
 }
@@ -242,9 +263,14 @@ parameter_types! {
 	pub static SwapFee: Perbill = Perbill::from_parts(500_000); // 0.05 %
 	pub static MinReserve: Balance = GOV;
 	pub static ValidatorTake: Perbill = Perbill::from_percent(18);
-	pub static RevenueWeight: Perbill = Perbill::from_percent(50);
 	pub static PriceEmaHalfLife: u32 = 100;
-	pub static WarmupBlocks: u32 = 1;
+	pub static MinerAlphaShare: Perbill = Perbill::from_percent(41);
+	pub static EmissionPerRevenue: Perbill = Perbill::from_percent(6);
+	pub static AllowanceCarry: u32 = 100;
+	/// $0.03 per credit.
+	pub static CreditPrice: Balance = 30_000;
+	/// 1 GOV per USD (10^12 GOV units per 10^6 USD units).
+	pub static GovPerUsd: Option<FixedU128> = Some(FixedU128::from_u32(1_000_000));
 	pub static MaxStakeSlash: Perbill = Perbill::from_percent(50);
 	pub const OwnerAlphaCut: Perbill = Perbill::from_percent(18);
 	pub const LockReductionInterval: u32 = 1_000;
@@ -268,9 +294,10 @@ impl pallet_subnets::Config for Test {
 	type MinReserve = MinReserve;
 	type ValidatorTake = ValidatorTake;
 	type OwnerAlphaCut = OwnerAlphaCut;
-	type RevenueWeight = RevenueWeight;
+	type MinerAlphaShare = MinerAlphaShare;
+	type EmissionPerRevenue = EmissionPerRevenue;
+	type AllowanceCarry = AllowanceCarry;
 	type PriceEmaHalfLife = PriceEmaHalfLife;
-	type WarmupBlocks = WarmupBlocks;
 	type MaxStakeSlash = MaxStakeSlash;
 	type MaxReasonLen = ConstU32<64>;
 	type WeightInfo = ();
@@ -309,6 +336,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	EARNED.with(|c| c.borrow_mut().clear());
 	EMISSION.with(|c| *c.borrow_mut() = 0);
 	EMITTED.with(|c| *c.borrow_mut() = 0);
+	EMITTED_USD.with(|c| *c.borrow_mut() = 0);
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

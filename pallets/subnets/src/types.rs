@@ -11,7 +11,7 @@ use tandem_primitives::{Balance, NetUid};
 pub struct SubnetInfo<AccountId> {
 	/// Who registered (and owns) the subnet.
 	pub owner: AccountId,
-	/// Block of registration (the warm-up counts from here).
+	/// Block of registration.
 	pub registered_at: u32,
 	/// GOV locked at registration (it seeded the pool).
 	pub lock: Balance,
@@ -27,12 +27,16 @@ pub struct SubnetInfo<AccountId> {
 	pub pending_alpha: Balance,
 	/// EMA of the pool price (GOV per alpha, 12 decimals).
 	pub price_ema: Price,
-	/// EMA of paid credits spent on the subnet per epoch (its revenue; recycled credits do not
-	/// count).
+	/// EMA of paid credits spent on the subnet per block (its revenue; recycled credits do not
+	/// count), in credit units × `REVENUE_EMA_SCALE`.
 	pub revenue_ema: Balance,
-	/// The credits pallet's `paid_total` for this subnet at the last epoch.
+	/// The credits pallet's `paid_total` for this subnet at the last block (the watermark).
 	pub paid_seen: Balance,
-	/// The subnet's share of the last block's emission.
+	/// GOV the subnet may still be minted, accrued from its own paid revenue.
+	pub allowance: Balance,
+	/// The allowance's USD value at the prices it accrued at.
+	pub allowance_usd: Balance,
+	/// The subnet's share `w` of the last block's schedule.
 	pub emission_share: Perquintill,
 }
 
@@ -62,10 +66,14 @@ pub struct SubnetView<AccountId> {
 	pub spot_price: Price,
 	/// Price EMA.
 	pub price_ema: Price,
-	/// Share of the last block's emission.
+	/// Share `w` of the last block's schedule (paid revenue EMA ÷ all enabled subnets').
 	pub emission_share: Perbill,
-	/// Revenue EMA (credits per epoch).
-	pub revenue_ema: Balance,
+	/// Paid revenue EMA, in credit units per day.
+	pub revenue_per_day: Balance,
+	/// GOV the subnet may still be minted (its emission allowance).
+	pub allowance: Balance,
+	/// The allowance's USD value at accrual (USD units).
+	pub allowance_usd: Balance,
 	/// Alpha staked.
 	pub alpha_outstanding: Balance,
 	/// Alpha waiting for the epoch.

@@ -95,6 +95,8 @@ parameter_types! {
 	pub const EmissionCap: Balance = 10_500_000 * gov::UNIT;
 	/// The oracle moves 1 % of the way to the spot price per block (half-life ≈ 69 blocks).
 	pub const OracleSmoothing: Perbill = Perbill::from_percent(1);
+	/// The slow oracle averages over 7 days.
+	pub const SlowOracleWindow: u32 = 7 * DAYS;
 }
 
 impl pallet_gov_token::Config for Runtime {
@@ -114,6 +116,7 @@ impl pallet_gov_token::Config for Runtime {
 	type BuybackShare = token::BuybackShare;
 	type MaxBuybackSlippage = token::MaxBuybackSlippage;
 	type OracleSmoothing = OracleSmoothing;
+	type SlowOracleWindow = SlowOracleWindow;
 	type Credits = crate::Credits;
 	// Airdrops pay out of the reserve: root or the `treasurer` track.
 	type AirdropOrigin = TreasurerOrigin;
@@ -125,8 +128,10 @@ impl pallet_gov_token::Config for Runtime {
 }
 
 parameter_types! {
-	/// The owner's cut of each epoch's pending alpha (miners and validators halve the rest).
+	/// The owner's cut of each epoch's pending alpha.
 	pub const OwnerAlphaCut: Perbill = Perbill::from_percent(18);
+	/// Emission allowances may hold 7 days of the schedule in total.
+	pub const AllowanceCarry: u32 = 7 * DAYS;
 	/// The doubled lock cost decays back by one lock over 14 days.
 	pub const LockReductionInterval: u32 = 14 * DAYS;
 	/// A pool keeps at least 1 GOV and 1 alpha.
@@ -152,9 +157,10 @@ impl pallet_subnets::Config for Runtime {
 	type MinReserve = SubnetMinReserve;
 	type ValidatorTake = subnets::ValidatorTake;
 	type OwnerAlphaCut = OwnerAlphaCut;
-	type RevenueWeight = subnets::RevenueWeight;
+	type MinerAlphaShare = subnets::MinerAlphaShare;
+	type EmissionPerRevenue = subnets::EmissionPerRevenue;
+	type AllowanceCarry = AllowanceCarry;
 	type PriceEmaHalfLife = subnets::PriceEmaHalfLife;
-	type WarmupBlocks = subnets::WarmupBlocks;
 	type MaxStakeSlash = subnets::MaxStakeSlash;
 	type MaxReasonLen = MaxReasonLen;
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;

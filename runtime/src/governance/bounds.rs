@@ -9,8 +9,8 @@
 //!   whenever one of them changes. A new cross-parameter bound is one more entry there.
 //!
 //! A range failure is `BelowMinimum`/`AboveMaximum`; a broken rule returns its own error: the
-//! economic bounds name themselves (`PayoutRateFloor`, `BuybackLiveness`), the plain
-//! consistency rules say `Inconsistent`.
+//! economic bounds name themselves (`PayoutRateFloor`, `BuybackLiveness`, `Laundering`,
+//! `Deflation`), the plain consistency rules say `Inconsistent`.
 
 use crate::{
 	dynamic_params::{credits, subnets, token, yuma, RuntimeParametersValue as V},
@@ -67,6 +67,8 @@ after! {
 	max_burn: Balance = Yuma(Y::MaxBurn) or yuma::MaxBurn;
 	max_buyback_slippage: Perbill = Token(T::MaxBuybackSlippage) or token::MaxBuybackSlippage;
 	pool_lp_fee: Permill = Token(T::PoolLpFee) or token::PoolLpFee;
+	buyback_share: Perbill = Token(T::BuybackShare) or token::BuybackShare;
+	rho: Perbill = Subnets(S::EmissionPerRevenue) or subnets::EmissionPerRevenue;
 }
 
 /// A bound between parameters.
@@ -98,6 +100,33 @@ fn buyback_can_trade(slippage: Perbill, lp_fee: Permill) -> bool {
 	let lp_fee_ppb = u64::from(lp_fee.deconstruct()).saturating_mul(1_000);
 	let needed = lp_fee_ppb.saturating_add(u64::from(BUYBACK_SLIPPAGE_MARGIN.deconstruct()));
 	u64::from(slippage.deconstruct()) >= needed
+}
+
+/// `EmissionPerRevenue` may be at most this share of `ProtocolFee`.
+pub const LAUNDERING_MARGIN: Perbill = Perbill::from_percent(90);
+
+/// `ρ ≤ LAUNDERING_MARGIN × protocol_fee`, exactly.
+fn laundering_unprofitable(rho: Perbill, protocol_fee: Perbill) -> bool {
+	let whole = u128::from(Perbill::one().deconstruct());
+	u128::from(rho.deconstruct()).saturating_mul(whole)
+		<= u128::from(LAUNDERING_MARGIN.deconstruct())
+			.saturating_mul(u128::from(protocol_fee.deconstruct()))
+}
+
+/// `ρ × price ≤ buyback_share × (protocol_fee × payout + price − payout) × (1 − slippage)`,
+/// exactly: every Perbill in parts per billion, the right side's bracket scaled by 10^9.
+fn buybacks_cover_emission(a: &After) -> bool {
+	let parts = |p: Perbill| u128::from(p.deconstruct());
+	let whole = parts(Perbill::one());
+	let (price, payout) = (a.credit_price(), a.payout_rate());
+	let lhs = parts(a.rho()).saturating_mul(price).saturating_mul(whole).saturating_mul(whole);
+	let per_credit = parts(a.protocol_fee())
+		.saturating_mul(payout)
+		.saturating_add(whole.saturating_mul(price.saturating_sub(payout)));
+	let rhs = parts(a.buyback_share())
+		.saturating_mul(per_credit)
+		.saturating_mul(whole.saturating_sub(parts(a.max_buyback_slippage())));
+	lhs <= rhs
 }
 
 /// Every rule between parameters.
@@ -153,6 +182,27 @@ pub static RULES: &[Rule] = &[
 		holds: |a| buyback_can_trade(a.max_buyback_slippage(), a.pool_lp_fee()),
 		error: BoundError::BuybackLiveness,
 	},
+	Rule {
+		name: "laundering: emission per revenue is at most 90 % of the protocol fee",
+		involves: |v| {
+			matches!(v, V::Subnets(S::EmissionPerRevenue(_)) | V::Credits(C::ProtocolFee(_)))
+		},
+		holds: |a| laundering_unprofitable(a.rho(), a.protocol_fee()),
+		error: BoundError::Laundering,
+	},
+	Rule {
+		name: "deflation: the buyback spends on GOV at least what a credit of revenue emits",
+		involves: |v| {
+			matches!(
+				v,
+				V::Subnets(S::EmissionPerRevenue(_))
+					| V::Credits(C::CreditPrice(_) | C::PayoutRate(_) | C::ProtocolFee(_))
+					| V::Token(T::BuybackShare(_) | T::MaxBuybackSlippage(_))
+			)
+		},
+		holds: buybacks_cover_emission,
+		error: BoundError::Deflation,
+	},
 ];
 
 /// Whether the credits vault holds the USD to pay every credit in existence at `rate`.
@@ -201,11 +251,11 @@ pub fn range(value: &V) -> Result<(), BoundError> {
 
 		V::Subnets(S::SwapFee(v)) => within(v, pct(0), pct(1)),
 		V::Subnets(S::ValidatorTake(v)) => within(v, pct(0), pct(50)),
-		V::Subnets(S::RevenueWeight(v)) => within(v, pct(0), pct(100)),
 		V::Subnets(S::MinLockCost(v)) => within(v, GOV, 1_000_000 * GOV),
 		V::Subnets(S::MaxStakeSlash(v)) => within(v, pct(1), pct(100)),
 		V::Subnets(S::PriceEmaHalfLife(v)) => within(v, 1, 90 * DAYS),
-		V::Subnets(S::WarmupBlocks(v)) => within(v, 0, 90 * DAYS),
+		V::Subnets(S::EmissionPerRevenue(v)) => within(v, pct(0), pct(9)),
+		V::Subnets(S::MinerAlphaShare(v)) => within(v, pct(0), pct(41)),
 	}
 }
 
@@ -268,6 +318,7 @@ mod tests {
 				V::Yuma(Y::AlphaLow(yuma::AlphaLow::get())),
 				V::Yuma(Y::MinBurn(yuma::MinBurn::get())),
 				V::Token(T::MaxBuybackSlippage(token::MaxBuybackSlippage::get())),
+				V::Subnets(S::EmissionPerRevenue(subnets::EmissionPerRevenue::get())),
 			];
 			for rule in RULES {
 				let involved: Vec<_> = samples.iter().filter(|v| (rule.involves)(v)).collect();
@@ -362,6 +413,76 @@ mod tests {
 			assert_ok!(set(slippage(20_000_000)));
 			assert_ok!(set(lp_fee(10_000)));
 			assert_noop!(set(lp_fee(10_001)), Error::<Runtime>::BuybackLiveness);
+		});
+	}
+
+	fn emission_per_revenue(parts: u32) -> RuntimeParameters {
+		RuntimeParameters::Subnets(subnets::Parameters::EmissionPerRevenue(
+			subnets::EmissionPerRevenue,
+			Some(Perbill::from_parts(parts)),
+		))
+	}
+
+	#[test]
+	fn the_laundering_bound_is_named_and_holds_at_its_edge() {
+		ext_from_preset("development").execute_with(|| {
+			let fee = |v| {
+				credits(credits::Parameters::ProtocolFee(
+					credits::ProtocolFee,
+					Some(Perbill::from_parts(v)),
+				))
+			};
+			// ρ = 6 % needs a protocol fee of at least 6 % / 0.9 = 6.666…67 %.
+			assert_noop!(set(fee(66_666_666)), Error::<Runtime>::Laundering);
+			assert_ok!(set(fee(66_666_667)));
+			// From the other side: at that fee ρ may rise by one part at most.
+			assert_noop!(set(emission_per_revenue(60_000_001)), Error::<Runtime>::Laundering);
+			// And ρ's own range stops at 9 % whatever the fee.
+			assert_ok!(set(fee(500_000_000)));
+			assert_noop!(set(emission_per_revenue(90_000_001)), Error::<Runtime>::AboveMaximum);
+			assert_ok!(set(emission_per_revenue(0)));
+		});
+	}
+
+	#[test]
+	fn the_deflation_bound_is_named_and_holds_at_its_edge() {
+		ext_from_preset("development").execute_with(|| {
+			let share = |v| {
+				RuntimeParameters::Token(token::Parameters::BuybackShare(
+					token::BuybackShare,
+					Some(Perbill::from_parts(v)),
+				))
+			};
+			// 6 % × $0.03 ≤ s × (10 % × $0.027 + $0.003) × 98 % needs s ≥ 32.2234157 %.
+			assert_noop!(set(share(322_234_156)), Error::<Runtime>::Deflation);
+			assert_ok!(set(share(322_234_157)));
+			// With that share, ρ may not rise, nor the spread shrink, nor slippage grow.
+			assert_noop!(set(emission_per_revenue(60_000_001)), Error::<Runtime>::Deflation);
+			let slippage = RuntimeParameters::Token(token::Parameters::MaxBuybackSlippage(
+				token::MaxBuybackSlippage,
+				Some(pct(3)),
+			));
+			assert_noop!(set(slippage), Error::<Runtime>::Deflation);
+			// A lower ρ makes room again.
+			assert_ok!(set(emission_per_revenue(50_000_000)));
+			assert_ok!(set(share(300_000_000)));
+		});
+	}
+
+	#[test]
+	fn miner_alpha_share_has_its_range() {
+		ext_from_preset("development").execute_with(|| {
+			let miners = |p| {
+				RuntimeParameters::Subnets(subnets::Parameters::MinerAlphaShare(
+					subnets::MinerAlphaShare,
+					Some(p),
+				))
+			};
+			assert_noop!(
+				set(miners(Perbill::from_parts(410_000_001))),
+				Error::<Runtime>::AboveMaximum
+			);
+			assert_ok!(set(miners(pct(41))));
 		});
 	}
 

@@ -21,7 +21,7 @@ pub(crate) fn run_to(n: u32) {
 }
 
 /// Subnet 0 (owner Dave), validator Bob (100 GOV of alpha from Alice), miners Eve and
-/// Charlie; Ferdie buys and spends 1,000 credits on it; GOV launched; Tempo 5, no
+/// Charlie; GOV launched; Ferdie buys and spends 1,000 credits on it; Tempo 5, no
 /// commit-reveal. Call [`pay_epoch`] next.
 pub(crate) struct EpochFixture {
 	pub owner: AccountId,
@@ -52,10 +52,11 @@ pub(crate) fn epoch_fixture() -> EpochFixture {
 		u128::MAX,
 		false
 	));
+	// Launched first: paid revenue from then on accrues the subnet's emission allowance.
+	assert_ok!(GovToken::launch(RuntimeOrigin::root()));
 	let user = key(Sr25519Keyring::Ferdie);
 	assert_ok!(Credits::buy(RuntimeOrigin::signed(user.clone()), 1_000 * credit::UNIT, u128::MAX));
 	assert_ok!(Credits::spend(RuntimeOrigin::signed(user), 0, 1_000 * credit::UNIT));
-	assert_ok!(GovToken::launch(RuntimeOrigin::root()));
 	EpochFixture { owner, vali, miners }
 }
 

@@ -210,7 +210,7 @@ fn governance_ratio_over_twelve_months() {
 	build_and_execute(|| {
 		launch_with_pot(1_000 * USD);
 		assert_eq!(GovToken::info().governance_ratio_ppm, None);
-		assert_ok!(GovToken::emit(&BOB, 1_000 * GOV));
+		assert_ok!(GovToken::emit(&BOB, 1_000 * GOV, 0));
 		run_to(11);
 		let gov = bought()[0].1;
 		let info = GovToken::info();
@@ -233,5 +233,39 @@ fn try_state_catches_untracked_supply() {
 		use frame_support::traits::fungible::Mutate;
 		assert_ok!(Balances::mint_into(&ALICE, 1));
 		assert!(GovToken::do_try_state().is_err());
+	});
+}
+
+/// Emission allowances convert revenue at the higher USD price of GOV. Dumping GOV into the
+/// pool (a dip) raises the fast oracle's GOV per USD within blocks; the slow one moves
+/// `1 / SlowOracleWindow` of the way per block, and `gov_per_usd` follows the smaller.
+#[test]
+fn a_gov_price_dip_converts_revenue_at_the_slow_oracle() {
+	build_and_execute(|| {
+		run_to(2);
+		let start = PriceEma::<Test>::get();
+		assert_eq!(PriceEmaSlow::<Test>::get(), start, "both start at the spot price");
+		assert_eq!(GovToken::gov_per_usd(), Some(start));
+		MockMarket::sell_back(ALICE, 100_000 * GOV);
+		let spot = GovToken::spot_price().unwrap();
+		assert!(spot > start, "GOV is cheaper: more GOV per USD");
+		run_to(12);
+		let (fast, slow) = (PriceEma::<Test>::get(), PriceEmaSlow::<Test>::get());
+		assert!(fast > slow && slow > start, "{fast:?} {slow:?} {start:?}");
+		assert_eq!(GovToken::gov_per_usd(), Some(slow));
+		// Ten blocks move the slow EMA at most 10/50 of the way to the dipped spot.
+		let most = start + (spot - start) * sp_runtime::FixedU128::from_rational(10, 50);
+		assert!(slow <= most, "{slow:?} > {most:?}");
+	});
+}
+
+#[test]
+fn no_price_no_conversion() {
+	build_and_execute(|| {
+		MarketOpen::set(false);
+		PriceEma::<Test>::kill();
+		PriceEmaSlow::<Test>::kill();
+		run_to(3);
+		assert_eq!(GovToken::gov_per_usd(), None);
 	});
 }

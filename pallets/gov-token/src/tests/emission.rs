@@ -79,20 +79,23 @@ proptest! {
 fn emission_is_zero_before_launch_and_minted_only_on_request() {
 	build_and_execute(|| {
 		assert_eq!(GovToken::block_emission(), 0);
-		assert_noop!(GovToken::emit(&ALICE, E0), Error::<Test>::NotLaunched);
+		assert_noop!(GovToken::emit(&ALICE, E0, 0), Error::<Test>::NotLaunched);
 		assert_ok!(GovToken::launch(RuntimeOrigin::root()));
 		assert_eq!(GovToken::block_emission(), E0);
 		let issuance = pallet_balances::TotalIssuance::<Test>::get();
-		assert_eq!(GovToken::emit(&BOB, E0), Ok(E0));
+		assert_eq!(GovToken::emit(&BOB, E0, 30), Ok(E0));
 		assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance + E0);
 		assert_eq!(Emitted::<Test>::get(), E0);
-		assert!(events().contains(&Event::Emitted { to: BOB, amount: E0 }));
+		assert!(events().contains(&Event::Emitted { to: BOB, amount: E0, usd: 30 }));
 		// Asking for more than the cap leaves mints only what is left.
 		EmissionCap::set(E0 + 5);
-		assert_eq!(GovToken::emit(&BOB, E0), Ok(5));
-		assert_eq!(GovToken::emit(&BOB, E0), Ok(0));
+		// The USD value at accrual is cut in proportion (rounded up: never under-reported).
+		assert_eq!(GovToken::emit(&BOB, E0, 2 * E0), Ok(5));
+		assert!(events().contains(&Event::Emitted { to: BOB, amount: 5, usd: 10 }));
+		assert_eq!(GovToken::emit(&BOB, E0, 0), Ok(0));
 		assert_eq!(GovToken::block_emission(), 0);
 		assert_eq!(GovToken::info().emitted_12m, E0 + 5);
+		assert_eq!(GovToken::info().emitted_usd_12m, 30 + 10);
 	});
 }
 

@@ -284,7 +284,11 @@ fn set_emission_is_admin_only() {
 		);
 		assert_ok!(Subnets::set_emission(RuntimeOrigin::root(), net, false));
 		assert!(!Networks::<Test>::get(net).unwrap().emission_enabled);
-		assert!(events().contains(&Event::EmissionSet { netuid: net, enabled: false }));
+		assert!(events().contains(&Event::EmissionSet {
+			netuid: net,
+			enabled: false,
+			forfeited: 0
+		}));
 	});
 }
 
