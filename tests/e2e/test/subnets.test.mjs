@@ -96,6 +96,7 @@ test('GOV launches; a paid spend accrues the subnet an allowance, and emission f
   // The next block accrues 6 % of the $30 paid as GOV at $1 (1.8 GOV) and mints 0.5 GOV of
   // it; the rest follows at the schedule's 0.5 GOV a block.
   const spentAt = await blockOf(spent.blockHash);
+  await waitForHead(api, (h) => h.number.toNumber() >= spentAt + 1, { what: 'the block after the spend' });
   const next = await api.rpc.chain.getBlockHash(spentAt + 1);
   const accrued = await subnetView(next);
   assert.equal(accrued.allowance.toBigInt(), 1_800_000_000_000n - UNIT / 2n, 'allowance after the first mint');
