@@ -150,11 +150,27 @@ impl<T: Config> Pallet<T> {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
 		ensure!(usd <= max_usd, Error::<T>::PriceAboveLimit);
-		Self::move_usd(&who, &Self::vault_account(), usd, Error::<T>::InsufficientUsd)?;
+		let spread = Self::take_payment(&who, credits, usd)?;
 		Self::mint_paid(&who, credits)?;
 		Self::record(&[(Metric::UsdRevenue, usd), (Metric::CreditsMinted, credits)]);
-		Self::deposit_event(Event::Bought { who, credits, usd });
+		Self::deposit_event(Event::Bought { who, credits, usd, spread });
 		Ok(())
+	}
+
+	/// Takes `usd` from `payer` for `credits`: the backing at `PayoutRate` into the vault, the
+	/// spread straight to the buyback pot. Returns the spread.
+	fn take_payment(
+		payer: &T::AccountId,
+		credits: Balance,
+		usd: Balance,
+	) -> Result<Balance, DispatchError> {
+		let (backing, spread) =
+			math::purchase_split(usd, credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
+		Self::move_usd(payer, &Self::vault_account(), backing, Error::<T>::InsufficientUsd)?;
+		if spread > 0 {
+			Self::move_usd(payer, &T::BuybackPot::get(), spread, Error::<T>::InsufficientUsd)?;
+		}
+		Ok(spread)
 	}
 
 	pub(crate) fn do_issue(
@@ -168,12 +184,20 @@ impl<T: Config> Pallet<T> {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		ensure!(!UsedReceipts::<T>::contains_key(receipt), Error::<T>::ReceiptAlreadyUsed);
 		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
-		Self::move_usd(&issuer, &Self::vault_account(), usd, Error::<T>::InsufficientUsd)?;
+		let spread = Self::take_payment(&issuer, credits, usd)?;
 		Self::mint_paid(&who, credits)?;
 		UsedReceipts::<T>::insert(receipt, frame_system::Pallet::<T>::block_number());
 		FiatRevenue::<T>::mutate(|f| *f = f.saturating_add(fiat_amount));
 		Self::record(&[(Metric::UsdRevenue, usd), (Metric::CreditsMinted, credits)]);
-		Self::deposit_event(Event::Issued { issuer, who, credits, usd, fiat_amount, receipt });
+		Self::deposit_event(Event::Issued {
+			issuer,
+			who,
+			credits,
+			usd,
+			spread,
+			fiat_amount,
+			receipt,
+		});
 		Ok(())
 	}
 

@@ -20,10 +20,12 @@
 //!
 //! ## Money
 //!
-//! Every credit in existence was paid for with at least `CreditPrice` USD into the vault
-//! (rounded up), and every credit that leaves takes at most `PayoutRate` USD out (rounded
-//! down), with `PayoutRate ≤ CreditPrice`. So the vault can always pay every cash-out; if it
-//! ever cannot, `cash_out` fails with `VaultShort` and changes nothing.
+//! A purchase pays `CreditPrice` per credit: the vault keeps exactly the backing at
+//! `PayoutRate` (rounded up) and the spread, `(CreditPrice − PayoutRate) × credits`, goes to the
+//! buyback pot at once, so no revenue sits idle in the vault. Every credit that leaves takes at
+//! most `PayoutRate` USD out (rounded down). So the vault can always pay every cash-out; if it
+//! ever cannot, `cash_out` fails with `VaultShort` and changes nothing. A `PayoutRate` cut
+//! leaves its surplus in the vault as backing: nothing sweeps it to the pot.
 //!
 //! ## Invariants (`try_state`)
 //!
@@ -244,15 +246,18 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `who` bought `credits` for `usd` USD.
-		Bought { who: T::AccountId, credits: Balance, usd: Balance },
-		/// Gateway `issuer` issued `credits` to `who`, paying `usd` into the vault for a fiat
-		/// payment of `fiat_amount` with `receipt`.
+		/// `who` bought `credits` for `usd` USD: the backing at `PayoutRate` went to the vault,
+		/// the `spread` (`usd` − backing) to the buyback pot.
+		Bought { who: T::AccountId, credits: Balance, usd: Balance, spread: Balance },
+		/// Gateway `issuer` issued `credits` to `who`, paying `usd` for a fiat payment of
+		/// `fiat_amount` with `receipt`: the backing into the vault, the `spread` to the
+		/// buyback pot.
 		Issued {
 			issuer: T::AccountId,
 			who: T::AccountId,
 			credits: Balance,
 			usd: Balance,
+			spread: Balance,
 			fiat_amount: Balance,
 			receipt: Reference,
 		},

@@ -12,6 +12,18 @@ pub fn usd_ceil(credits: Balance, price: Balance) -> Option<Balance> {
 	credits.checked_mul(price).map(|n| n.div_ceil(CREDIT_UNIT))
 }
 
+/// A purchase of `credits` for `usd`: `(backing, spread)` — the vault keeps the backing at
+/// `payout_rate` (rounded up, never more than was paid), the spread `usd − backing` goes to the
+/// buyback pot at once.
+pub fn purchase_split(
+	usd: Balance,
+	credits: Balance,
+	payout_rate: Balance,
+) -> Option<(Balance, Balance)> {
+	let backing = usd_ceil(credits, payout_rate)?.min(usd);
+	Some((backing, usd.saturating_sub(backing)))
+}
+
 /// USD for `credits` at `rate`, rounded **down** (in the network's favour when it pays out).
 pub fn usd_floor(credits: Balance, rate: Balance) -> Option<Balance> {
 	credits.checked_mul(rate).and_then(|n| n.checked_div(CREDIT_UNIT))
@@ -151,6 +163,32 @@ mod tests {
 		assert_eq!(usd_floor(100 * CREDIT_UNIT, 27_000), Some(2_700_000));
 		assert_eq!(usd_ceil(Balance::MAX, 2), None);
 		assert_eq!(usd_floor(Balance::MAX, 2), None);
+	}
+
+	#[test]
+	fn a_purchase_keeps_the_backing_and_moves_the_spread() {
+		// 100 credits for $3 at a $0.027 payout rate: $2.70 stays, $0.30 to the pot.
+		assert_eq!(
+			purchase_split(3_000_000, 100 * CREDIT_UNIT, 27_000),
+			Some((2_700_000, 300_000))
+		);
+		// 1 micro-credit: its backing rounds up to the whole unit paid; no spread.
+		assert_eq!(purchase_split(1, 1, 27_000), Some((1, 0)));
+	}
+
+	proptest! {
+		#[test]
+		fn the_backing_covers_the_payout_and_the_parts_add_up(
+			credits in 0u128..=1u128 << 80,
+			price in 1u128..=10_000_000,
+			rate_share in 0u32..=1_000_000_000,
+		) {
+			let rate = Perbill::from_parts(rate_share).mul_floor(price);
+			let usd = usd_ceil(credits, price).unwrap();
+			let (backing, spread) = purchase_split(usd, credits, rate).unwrap();
+			prop_assert_eq!(backing + spread, usd);
+			prop_assert!(backing >= usd_floor(credits, rate).unwrap(), "cash-out always covered");
+		}
 	}
 
 	#[test]

@@ -24,6 +24,7 @@ struct Plan {
 	buy: Balance,
 	min_out: Balance,
 	oracle: FixedU128,
+	scaled_down: bool,
 }
 
 /// One oracle step: `weight` of the way from `ema` to `spot`, or `spot` for an unset EMA.
@@ -130,27 +131,41 @@ impl<T: Config> Pallet<T> {
 		CurrentPhase::<T>::get() == Phase::Launched && Self::now() >= NextBuyback::<T>::get()
 	}
 
-	/// Decides the lot, the GOV share and the least GOV acceptable, or why to skip.
+	/// Decides the lot, the GOV share and the least GOV acceptable, or why to skip. A lot the
+	/// pool cannot fill within `MaxBuybackSlippage` of the oracle is scaled down, whole (the
+	/// `BuybackShare` split kept), to the largest it can.
 	fn plan() -> Result<Plan, SkipReason> {
-		let lot = Self::pot_usd().min(T::BuybackLot::get());
-		if lot.is_zero() {
+		let pot = Self::pot_usd();
+		let full = crate::buyback::lot(
+			pot,
+			T::BuybackLot::get(),
+			T::BuybackInterval::get(),
+			tandem_primitives::time::DAYS,
+		);
+		if full.is_zero() {
 			return Err(SkipReason::EmptyPot);
 		}
-		let buy = T::BuybackShare::get().mul_floor(lot);
+		let share = T::BuybackShare::get();
 		let oracle = PriceEma::<T>::get();
-		if buy.is_zero() {
-			return Ok(Plan { lot, buy, min_out: 0, oracle });
+		if share.mul_floor(full).is_zero() {
+			return Ok(Plan { lot: full, buy: 0, min_out: 0, oracle, scaled_down: false });
 		}
 		if oracle.is_zero() || T::Market::reserves().is_none() {
 			return Err(SkipReason::NoMarket);
 		}
-		let fair = oracle.saturating_mul_int(buy);
-		let min_out = (Perbill::one().saturating_sub(T::MaxBuybackSlippage::get())).mul_floor(fair);
-		let quote = T::Market::quote_usd_for_gov(buy).ok_or(SkipReason::NoMarket)?;
-		if quote < min_out.max(1) {
+		let keep = Perbill::one().saturating_sub(T::MaxBuybackSlippage::get());
+		let min_out = |buy: Balance| keep.mul_floor(oracle.saturating_mul_int(buy)).max(1);
+		let fits = |lot: Balance| {
+			let buy = share.mul_floor(lot);
+			!buy.is_zero()
+				&& T::Market::quote_usd_for_gov(buy).is_some_and(|out| out >= min_out(buy))
+		};
+		let lot = crate::buyback::largest_fitting(full, fits);
+		if lot.is_zero() {
 			return Err(SkipReason::SlippageBound);
 		}
-		Ok(Plan { lot, buy, min_out, oracle })
+		let buy = share.mul_floor(lot);
+		Ok(Plan { lot, buy, min_out: min_out(buy), oracle, scaled_down: lot < full })
 	}
 
 	/// Swaps, burns and pays the treasury as planned; all or nothing (in a storage layer).
@@ -193,6 +208,7 @@ impl<T: Config> Pallet<T> {
 			Ok(plan) => match with_storage_layer(|| Self::execute(&plan)) {
 				Ok(gov_burned) => Event::BoughtBack {
 					usd_spent: plan.buy,
+					scaled_down: plan.scaled_down,
 					gov_burned,
 					usd_to_treasury: plan.lot.saturating_sub(plan.buy),
 					min_gov_out: plan.min_out,

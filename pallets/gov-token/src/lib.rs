@@ -10,11 +10,13 @@
 //!   and mints it with [`Pallet::emit`]; until that pallet exists nothing is minted.
 //! * **Launch**: the chain starts in `Mesh` (no emission, no buyback swaps; USD just collects
 //!   in the buyback pot) and governance's `launch()` moves it to `Launched`.
-//! * **Buyback-and-burn**: every `BuybackInterval` blocks, `on_idle` takes up to `BuybackLot`
-//!   USD from the pot; `BuybackShare` of it buys GOV through the USD/GOV pool with a minimum
-//!   output from an EMA of the pool price (never the spot price) less `MaxBuybackSlippage`;
-//!   the GOV is burned, the rest of the lot goes to the treasury. A lot the pool cannot fill
-//!   within the bound is skipped with an event, never forced. Anyone may `poke_buyback()` a
+//! * **Buyback-and-burn**: every `BuybackInterval` blocks, `on_idle` takes a lot of
+//!   `min(pot, max(BuybackLot, pot × BuybackInterval / day))` USD from the pot ([`buyback`]);
+//!   `BuybackShare` of it buys GOV through the USD/GOV pool with a minimum output from an EMA of
+//!   the pool price (never the spot price) less `MaxBuybackSlippage`; the GOV is burned, the
+//!   rest of the lot goes to the treasury. A lot the pool cannot fill within the bound is
+//!   scaled down, whole, to the largest that it can; if none can, it is skipped with an event,
+//!   never forced. Anyone may `poke_buyback()` a
 //!   due lot the hook had no room for.
 //! * **Fees in**: [`GovFeeSink`] takes GOV fees (subnet swap fees): `BuybackShare` burned at
 //!   once, the rest to the treasury. [`BurnGov`] burns GOV and records it (registration burns,
@@ -34,6 +36,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod buyback;
 /// The emission schedule (shared with the subnets' alpha emission).
 pub use tandem_primitives::halving as emission;
 mod impls;
@@ -277,9 +280,11 @@ pub mod pallet {
 		/// Governance launched the token: emission and buybacks start.
 		Launched { block: u32 },
 		/// A buyback spent `usd_spent` USD on `gov_burned` GOV (burned) and sent
-		/// `usd_to_treasury` to the treasury; `oracle_price` is GOV units per USD unit.
+		/// `usd_to_treasury` to the treasury; `oracle_price` is GOV units per USD unit;
+		/// `scaled_down` if the lot was cut to what the pool could fill within the bound.
 		BoughtBack {
 			usd_spent: Balance,
+			scaled_down: bool,
 			gov_burned: Balance,
 			usd_to_treasury: Balance,
 			min_gov_out: Balance,

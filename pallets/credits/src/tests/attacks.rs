@@ -195,3 +195,33 @@ fn no_transfer_call_exists() {
 		]
 	);
 }
+
+/// A `PayoutRate` cut: the backing of credits already bought stays in the vault. Only the
+/// protocol fee's backing at the new rate reaches the buyback pot; the surplus the cut frees
+/// is never swept, so no contributor backing turns into buyback money.
+#[test]
+fn a_payout_rate_cut_moves_no_contributor_backing_to_the_pot() {
+	build_and_execute(|| {
+		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 100 * CREDIT, u128::MAX));
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 100 * CREDIT));
+		PayoutRate::set(24_000);
+		let (vault_before, pot_before) = (usd_of(vault()), usd_of(BUYBACK));
+		let shares = tandem_primitives::PayoutShares {
+			owner: OWNER,
+			validators: vec![(BOB, sp_runtime::Perbill::one())],
+			miners: vec![(CHARLIE, sp_runtime::Perbill::one())],
+		};
+		let out =
+			<Credits as tandem_primitives::CreditsInterface<AccountId>>::distribute(1, &shares)
+				.unwrap();
+		// 10 fee credits at the new $0.024: $0.24 to the pot, nothing more.
+		assert_eq!(out.protocol_fee, 10 * CREDIT);
+		assert_eq!(usd_of(BUYBACK) - pot_before, 240_000);
+		assert_eq!(vault_before - usd_of(vault()), 240_000);
+		// The 90 earned credits are backed at $0.024 ($2.16); the $0.30 the cut freed stays.
+		assert_eq!(usd_of(vault()) - 1, 2_460_000);
+		let profit_of_the_pot = (usd_of(BUYBACK) - pot_before) as i128 - 240_000;
+		assert!(profit_of_the_pot <= 0);
+		PayoutRate::set(27_000);
+	});
+}

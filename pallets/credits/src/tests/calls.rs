@@ -18,14 +18,23 @@ fn buy_moves_usd_to_vault_and_mints() {
 	build_and_execute(|| {
 		let vault_before = usd_of(vault());
 		let sufficients = System::sufficients(&ALICE);
+		let pot_before = usd_of(BUYBACK);
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 100 * CREDIT, 3_000_000));
 		assert_eq!(Accounts::<Test>::get(ALICE).free, 100 * CREDIT);
-		assert_eq!(usd_of(vault()) - vault_before, 3_000_000); // 100 × $0.03
+		// 100 × $0.03 paid: the backing (100 × $0.027) stays, the spread goes to the pot.
+		assert_eq!(usd_of(vault()) - vault_before, 2_700_000);
+		assert_eq!(usd_of(BUYBACK) - pot_before, 300_000);
 		assert_eq!(usd_of(ALICE), USD_ENDOWMENT - 3_000_000);
 		assert_eq!(TotalIssuance::<Test>::get(), 100 * CREDIT);
 		assert_eq!(
 			last_event(),
-			Event::<Test>::Bought { who: ALICE, credits: 100 * CREDIT, usd: 3_000_000 }.into()
+			Event::<Test>::Bought {
+				who: ALICE,
+				credits: 100 * CREDIT,
+				usd: 3_000_000,
+				spread: 300_000
+			}
+			.into()
 		);
 		// A credits record gives the account a sufficients reference (it may sign).
 		assert_eq!(System::sufficients(&ALICE), sufficients + 1);
@@ -320,8 +329,8 @@ fn metrics_and_ratios() {
 		assert_eq!(t.credits_redeemed_12m, 50 * CREDIT);
 		// $3 for 50 credits redeemed: $0.06 per credit.
 		assert_eq!(t.credit_ratio_ppm, Some(60_000));
-		// vault $3 + 1 unit vs 100 × $0.027 = $2.70.
-		assert_eq!(t.backing_ratio_ppm, Some((3_000_001u128 * 1_000_000) / 2_700_000));
+		// vault $2.70 + 1 unit vs 100 × $0.027 = $2.70: the spread went to the pot.
+		assert_eq!(t.backing_ratio_ppm, Some((2_700_001u128 * 1_000_000) / 2_700_000));
 		let a = Credits::account_credits(&ALICE);
 		assert_eq!((a.free, a.spent_total, a.cashable), (50 * CREDIT, 50 * CREDIT, 0));
 	});

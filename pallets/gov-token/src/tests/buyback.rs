@@ -269,3 +269,57 @@ fn no_price_no_conversion() {
 		assert_eq!(GovToken::gov_per_usd(), None);
 	});
 }
+
+/// A pot far larger than the pool can absorb: the lot is cut, whole, to the largest the pool
+/// fills within the slippage bound, instead of being skipped.
+#[test]
+fn a_lot_too_big_for_the_pool_is_scaled_down_not_skipped() {
+	build_and_execute(|| {
+		launch_with_pot(9_000_000 * USD);
+		run_to(11);
+		let (scaled, spent, burned, min_out) = events()
+			.into_iter()
+			.find_map(|e| match e {
+				Event::BoughtBack { scaled_down, usd_spent, gov_burned, min_gov_out, .. } => {
+					Some((scaled_down, usd_spent, gov_burned, min_gov_out))
+				}
+				_ => None,
+			})
+			.expect("a lot was bought");
+		// The full lot would be 9 M × 10 / 14,400 = $6,250, half of it buying GOV.
+		assert!(scaled && spent < 3_125 * USD && spent > 1_000 * USD, "{spent}");
+		assert!(burned >= min_out, "within the bound");
+		assert!(skipped().is_empty());
+	});
+}
+
+/// Ten times the medium cell: $200k a day of paid revenue sends 19 % of it — the spread and
+/// the protocol fee's backing, $38,000 a day — to the pot. With hourly lots of at least a
+/// day's share of the pot, the pot stays under 1.5 days of inflow (a fixed $1,000 lot would
+/// fall behind by $583 an hour, without end). An arbitrageur keeps the pool at its price.
+#[test]
+fn at_ten_times_the_medium_cell_the_pot_drains_to_a_day_and_a_half_of_inflow() {
+	build_and_execute(|| {
+		BuybackInterval::set(600);
+		assert_ok!(GovToken::launch(RuntimeOrigin::root()));
+		let per_day = 38_000 * USD;
+		let per_lot = per_day / 24;
+		let mut highest_after_day_one = 0;
+		for hour in 0..24 * 5u64 {
+			fund_pot(per_lot);
+			let before = bought().len();
+			run_to(System::block_number() + 600);
+			if let Some((_, gov, _)) = bought().get(before).copied() {
+				MockMarket::sell_back(BOB, gov);
+			}
+			if hour >= 24 {
+				highest_after_day_one = highest_after_day_one.max(GovToken::pot_usd());
+			}
+		}
+		assert!(skipped().is_empty(), "{:?}", skipped());
+		assert!(
+			highest_after_day_one <= per_day * 3 / 2,
+			"the pot held {highest_after_day_one}, over 1.5 days of inflow"
+		);
+	});
+}
