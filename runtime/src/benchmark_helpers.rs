@@ -131,11 +131,12 @@ impl pallet_gov_token::BenchmarkHelper<AccountId> for GovTokenBenchmarkHelper {
 		must("fund the buyback pot", pot);
 	}
 	fn give_earnings(who: &AccountId, credits: Balance) {
-		use tandem_primitives::EarningsObserver;
-		let before = pallet_credits::Accounts::<Runtime>::get(who).earned_total;
-		<GovToken as EarningsObserver<AccountId>>::before_earn(who, before);
+		use tandem_primitives::AirdropBasisObserver;
+		let before = pallet_credits::Accounts::<Runtime>::get(who).airdrop_basis;
+		<GovToken as AirdropBasisObserver<AccountId>>::before_basis_grows(who, before);
 		pallet_credits::Accounts::<Runtime>::mutate(who, |a| {
 			a.earned_total = a.earned_total.saturating_add(credits);
+			a.airdrop_basis = a.airdrop_basis.saturating_add(credits);
 		});
 		pallet_credits::TotalEarned::<Runtime>::mutate(|t| *t = t.saturating_add(credits));
 	}

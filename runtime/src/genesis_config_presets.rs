@@ -105,7 +105,8 @@ fn testnet_genesis(
 		usd_accounts.push((USD_ASSET_ID, pallet_account, usd_min));
 	}
 	// Dev contributors start with earned credits (so the airdrop and cash-outs can be tried
-	// before any subnet pays out); the vault holds their backing at `PayoutRate`.
+	// before any subnet pays out), counted as airdrop basis, and are on the mesh roster; the
+	// vault holds their backing at `PayoutRate`.
 	let earners = vec![
 		(Sr25519Keyring::Ferdie.to_account_id(), DEV_EARNED_CREDITS),
 		(Sr25519Keyring::Eve.to_account_id(), 3 * DEV_EARNED_CREDITS),
@@ -137,11 +138,15 @@ fn testnet_genesis(
 			next_asset_id: Some(USD_ASSET_ID.saturating_add(1)),
 		},
 		// The dev fiat gateway: Alice may `issue` credits against (simulated) fiat receipts.
-		credits: pallet_credits::GenesisConfig { issuers: vec![root.clone()], earners },
+		credits: pallet_credits::GenesisConfig {
+			issuers: vec![root.clone()],
+			earners: earners.clone()
+		},
 		// The USD/GOV market: the root account seeds the pool at $1 per GOV.
 		gov_token: pallet_gov_token::GenesisConfig {
 			launched: false,
 			pool: Some((root.clone(), GENESIS_POOL_USD, GENESIS_POOL_GOV)),
+			roster: earners.iter().map(|(who, _)| who.clone()).collect::<Vec<_>>(),
 		},
 		// Fast track timings decide a referendum in about 25 blocks instead of days.
 		governance: pallet_governance::GenesisConfig { fast_tracks, ..Default::default() },

@@ -19,7 +19,7 @@ use sp_runtime::{
 	traits::{AccountIdConversion, SaturatedConversion},
 	DispatchError, Perbill,
 };
-use tandem_primitives::EarningsObserver as _;
+use tandem_primitives::AirdropBasisObserver as _;
 use tandem_primitives::{
 	time::MONTH, Balance, CreditsInterface, NetUid, PayoutOutcome, PayoutShares, SubnetRegistry,
 };
@@ -218,8 +218,9 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::try_mutate(netuid, |p| -> DispatchResult {
 			p.balance = p.balance.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			p.spent_total = p.spent_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
-			// `paid ≤ credits`, a part of `spent_total`, which did not overflow.
+			// `paid ≤ credits`, a part of `spent_total` and `balance`, which did not overflow.
 			p.paid_total = p.paid_total.saturating_add(paid);
+			p.paid_balance = p.paid_balance.saturating_add(paid);
 			Ok(())
 		})?;
 		Self::record(&[(Metric::CreditsRedeemed, credits), (Metric::CreditsPaid, paid)]);
@@ -376,15 +377,24 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::VaultShort,
 		)?;
 
-		let pay = |who: &T::AccountId, credits: Balance| -> DispatchResult {
+		// A payout's paid part counts toward the airdrop: miners' only, and not for a coldkey
+		// that owns the subnet or holds a validator permit on it.
+		let counts =
+			|who: &T::AccountId| *who != shares.owner && !shares.permit_holders.contains(who);
+		let pay = |who: &T::AccountId, credits: Balance, basis: Balance| -> DispatchResult {
 			if credits == 0 {
 				return Ok(());
 			}
-			T::EarningsObserver::before_earn(who, Accounts::<T>::get(who).earned_total);
+			let before = Accounts::<T>::get(who).airdrop_basis;
+			if basis > 0 {
+				T::AirdropBasisObserver::before_basis_grows(who, before);
+			}
 			Self::credit_account(who, |acc| {
 				acc.free = acc.free.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 				acc.earned_total =
 					acc.earned_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
+				// `basis ≤ credits`, a part of `earned_total`, which did not overflow.
+				acc.airdrop_basis = acc.airdrop_basis.saturating_add(basis);
 				Ok(())
 			})?;
 			TotalEarned::<T>::try_mutate(|t| -> DispatchResult {
@@ -394,16 +404,22 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::Earned { who: who.clone(), netuid, credits });
 			Ok(())
 		};
-		pay(&shares.owner, split.owner)?;
+		pay(&shares.owner, split.owner, 0)?;
 		for ((who, _), credits) in shares.validators.iter().zip(split.validators.iter()) {
-			pay(who, *credits)?;
+			pay(who, *credits, 0)?;
 		}
 		for ((who, _), credits) in shares.miners.iter().zip(split.miners.iter()) {
-			pay(who, *credits)?;
+			let basis = if counts(who) {
+				math::paid_part(*credits, pool.paid_balance, pool.balance)
+			} else {
+				0
+			};
+			pay(who, *credits, basis)?;
 		}
 
 		let taken = pool.balance.saturating_sub(split.carried_over);
 		Pools::<T>::mutate(netuid, |p| {
+			p.paid_balance = math::paid_part(split.carried_over, p.paid_balance, p.balance);
 			p.balance = split.carried_over;
 			p.distributed_total = p.distributed_total.saturating_add(taken);
 		});
@@ -442,6 +458,7 @@ impl<T: Config> Pallet<T> {
 			cashable: a.cashable(),
 			spent_total: a.spent_total,
 			cashed_out_total: a.cashed_out_total,
+			airdrop_basis: a.airdrop_basis,
 		}
 	}
 
@@ -481,6 +498,7 @@ impl<T: Config> Pallet<T> {
 			cashable = cashable.saturating_add(acc.cashable());
 			ensure!(acc.cashed_out_total <= acc.earned_total, "cashed out more than earned");
 			ensure!(acc.paid <= acc.free, "paid credits above held credits");
+			ensure!(acc.airdrop_basis <= acc.earned_total, "airdrop basis above earnings");
 		}
 		let mut pooled: Balance = 0;
 		for (_, p) in Pools::<T>::iter() {
@@ -490,6 +508,7 @@ impl<T: Config> Pallet<T> {
 				"pool != spent - distributed"
 			);
 			ensure!(p.paid_total <= p.spent_total, "pool paid above spent");
+			ensure!(p.paid_balance <= p.balance, "pool's paid part above its balance");
 		}
 		ensure!(
 			held.checked_add(pooled) == Some(TotalIssuance::<T>::get()),
@@ -517,12 +536,8 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 		frame_support::storage::with_storage_layer(|| Self::do_distribute(netuid, shares))
 	}
 
-	fn earned_total(who: &T::AccountId) -> Balance {
-		Accounts::<T>::get(who).earned_total
-	}
-
-	fn total_earned() -> Balance {
-		TotalEarned::<T>::get()
+	fn airdrop_basis(who: &T::AccountId) -> Balance {
+		Accounts::<T>::get(who).airdrop_basis
 	}
 
 	fn paid_total(netuid: NetUid) -> Balance {

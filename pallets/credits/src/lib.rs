@@ -32,7 +32,8 @@
 //! * `TotalIssuance == Σ account.free + Σ pool.balance`;
 //! * for every subnet, `pool.balance == pool.spent_total − pool.distributed_total` and
 //!   `pool.paid_total ≤ pool.spent_total` (the rest is recycled);
-//! * every account has `paid ≤ free` and `cashed_out_total ≤ earned_total`;
+//! * every account has `paid ≤ free`, `cashed_out_total ≤ earned_total` and
+//!   `airdrop_basis ≤ earned_total`; every pool has `paid_balance ≤ balance`;
 //! * `TotalEarned == Σ account.earned_total`;
 //! * every authorization has `used ≤ cap`;
 //! * vault USD ≥ `PayoutRate` × Σ cashable credits (rounded down).
@@ -88,7 +89,7 @@ pub mod pallet {
 	use tandem_primitives::{AssetId, Balance, NetUid, SubnetRegistry};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -139,8 +140,8 @@ pub mod pallet {
 		/// Most of an account's credits one `slash` may take. Default 50 %.
 		type MaxCreditSlash: Get<Perbill>;
 
-		/// Told before an account's earnings grow (the airdrop's lazy snapshot).
-		type EarningsObserver: tandem_primitives::EarningsObserver<Self::AccountId>;
+		/// Told before an account's airdrop basis grows (the airdrop's lazy snapshot).
+		type AirdropBasisObserver: tandem_primitives::AirdropBasisObserver<Self::AccountId>;
 
 		/// Fee in credits for `spend` and `cash_out`, charged by [`crate::ChargeCreditFee`]
 		/// instead of a GOV fee.
@@ -219,8 +220,9 @@ pub mod pallet {
 		/// Fiat gateways allowed to `issue` from genesis.
 		pub issuers: alloc::vec::Vec<T::AccountId>,
 		/// Contributors who start with *earned* credits (dev and test chains: so airdrops and
-		/// cash-outs can be tried before any subnet has paid out). The chain spec must fund
-		/// the vault with their backing (`credits × PayoutRate`); `try_state` checks it.
+		/// cash-outs can be tried before any subnet has paid out); they count as airdrop basis,
+		/// as if earned mining paid work. The chain spec must fund the vault with their backing
+		/// (`credits × PayoutRate`); `try_state` checks it.
 		pub earners: alloc::vec::Vec<(T::AccountId, Balance)>,
 	}
 
@@ -234,6 +236,7 @@ pub mod pallet {
 				Pallet::<T>::credit_account(who, |acc| {
 					acc.free = acc.free.saturating_add(*credits);
 					acc.earned_total = acc.earned_total.saturating_add(*credits);
+					acc.airdrop_basis = acc.airdrop_basis.saturating_add(*credits);
 					Ok(())
 				})
 				.expect("genesis earnings are credited");

@@ -24,6 +24,21 @@ pub fn purchase_split(
 	Some((backing, usd.saturating_sub(backing)))
 }
 
+/// The paid part of `credits` taken from a pool of `balance` credits of which `paid` are paid:
+/// `credits × paid / balance`, rounded down (zero from an empty pool).
+pub fn paid_part(credits: Balance, paid: Balance, balance: Balance) -> Balance {
+	if balance == 0 {
+		return 0;
+	}
+	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+		credits,
+		paid.min(balance),
+		balance,
+		sp_runtime::Rounding::Down,
+	)
+	.unwrap_or(0)
+}
+
 /// USD for `credits` at `rate`, rounded **down** (in the network's favour when it pays out).
 pub fn usd_floor(credits: Balance, rate: Balance) -> Option<Balance> {
 	credits.checked_mul(rate).and_then(|n| n.checked_div(CREDIT_UNIT))
@@ -188,6 +203,19 @@ mod tests {
 			let (backing, spread) = purchase_split(usd, credits, rate).unwrap();
 			prop_assert_eq!(backing + spread, usd);
 			prop_assert!(backing >= usd_floor(credits, rate).unwrap(), "cash-out always covered");
+		}
+	}
+
+	proptest! {
+		#[test]
+		fn a_paid_part_is_at_most_the_part_and_the_paid(
+			credits in 0u128..=1u128 << 100,
+			paid in 0u128..=1u128 << 100,
+			extra in 0u128..=1u128 << 100,
+		) {
+			let balance = paid + extra;
+			let part = paid_part(credits.min(balance), paid, balance);
+			prop_assert!(part <= credits.min(balance) && part <= paid);
 		}
 	}
 

@@ -68,8 +68,13 @@ thread_local! {
 	static SUBNETS: RefCell<Vec<NetUid>> = RefCell::new(vec![1, 2]);
 }
 
-/// Subnets 1 and 2 exist.
+/// Subnets 1 and 2 exist (tests may add more).
 pub struct MockSubnets;
+impl MockSubnets {
+	pub fn add(netuid: NetUid) {
+		SUBNETS.with(|s| s.borrow_mut().push(netuid));
+	}
+}
 impl SubnetRegistry for MockSubnets {
 	fn exists(netuid: NetUid) -> bool {
 		SUBNETS.with(|s| s.borrow().contains(&netuid))
@@ -106,7 +111,7 @@ impl pallet_credits::Config for Test {
 	type ValidatorCut = ValidatorCut;
 	type MaxCreditSlash = MaxCreditSlash;
 	type CreditTxFee = CreditTxFee;
-	type EarningsObserver = ();
+	type AirdropBasisObserver = ();
 	type SlashOrigin = EnsureRoot<AccountId>;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxReasonLen = ConstU32<64>;

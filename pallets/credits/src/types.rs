@@ -19,6 +19,9 @@ pub struct CreditAccount {
 	pub cashed_out_total: Balance,
 	/// Credits ever spent or charged for inference.
 	pub spent_total: Balance,
+	/// The contributor airdrop's basis: credits earned as a miner out of *paid* spends, on a
+	/// subnet the account neither owns nor holds a validator permit on. Only grows.
+	pub airdrop_basis: Balance,
 }
 
 impl CreditAccount {
@@ -82,6 +85,8 @@ pub struct SubnetPool {
 	/// The paid part of `spent_total`: credits bought or issued, then spent here. The
 	/// subnet's revenue in credits; only grows.
 	pub paid_total: Balance,
+	/// The paid part of `balance` (pro rata after each payout): what the airdrop basis counts.
+	pub paid_balance: Balance,
 }
 
 impl SubnetPool {
@@ -144,6 +149,8 @@ pub struct AccountCredits {
 	pub spent_total: Balance,
 	/// Credits ever cashed out.
 	pub cashed_out_total: Balance,
+	/// The contributor airdrop's basis (miner earnings out of paid spends).
+	pub airdrop_basis: Balance,
 }
 
 /// What the runtime API reports for the whole ledger. Ratios are in parts per million

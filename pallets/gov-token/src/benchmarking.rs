@@ -19,10 +19,11 @@ fn due_buyback<T: Config>() {
 	PriceEma::<T>::put(Pallet::<T>::spot_price().expect("the helper made a market"));
 }
 
-/// Launched, `contributor` has earned credits, the reserve holds GOV.
+/// Launched, `contributor` is on the roster with an airdrop basis, the reserve holds GOV.
 fn airdrop_ready<T: Config>(contributor: &T::AccountId) {
 	CurrentPhase::<T>::put(Phase::Launched);
 	T::BenchmarkHelper::give_earnings(contributor, 1_000);
+	MeshRoster::<T>::insert(contributor, 0);
 	let _ = <T::Currency as frame_support::traits::fungible::Mutate<T::AccountId>>::mint_into(
 		&T::AirdropReserve::get(),
 		1_000_000 * tandem_primitives::gov::UNIT,
@@ -63,13 +64,35 @@ mod benchmarks {
 		assert!(PriceEma::<T>::get() != sp_runtime::FixedU128::from_u32(1));
 	}
 
+	/// An airdrop over a roster of `r` coldkeys, each with a basis to read.
 	#[benchmark]
-	fn start_airdrop() {
-		airdrop_ready::<T>(&account("contributor", 0, 0));
+	fn start_airdrop(r: Linear<1, { T::MaxRoster::get() }>) {
+		for i in 0..r {
+			airdrop_ready::<T>(&account("contributor", i, 0));
+		}
 		let origin = T::AirdropOrigin::try_successful_origin().unwrap();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, tandem_primitives::gov::UNIT);
 		assert!(CurrentAirdrop::<T>::get().is_some());
+	}
+
+	#[benchmark]
+	fn add_to_roster() {
+		let who: T::AccountId = account("contributor", 0, 0);
+		let origin = T::AirdropOrigin::try_successful_origin().unwrap();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(MeshRoster::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn remove_from_roster() {
+		let who: T::AccountId = account("contributor", 0, 0);
+		MeshRoster::<T>::insert(&who, 0);
+		let origin = T::AirdropOrigin::try_successful_origin().unwrap();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(!MeshRoster::<T>::contains_key(&who));
 	}
 
 	/// A contributor whose earnings grew after the snapshot (the recorded value is read).

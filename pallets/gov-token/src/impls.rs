@@ -309,7 +309,8 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_start_airdrop(amount: Balance) -> sp_runtime::DispatchResult {
+	/// Opens the airdrop; returns how many roster members it read.
+	pub(crate) fn do_start_airdrop(amount: Balance) -> Result<u32, DispatchError> {
 		use tandem_primitives::CreditsInterface;
 		frame_support::ensure!(
 			CurrentPhase::<T>::get() == Phase::Launched,
@@ -323,28 +324,31 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Polite,
 		);
 		frame_support::ensure!(reserve >= amount, Error::<T>::InsufficientReserve);
-		let total_earned = T::Credits::total_earned();
-		frame_support::ensure!(!total_earned.is_zero(), Error::<T>::NoEarnings);
+		let (members, total_basis) = MeshRoster::<T>::iter_keys()
+			.fold((0u32, 0u128), |(n, t), who| {
+				(n.saturating_add(1), t.saturating_add(T::Credits::airdrop_basis(&who)))
+			});
+		frame_support::ensure!(!total_basis.is_zero(), Error::<T>::NoEarnings);
 		let id = NextAirdropId::<T>::get();
 		let now = Self::now();
 		let ends_at = now.saturating_add(T::AirdropClaimPeriod::get());
 		CurrentAirdrop::<T>::put(Airdrop {
 			id,
 			amount,
-			total_earned,
+			total_basis,
 			snapshot_block: now,
 			ends_at,
 			claimed: 0,
 		});
 		NextAirdropId::<T>::put(id.saturating_add(1));
-		Self::deposit_event(Event::AirdropStarted { id, amount, total_earned, ends_at });
-		Ok(())
+		Self::deposit_event(Event::AirdropStarted { id, amount, total_basis, ends_at });
+		Ok(members)
 	}
 
-	/// `who`'s earnings as of the open airdrop's snapshot.
-	pub fn earned_at_snapshot(airdrop: &Airdrop, who: &T::AccountId) -> Balance {
+	/// `who`'s airdrop basis as of the open airdrop's snapshot.
+	pub fn basis_at_snapshot(airdrop: &Airdrop, who: &T::AccountId) -> Balance {
 		use tandem_primitives::CreditsInterface;
-		EarnedAtSnapshot::<T>::get(airdrop.id, who).unwrap_or_else(|| T::Credits::earned_total(who))
+		BasisAtSnapshot::<T>::get(airdrop.id, who).unwrap_or_else(|| T::Credits::airdrop_basis(who))
 	}
 
 	pub(crate) fn do_claim_airdrop(who: T::AccountId) -> sp_runtime::DispatchResult {
@@ -354,22 +358,27 @@ impl<T: Config> Pallet<T> {
 			!AirdropClaims::<T>::contains_key(airdrop.id, &who),
 			Error::<T>::AlreadyClaimed
 		);
-		let earned = Self::earned_at_snapshot(&airdrop, &who);
+		frame_support::ensure!(
+			MeshRoster::<T>::get(&who).is_some_and(|joined| joined <= airdrop.snapshot_block),
+			Error::<T>::NotOnRoster
+		);
+		let basis = Self::basis_at_snapshot(&airdrop, &who);
 		let share = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
 			airdrop.amount,
-			earned,
-			airdrop.total_earned,
+			basis,
+			airdrop.total_basis,
 			sp_runtime::Rounding::Down,
 		)
 		.ok_or(Error::<T>::Overflow)?
-		// Never more than is left (the snapshot sums to `total_earned`, so it never binds).
+		.min(T::MaxAirdropShare::get().mul_floor(airdrop.amount))
+		// Never more than is left (the snapshot sums to `total_basis`, so it never binds).
 		.min(airdrop.amount.saturating_sub(airdrop.claimed));
 		frame_support::ensure!(!share.is_zero(), Error::<T>::NothingToClaim);
 		T::Currency::transfer(&T::AirdropReserve::get(), &who, share, Preservation::Preserve)?;
 		airdrop.claimed = airdrop.claimed.saturating_add(share);
 		CurrentAirdrop::<T>::put(airdrop);
 		AirdropClaims::<T>::insert(airdrop.id, &who, share);
-		Self::deposit_event(Event::AirdropClaimed { id: airdrop.id, who, amount: share, earned });
+		Self::deposit_event(Event::AirdropClaimed { id: airdrop.id, who, amount: share, basis });
 		Ok(())
 	}
 
@@ -391,13 +400,13 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The lazy snapshot: the first time an account's earnings grow during an airdrop, their value
-/// before the growth is what the airdrop counts.
-impl<T: Config> tandem_primitives::EarningsObserver<T::AccountId> for Pallet<T> {
-	fn before_earn(who: &T::AccountId, earned_before: Balance) {
+/// The lazy snapshot: the first time an account's airdrop basis grows during an airdrop, its
+/// value before the growth is what the airdrop counts.
+impl<T: Config> tandem_primitives::AirdropBasisObserver<T::AccountId> for Pallet<T> {
+	fn before_basis_grows(who: &T::AccountId, basis_before: Balance) {
 		if let Some(airdrop) = CurrentAirdrop::<T>::get() {
-			if !EarnedAtSnapshot::<T>::contains_key(airdrop.id, who) {
-				EarnedAtSnapshot::<T>::insert(airdrop.id, who, earned_before);
+			if !BasisAtSnapshot::<T>::contains_key(airdrop.id, who) {
+				BasisAtSnapshot::<T>::insert(airdrop.id, who, basis_before);
 			}
 		}
 	}

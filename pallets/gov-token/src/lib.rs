@@ -75,7 +75,7 @@ pub trait BuybackMarket<AccountId> {
 pub trait BenchmarkHelper<AccountId> {
 	/// Makes a USD/GOV pool with liquidity exist and funds the buyback pot with `usd`.
 	fn setup_market_and_pot(usd: Balance);
-	/// Makes `who` have earned `credits` credits (so an airdrop has a basis).
+	/// Gives `who` an airdrop basis of `credits` credits (earned mining paid work).
 	fn give_earnings(who: &AccountId, credits: Balance);
 }
 
@@ -173,6 +173,14 @@ pub mod pallet {
 		/// Blocks an airdrop can be claimed for; then `close_airdrop` returns the rest.
 		type AirdropClaimPeriod: Get<u32>;
 
+		/// The most coldkeys on the mesh roster.
+		#[pallet::constant]
+		type MaxRoster: Get<u32>;
+
+		/// The largest share of an airdrop one coldkey may claim (2 %).
+		#[pallet::constant]
+		type MaxAirdropShare: Get<Perbill>;
+
 		/// Weights of the calls and hooks.
 		type WeightInfo: WeightInfo;
 
@@ -221,10 +229,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextAirdropId<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-	/// An account's cumulative earnings as of airdrop `id`'s snapshot, recorded the first time
-	/// they grow after it (until then the current value is the snapshot value).
+	/// An account's airdrop basis as of airdrop `id`'s snapshot, recorded the first time it
+	/// grows after it (until then the current value is the snapshot value).
 	#[pallet::storage]
-	pub type EarnedAtSnapshot<T: Config> = StorageDoubleMap<
+	pub type BasisAtSnapshot<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		u32,
@@ -233,6 +241,12 @@ pub mod pallet {
 		Balance,
 		OptionQuery,
 	>;
+
+	/// The mesh roster: the coldkeys eligible for contributor airdrops, with the block each
+	/// joined. The treasurer track maintains it.
+	#[pallet::storage]
+	pub type MeshRoster<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
 
 	/// GOV each account claimed from airdrop `id`.
 	#[pallet::storage]
@@ -253,6 +267,8 @@ pub mod pallet {
 		pub launched: bool,
 		/// Seed the USD/GOV pool: `(provider, usd, gov)` liquidity from `provider`.
 		pub pool: Option<(T::AccountId, Balance, Balance)>,
+		/// Coldkeys on the mesh roster from genesis (at most `MaxRoster`).
+		pub roster: alloc::vec::Vec<T::AccountId>,
 	}
 
 	#[pallet::genesis_build]
@@ -263,6 +279,13 @@ pub mod pallet {
 				T::Market::seed(provider, *usd, *gov).expect("the genesis pool can be seeded");
 			}
 			GenesisIssuance::<T>::put(T::Currency::total_issuance());
+			assert!(
+				self.roster.len() <= T::MaxRoster::get() as usize,
+				"the genesis roster is longer than MaxRoster"
+			);
+			for who in &self.roster {
+				MeshRoster::<T>::insert(who, 0);
+			}
 			if self.launched {
 				CurrentPhase::<T>::put(Phase::Launched);
 				NextBuyback::<T>::put(T::BuybackInterval::get());
@@ -297,11 +320,16 @@ pub mod pallet {
 		/// `amount` GOV was emitted to `to`, accrued from revenue worth `usd` (USD units) at the
 		/// accrual price.
 		Emitted { to: T::AccountId, amount: Balance, usd: Balance },
-		/// Airdrop `id` of `amount` GOV opened over `total_earned` credits earned by the snapshot;
-		/// claimable until block `ends_at`.
-		AirdropStarted { id: u32, amount: Balance, total_earned: Balance, ends_at: u32 },
-		/// `who` claimed `amount` GOV of airdrop `id` for `earned` credits earned.
-		AirdropClaimed { id: u32, who: T::AccountId, amount: Balance, earned: Balance },
+		/// Airdrop `id` of `amount` GOV opened over `total_basis`, the airdrop basis of every
+		/// coldkey on the mesh roster at the snapshot; claimable until block `ends_at`.
+		AirdropStarted { id: u32, amount: Balance, total_basis: Balance, ends_at: u32 },
+		/// `who` claimed `amount` GOV of airdrop `id` for its `basis` (capped at
+		/// `MaxAirdropShare` of the airdrop).
+		AirdropClaimed { id: u32, who: T::AccountId, amount: Balance, basis: Balance },
+		/// The treasurer track put `who` on the mesh roster.
+		RosterAdded { who: T::AccountId },
+		/// The treasurer track took `who` off the mesh roster.
+		RosterRemoved { who: T::AccountId },
 		/// Airdrop `id` closed; `returned` unclaimed GOV went to the treasury.
 		AirdropClosed { id: u32, returned: Balance },
 	}
@@ -328,12 +356,18 @@ pub mod pallet {
 		AirdropStillOpen,
 		/// This account already claimed this airdrop.
 		AlreadyClaimed,
-		/// The account earned no credits by the snapshot.
+		/// The account has no airdrop basis at the snapshot (no miner earnings from paid work).
 		NothingToClaim,
 		/// The airdrop reserve holds less GOV than the airdrop.
 		InsufficientReserve,
-		/// Nobody has earned credits yet: there is nothing to split by.
+		/// Nobody on the mesh roster has an airdrop basis: there is nothing to split by.
 		NoEarnings,
+		/// The account is not on the mesh roster (or joined it after the airdrop's snapshot).
+		NotOnRoster,
+		/// The account is on the mesh roster already.
+		AlreadyOnRoster,
+		/// The mesh roster holds `MaxRoster` coldkeys already.
+		RosterFull,
 	}
 
 	#[pallet::hooks]
@@ -401,22 +435,26 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Open an airdrop of `amount` GOV from the reserve, split by credits earned up to now
-		/// (the snapshot is taken lazily: see `EarnedAtSnapshot`).
+		/// Open an airdrop of `amount` GOV from the reserve, split by the airdrop basis of the
+		/// coldkeys on the mesh roster now (the snapshot is taken lazily: see
+		/// `BasisAtSnapshot`).
 		///
 		/// `AirdropOrigin` only. Errors: `NotLaunched`, `ZeroAmount`, `AirdropActive`,
 		/// `InsufficientReserve`, `NoEarnings`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::start_airdrop())]
-		pub fn start_airdrop(origin: OriginFor<T>, amount: Balance) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::start_airdrop(T::MaxRoster::get()))]
+		pub fn start_airdrop(origin: OriginFor<T>, amount: Balance) -> DispatchResultWithPostInfo {
 			T::AirdropOrigin::ensure_origin(origin)?;
-			Self::do_start_airdrop(amount)
+			let members = Self::do_start_airdrop(amount)?;
+			Ok(Some(T::WeightInfo::start_airdrop(members)).into())
 		}
 
-		/// Claim the caller's share of the open airdrop:
-		/// `amount × earned_by_snapshot / total_earned_by_snapshot`, once.
+		/// Claim the caller's share of the open airdrop, once:
+		/// `min(amount × basis / total_basis, MaxAirdropShare × amount)`, for a coldkey on the
+		/// mesh roster since before the snapshot.
 		///
-		/// Signed. Errors: `NoAirdrop`, `AirdropEnded`, `AlreadyClaimed`, `NothingToClaim`.
+		/// Signed. Errors: `NoAirdrop`, `AirdropEnded`, `AlreadyClaimed`, `NotOnRoster`,
+		/// `NothingToClaim`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::claim_airdrop())]
 		pub fn claim_airdrop(origin: OriginFor<T>) -> DispatchResult {
@@ -432,6 +470,34 @@ pub mod pallet {
 		pub fn close_airdrop(origin: OriginFor<T>) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close_airdrop()
+		}
+
+		/// Put `who` on the mesh roster (from the next airdrop's snapshot on, it may claim).
+		///
+		/// `AirdropOrigin` (the treasurer track). Errors: `AlreadyOnRoster`, `RosterFull`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::add_to_roster())]
+		pub fn add_to_roster(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AirdropOrigin::ensure_origin(origin)?;
+			ensure!(!MeshRoster::<T>::contains_key(&who), Error::<T>::AlreadyOnRoster);
+			ensure!(MeshRoster::<T>::count() < T::MaxRoster::get(), Error::<T>::RosterFull);
+			MeshRoster::<T>::insert(&who, Self::now());
+			Self::deposit_event(Event::RosterAdded { who });
+			Ok(())
+		}
+
+		/// Take `who` off the mesh roster: it can no longer claim (an open airdrop's unclaimed
+		/// share returns to the treasury at its close).
+		///
+		/// `AirdropOrigin` (the treasurer track). Errors: `NotOnRoster`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::remove_from_roster())]
+		pub fn remove_from_roster(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AirdropOrigin::ensure_origin(origin)?;
+			ensure!(MeshRoster::<T>::contains_key(&who), Error::<T>::NotOnRoster);
+			MeshRoster::<T>::remove(&who);
+			Self::deposit_event(Event::RosterRemoved { who });
+			Ok(())
 		}
 	}
 }

@@ -10,7 +10,7 @@ use frame_support::{
 		fungible::{Inspect as _, Mutate as _},
 		fungibles::{Inspect as FsInspect, Mutate as FsMutate},
 		tokens::Preservation,
-		AsEnsureOriginWithArg, ConstU128,
+		AsEnsureOriginWithArg, ConstU128, ConstU32,
 	},
 };
 use frame_system::{EnsureRoot, EnsureSigned};
@@ -75,8 +75,11 @@ thread_local! {
 pub struct MockCredits;
 impl MockCredits {
 	pub fn earn(who: AccountId, credits: Balance) {
-		use tandem_primitives::{CreditsInterface, EarningsObserver};
-		<GovToken as EarningsObserver<AccountId>>::before_earn(&who, Self::earned_total(&who));
+		use tandem_primitives::{AirdropBasisObserver, CreditsInterface};
+		<GovToken as AirdropBasisObserver<AccountId>>::before_basis_grows(
+			&who,
+			Self::airdrop_basis(&who),
+		);
 		EARNED.with(|e| *e.borrow_mut().entry(who).or_default() += credits);
 	}
 }
@@ -90,11 +93,8 @@ impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
 	) -> Result<tandem_primitives::PayoutOutcome, DispatchError> {
 		Err(DispatchError::Other("not in this mock"))
 	}
-	fn earned_total(who: &AccountId) -> Balance {
+	fn airdrop_basis(who: &AccountId) -> Balance {
 		EARNED.with(|e| e.borrow().get(who).copied().unwrap_or(0))
-	}
-	fn total_earned() -> Balance {
-		EARNED.with(|e| e.borrow().values().sum())
 	}
 	fn paid_total(_: tandem_primitives::NetUid) -> Balance {
 		0
@@ -192,6 +192,7 @@ parameter_types! {
 	pub static MaxBuybackSlippage: Perbill = Perbill::from_percent(2);
 	pub const OracleSmoothing: Perbill = Perbill::from_percent(10);
 	pub const SlowOracleWindow: u32 = 50;
+	pub static MaxAirdropShare: Perbill = Perbill::from_percent(100);
 	pub static MarketOpen: bool = true;
 	pub static SwapFails: bool = false;
 	pub const Reserve: AccountId = RESERVE;
@@ -219,6 +220,8 @@ impl pallet_gov_token::Config for Test {
 	type AirdropOrigin = EnsureRoot<AccountId>;
 	type AirdropReserve = Reserve;
 	type AirdropClaimPeriod = AirdropClaimPeriod;
+	type MaxRoster = ConstU32<16>;
+	type MaxAirdropShare = MaxAirdropShare;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -257,6 +260,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_gov_token::GenesisConfig::<Test> {
 		launched: false,
 		pool: Some((ALICE, 100_000 * USD, 200_000 * GOV)),
+		roster: vec![],
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();

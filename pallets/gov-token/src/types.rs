@@ -110,8 +110,8 @@ pub struct Airdrop {
 	pub id: u32,
 	/// GOV to split.
 	pub amount: Balance,
-	/// Credits earned by all contributors at the snapshot.
-	pub total_earned: Balance,
+	/// The airdrop basis of every coldkey on the roster at the snapshot.
+	pub total_basis: Balance,
 	/// Block of the snapshot.
 	pub snapshot_block: u32,
 	/// Last block to claim in.

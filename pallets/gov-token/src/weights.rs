@@ -43,9 +43,11 @@ pub trait WeightInfo {
 	fn launch() -> Weight;
 	fn buyback() -> Weight;
 	fn on_initialize_oracle() -> Weight;
-	fn start_airdrop() -> Weight;
+	fn start_airdrop(r: u32, ) -> Weight;
 	fn claim_airdrop() -> Weight;
 	fn close_airdrop() -> Weight;
+	fn add_to_roster() -> Weight;
+	fn remove_from_roster() -> Weight;
 }
 
 /// Weights for `pallet_gov_token` using the runtime's database weights.
@@ -124,13 +126,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `GovToken::NextAirdropId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	fn start_airdrop() -> Weight {
+	fn start_airdrop(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `405`
 		//  Estimated: `3593`
 		// Minimum execution time: 45_937_000 picoseconds.
 		Weight::from_parts(77_014_000, 3593)
+			.saturating_add(Weight::from_parts(30_000_000, 2_603).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `GovToken::CurrentAirdrop` (r:1 w:1)
@@ -163,6 +167,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn add_to_roster() -> Weight {
+		Weight::from_parts(40_000_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn remove_from_roster() -> Weight {
+		Weight::from_parts(40_000_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// For tests and mocks: the same figures with RocksDB database weights.
@@ -182,9 +196,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn start_airdrop() -> Weight {
+	fn start_airdrop(r: u32, ) -> Weight {
 		Weight::from_parts(77_014_000, 3593)
+			.saturating_add(Weight::from_parts(30_000_000, 2_603).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim_airdrop() -> Weight {
@@ -196,5 +212,15 @@ impl WeightInfo for () {
 		Weight::from_parts(156_848_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn add_to_roster() -> Weight {
+		Weight::from_parts(40_000_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn remove_from_roster() -> Weight {
+		Weight::from_parts(40_000_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

@@ -140,6 +140,9 @@ pub struct PayoutShares<AccountId> {
 	pub validators: alloc::vec::Vec<(AccountId, sp_runtime::Perbill)>,
 	/// Miners and their incentive shares.
 	pub miners: alloc::vec::Vec<(AccountId, sp_runtime::Perbill)>,
+	/// Coldkeys of every validator-permit holder on the subnet: their miner earnings there do
+	/// not count toward the contributor airdrop (nor do the owner's).
+	pub permit_holders: alloc::vec::Vec<AccountId>,
 }
 
 /// What `pallet-credits` offers other pallets (implemented by `pallet_credits::Pallet`).
@@ -152,10 +155,9 @@ pub trait CreditsInterface<AccountId> {
 		netuid: NetUid,
 		shares: &PayoutShares<AccountId>,
 	) -> Result<PayoutOutcome, sp_runtime::DispatchError>;
-	/// Credits `who` has ever earned as a contributor (only grows; the airdrop's basis).
-	fn earned_total(who: &AccountId) -> Balance;
-	/// Credits ever earned by all contributors together.
-	fn total_earned() -> Balance;
+	/// `who`'s airdrop basis: credits earned as a miner from *paid* spends, on subnets it
+	/// neither owns nor validates (only grows).
+	fn airdrop_basis(who: &AccountId) -> Balance;
 	/// Paid credits ever spent or charged into subnet `netuid`'s pool (only grows): credits
 	/// bought or issued, then spent on `netuid`. The subnet's revenue in credits; the change since a remembered value is the
 	/// revenue since then.
@@ -184,16 +186,16 @@ pub trait GovEmission<AccountId> {
 	) -> Result<Balance, sp_runtime::DispatchError>;
 }
 
-/// Told before an account's cumulative earnings grow, with their value just before, so a
-/// snapshot of earnings can be taken lazily (the contributor airdrop of `pallet-gov-token`).
-pub trait EarningsObserver<AccountId> {
-	/// `who`'s `earned_total` is about to grow from `earned_before`.
-	fn before_earn(who: &AccountId, earned_before: Balance);
+/// Told before an account's airdrop basis grows, with its value just before, so a snapshot of
+/// the basis can be taken lazily (the contributor airdrop of `pallet-gov-token`).
+pub trait AirdropBasisObserver<AccountId> {
+	/// `who`'s airdrop basis is about to grow from `basis_before`.
+	fn before_basis_grows(who: &AccountId, basis_before: Balance);
 }
 
 /// Nobody is watching.
-impl<AccountId> EarningsObserver<AccountId> for () {
-	fn before_earn(_: &AccountId, _: Balance) {}
+impl<AccountId> AirdropBasisObserver<AccountId> for () {
+	fn before_basis_grows(_: &AccountId, _: Balance) {}
 }
 
 /// Names a subnet's owner. `pallet-subnets` implements it; `()` knows no owners.

@@ -581,11 +581,15 @@ impl<T: Config> Pallet<T> {
 		let scores = pallet_yuma::Scores::<T>::get(netuid);
 		let mut miners: Vec<Payee<T::AccountId>> = Vec::new();
 		let mut validators: Vec<Payee<T::AccountId>> = Vec::new();
+		let mut permit_holders: Vec<T::AccountId> = Vec::new();
 		for (uid, score) in (0u16..).zip(scores.iter()) {
-			if score.incentive.is_zero() && score.dividends.is_zero() {
+			if score.incentive.is_zero() && score.dividends.is_zero() && !score.validator_permit {
 				continue;
 			}
 			let Some(neuron) = pallet_yuma::Neurons::<T>::get(netuid, uid) else { continue };
+			if score.validator_permit {
+				permit_holders.push(neuron.coldkey.clone());
+			}
 			if !score.incentive.is_zero() {
 				miners.push((neuron.hotkey.clone(), neuron.coldkey.clone(), score.incentive));
 			}
@@ -605,6 +609,7 @@ impl<T: Config> Pallet<T> {
 				owner: info.owner.clone(),
 				validators: validators.iter().map(|(_, c, d)| (c.clone(), *d)).collect(),
 				miners: miners.iter().map(|(_, c, i)| (c.clone(), *i)).collect(),
+				permit_holders,
 			},
 		)?;
 		Networks::<T>::insert(netuid, info);

@@ -198,11 +198,8 @@ impl CreditsInterface<AccountId> for MockCredits {
 			..Default::default()
 		})
 	}
-	fn earned_total(who: &AccountId) -> Balance {
+	fn airdrop_basis(who: &AccountId) -> Balance {
 		Self::earned(*who)
-	}
-	fn total_earned() -> Balance {
-		EARNED.with(|e| e.borrow().values().sum())
 	}
 	fn paid_total(netuid: NetUid) -> Balance {
 		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.1).unwrap_or(0))

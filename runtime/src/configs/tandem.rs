@@ -41,7 +41,7 @@ impl pallet_credits::Config for Runtime {
 	type MaxCreditSlash = credits::MaxCreditSlash;
 	type CreditTxFee = CreditTxFee;
 	// The contributor airdrop snapshots earnings lazily.
-	type EarningsObserver = crate::GovToken;
+	type AirdropBasisObserver = crate::GovToken;
 	// Slashes: root or the `slasher` track; payment issuers: root or the `treasurer` track.
 	type SlashOrigin = SlashOrigin;
 	type AdminOrigin = TreasurerOrigin;
@@ -97,6 +97,10 @@ parameter_types! {
 	pub const OracleSmoothing: Perbill = Perbill::from_percent(1);
 	/// The slow oracle averages over 7 days.
 	pub const SlowOracleWindow: u32 = 7 * DAYS;
+	/// The mesh roster holds at most 1,000 coldkeys.
+	pub const MaxRoster: u32 = 1_000;
+	/// One coldkey claims at most 2 % of an airdrop.
+	pub const MaxAirdropShare: Perbill = Perbill::from_percent(2);
 }
 
 impl pallet_gov_token::Config for Runtime {
@@ -122,6 +126,8 @@ impl pallet_gov_token::Config for Runtime {
 	type AirdropOrigin = TreasurerOrigin;
 	type AirdropReserve = AirdropReserveAccount;
 	type AirdropClaimPeriod = token::AirdropClaimPeriod;
+	type MaxRoster = MaxRoster;
+	type MaxAirdropShare = MaxAirdropShare;
 	type WeightInfo = pallet_gov_token::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GovTokenBenchmarkHelper;

@@ -4,7 +4,7 @@
 use super::*;
 use crate::{GovToken, RuntimeCall, RuntimeOrigin, Subnets, Yuma};
 use frame_support::{
-	assert_ok,
+	assert_noop, assert_ok,
 	traits::{Contains, OnIdle, OnInitialize},
 	weights::Weight,
 };
@@ -78,8 +78,9 @@ fn genesis_allocation_and_vesting() {
 	});
 }
 
-/// Dev contributors start with earned credits backed in the vault; an airdrop splits by
-/// them and the credits invariants hold.
+/// Dev contributors start with earned credits backed in the vault and are on the mesh
+/// roster; an airdrop splits by their basis, each claim capped at 2 %, and the credits
+/// invariants hold.
 #[test]
 fn dev_airdrop_claims_by_genesis_earnings() {
 	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
@@ -89,7 +90,13 @@ fn dev_airdrop_claims_by_genesis_earnings() {
 		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
 		let before = Balances::free_balance(&ferdie);
 		assert_ok!(GovToken::claim_airdrop(RuntimeOrigin::signed(ferdie.clone())));
-		assert_eq!(Balances::free_balance(&ferdie), before + 250 * gov::UNIT);
+		// 1,000 × 100 / 400 = 250 GOV, capped at 2 % of 1,000.
+		assert_eq!(Balances::free_balance(&ferdie), before + 20 * gov::UNIT);
+		let stranger = Sr25519Keyring::Charlie.to_account_id();
+		assert_noop!(
+			GovToken::claim_airdrop(RuntimeOrigin::signed(stranger)),
+			pallet_gov_token::Error::<Runtime>::NotOnRoster
+		);
 		assert_ok!(GovToken::do_try_state());
 	});
 }

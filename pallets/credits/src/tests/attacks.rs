@@ -125,6 +125,7 @@ fn rounding_never_mints_value_over_many_tiny_buys_and_spends() {
 		// Paying out the pool in tiny pieces cannot create credits either.
 		let shares = tandem_primitives::PayoutShares {
 			owner: OWNER,
+			permit_holders: vec![],
 			validators: vec![(BOB, sp_runtime::Perbill::from_percent(33))],
 			miners: vec![
 				(CHARLIE, sp_runtime::Perbill::from_percent(33)),
@@ -208,6 +209,7 @@ fn a_payout_rate_cut_moves_no_contributor_backing_to_the_pot() {
 		let (vault_before, pot_before) = (usd_of(vault()), usd_of(BUYBACK));
 		let shares = tandem_primitives::PayoutShares {
 			owner: OWNER,
+			permit_holders: vec![],
 			validators: vec![(BOB, sp_runtime::Perbill::one())],
 			miners: vec![(CHARLIE, sp_runtime::Perbill::one())],
 		};

@@ -122,7 +122,8 @@ fn spend_moves_credits_into_the_subnet_pool() {
 				balance: 4 * CREDIT,
 				spent_total: 4 * CREDIT,
 				distributed_total: 0,
-				paid_total: 4 * CREDIT
+				paid_total: 4 * CREDIT,
+				paid_balance: 4 * CREDIT,
 			}
 		);
 		assert_eq!(TotalIssuance::<Test>::get(), 10 * CREDIT);

@@ -14,6 +14,7 @@ pub fn earn(who: AccountId, credits: u128) {
 	assert_ok!(Credits::spend(RuntimeOrigin::signed(CHARLIE), 2, pool));
 	let shares = PayoutShares {
 		owner: who,
+		permit_holders: vec![],
 		validators: vec![(who, Perbill::one())],
 		miners: vec![(who, Perbill::one())],
 	};
@@ -32,6 +33,7 @@ fn distribute_pays_fee_owner_validators_miners_as_earned() {
 		let buyback = usd_of(BUYBACK);
 		let shares = PayoutShares {
 			owner: OWNER,
+			permit_holders: vec![],
 			validators: vec![
 				(BOB, Perbill::from_percent(60)),
 				(CHARLIE, Perbill::from_percent(40)),
@@ -56,7 +58,12 @@ fn distribute_pays_fee_owner_validators_miners_as_earned() {
 		assert_eq!(Accounts::<Test>::get(BOB).earned_total, 90 * CREDIT);
 		assert_eq!(Accounts::<Test>::get(CHARLIE).earned_total, 60 * CREDIT);
 		assert_eq!(Accounts::<Test>::get(10).free, 350 * CREDIT);
-		assert_eq!(<Credits as CreditsInterface<AccountId>>::earned_total(&11), 350 * CREDIT);
+		assert_eq!(Accounts::<Test>::get(11).earned_total, 350 * CREDIT);
+		// Miners' earnings from a paid pool are their airdrop basis; the owner's and the
+		// validators' are not.
+		assert_eq!(<Credits as CreditsInterface<AccountId>>::airdrop_basis(&11), 350 * CREDIT);
+		assert_eq!(Accounts::<Test>::get(OWNER).airdrop_basis, 0);
+		assert_eq!(Accounts::<Test>::get(BOB).airdrop_basis, 0);
 		assert_eq!(pool_of(1), 0);
 		assert_eq!(TotalIssuance::<Test>::get(), 900 * CREDIT);
 	});
@@ -67,15 +74,23 @@ fn no_consensus_carries_the_pool_over() {
 	build_and_execute(|| {
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 10 * CREDIT, u128::MAX));
 		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 10 * CREDIT));
-		let shares =
-			PayoutShares { owner: OWNER, validators: vec![(BOB, Perbill::one())], miners: vec![] };
+		let shares = PayoutShares {
+			owner: OWNER,
+			permit_holders: vec![],
+			validators: vec![(BOB, Perbill::one())],
+			miners: vec![],
+		};
 		let out = <Credits as CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
 		assert_eq!(out.carried_over, 10 * CREDIT);
 		assert_eq!(pool_of(1), 10 * CREDIT, "users' payments never vanish");
 		assert_eq!(Accounts::<Test>::get(OWNER).free, 0);
 		// Next epoch with consensus pays the carried pool.
-		let shares =
-			PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
+		let shares = PayoutShares {
+			owner: OWNER,
+			permit_holders: vec![],
+			validators: vec![],
+			miners: vec![(BOB, Perbill::one())],
+		};
 		let out = <Credits as CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
 		assert_eq!(out.pool_before, 10 * CREDIT);
 		// No validators listed: their 15 % carries over.
@@ -89,8 +104,12 @@ fn distribute_with_a_new_parameter_uses_it() {
 		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 100 * CREDIT, u128::MAX));
 		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 100 * CREDIT));
 		ProtocolFee::set(Perbill::from_percent(20));
-		let shares =
-			PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
+		let shares = PayoutShares {
+			owner: OWNER,
+			permit_holders: vec![],
+			validators: vec![],
+			miners: vec![(BOB, Perbill::one())],
+		};
 		let out = <Credits as CreditsInterface<AccountId>>::distribute(1, &shares).unwrap();
 		assert_eq!(out.protocol_fee, 20 * CREDIT);
 		ProtocolFee::set(Perbill::from_percent(10));
@@ -105,6 +124,7 @@ fn distribution_shares_above_one_are_refused_and_change_nothing() {
 		let over = vec![(BOB, Perbill::from_percent(60)), (CHARLIE, Perbill::from_percent(41))];
 		let shares = PayoutShares {
 			owner: OWNER,
+			permit_holders: vec![],
 			validators: over.clone(),
 			miners: vec![(BOB, Perbill::one())],
 		};
@@ -112,14 +132,19 @@ fn distribution_shares_above_one_are_refused_and_change_nothing() {
 			<Credits as CreditsInterface<AccountId>>::distribute(1, &shares),
 			Error::<Test>::SharesExceedOne
 		);
-		let shares = PayoutShares { owner: OWNER, validators: vec![], miners: over };
+		let shares =
+			PayoutShares { owner: OWNER, permit_holders: vec![], validators: vec![], miners: over };
 		assert_noop!(
 			<Credits as CreditsInterface<AccountId>>::distribute(1, &shares),
 			Error::<Test>::SharesExceedOne
 		);
 		ValidatorCut::set(Perbill::from_percent(90));
-		let shares =
-			PayoutShares { owner: OWNER, validators: vec![], miners: vec![(BOB, Perbill::one())] };
+		let shares = PayoutShares {
+			owner: OWNER,
+			permit_holders: vec![],
+			validators: vec![],
+			miners: vec![(BOB, Perbill::one())],
+		};
 		assert_noop!(
 			<Credits as CreditsInterface<AccountId>>::distribute(1, &shares),
 			Error::<Test>::CutsExceedOne

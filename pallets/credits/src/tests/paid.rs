@@ -215,3 +215,52 @@ mod account {
 		}
 	}
 }
+
+fn pay_pool(
+	netuid: u16,
+	owner: AccountId,
+	miners: Vec<(AccountId, sp_runtime::Perbill)>,
+	permit_holders: Vec<AccountId>,
+) {
+	let shares =
+		tandem_primitives::PayoutShares { owner, validators: vec![], miners, permit_holders };
+	assert_ok!(<Credits as CreditsInterface<AccountId>>::distribute(netuid, &shares));
+}
+
+/// The airdrop basis counts only what a miner earns out of paid spends, pro rata to the paid
+/// part of the pool, and nothing for a coldkey that owns the subnet or holds a validator
+/// permit on it.
+#[test]
+fn the_airdrop_basis_counts_paid_work_by_outside_miners_only() {
+	use sp_runtime::Perbill;
+	build_and_execute(|| {
+		// Pool 1: 100 paid + 100 recycled credits.
+		earn(BOB, 100 * CREDIT);
+		buy(ALICE, 100 * CREDIT);
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 100 * CREDIT));
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(BOB), 1, 100 * CREDIT));
+		assert_eq!(Pools::<Test>::get(1).paid_balance, 100 * CREDIT);
+		let half = Perbill::from_percent(50);
+		// Miner 10 is an outsider; miner 11 also holds a validator permit; OWNER mines too.
+		pay_pool(1, OWNER, vec![(10, half), (11, half)], vec![11]);
+		let (a10, a11) = (Accounts::<Test>::get(10), Accounts::<Test>::get(11));
+		// 10 % fee and 5 % owner cut out of 200; miners 70 % of it, half each: 70 credits.
+		assert_eq!((a10.earned_total, a11.earned_total), (70 * CREDIT, 70 * CREDIT));
+		assert_eq!(a10.airdrop_basis, 35 * CREDIT, "half the pool was paid");
+		assert_eq!(a11.airdrop_basis, 0, "a permit holder's mining does not count");
+		assert_eq!(Accounts::<Test>::get(OWNER).airdrop_basis, 0);
+		// The owner mining its own subnet does not count either.
+		buy(ALICE, 100 * CREDIT);
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 100 * CREDIT));
+		let before = Accounts::<Test>::get(OWNER).airdrop_basis;
+		pay_pool(1, OWNER, vec![(OWNER, Perbill::one())], vec![]);
+		assert_eq!(Accounts::<Test>::get(OWNER).airdrop_basis, before);
+		// A recycled-only pool adds no basis.
+		MockSubnets::add(3);
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(10), 3, 10 * CREDIT));
+		assert_eq!(Pools::<Test>::get(3).paid_balance, 0);
+		pay_pool(3, OWNER, vec![(12, Perbill::one())], vec![]);
+		assert_eq!(Accounts::<Test>::get(12).airdrop_basis, 0);
+		assert!(Accounts::<Test>::get(12).earned_total > 0);
+	});
+}

@@ -100,6 +100,7 @@ fn apply(op: &Op) {
 		Op::Distribute { netuid, v, m } => {
 			let shares = PayoutShares {
 				owner: OWNER,
+				permit_holders: vec![],
 				validators: vec![(BOB, Perbill::from_parts(v))],
 				miners: vec![
 					(CHARLIE, Perbill::from_parts(m / 2)),

@@ -2,17 +2,24 @@
 
 use crate::{mock::*, pallet::*};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, Perbill};
 
 fn gov_of(who: AccountId) -> u128 {
 	Balances::balance(&who)
 }
 
-/// Launched; contributors 10 and 11 earned 300 and 100 credits.
+/// Launched; contributors 10 and 11, on the mesh roster, have a basis of 300 and 100 credits.
 fn setup() {
 	assert_ok!(GovToken::launch(RuntimeOrigin::root()));
 	MockCredits::earn(10, 300);
 	MockCredits::earn(11, 100);
+	roster(&[10, 11]);
+}
+
+fn roster(who: &[AccountId]) {
+	for w in who {
+		assert_ok!(GovToken::add_to_roster(RuntimeOrigin::root(), *w));
+	}
 }
 
 #[test]
@@ -23,7 +30,7 @@ fn claims_split_the_airdrop_by_earnings_at_the_snapshot() {
 		assert!(events().contains(&Event::AirdropStarted {
 			id: 0,
 			amount: 1_000 * GOV,
-			total_earned: 400,
+			total_basis: 400,
 			ends_at: 101
 		}));
 		assert_ok!(GovToken::claim_airdrop(RuntimeOrigin::signed(10)));
@@ -56,8 +63,9 @@ fn earning_after_the_snapshot_does_not_inflate_a_claim() {
 		assert_ok!(GovToken::start_airdrop(RuntimeOrigin::root(), 1_000 * GOV));
 		MockCredits::earn(11, 10_000);
 		MockCredits::earn(11, 5);
-		assert_eq!(EarnedAtSnapshot::<Test>::get(0, 11), Some(100));
-		// A newcomer who earns only after the snapshot gets nothing.
+		assert_eq!(BasisAtSnapshot::<Test>::get(0, 11), Some(100));
+		// A newcomer (on the roster at the snapshot) who earns only after it gets nothing.
+		roster(&[12]);
 		MockCredits::earn(12, 1_000);
 		assert_noop!(
 			GovToken::claim_airdrop(RuntimeOrigin::signed(12)),
@@ -109,6 +117,11 @@ fn start_airdrop_rejects_bad_input() {
 		);
 		MockCredits::earn(10, 1);
 		assert_noop!(
+			GovToken::start_airdrop(RuntimeOrigin::root(), GOV),
+			Error::<Test>::NoEarnings,
+		);
+		roster(&[10]);
+		assert_noop!(
 			GovToken::start_airdrop(RuntimeOrigin::signed(1), GOV),
 			DispatchError::BadOrigin
 		);
@@ -123,6 +136,91 @@ fn start_airdrop_rejects_bad_input() {
 		assert_noop!(
 			GovToken::start_airdrop(RuntimeOrigin::root(), GOV),
 			Error::<Test>::AirdropActive
+		);
+	});
+}
+
+/// Airdrop self-farming off the roster: a coldkey with a basis but not on the mesh roster is
+/// refused, so its gain — and its profit — is zero; its basis is not even in the denominator.
+#[test]
+fn off_the_roster_nothing_is_claimed() {
+	build_and_execute(|| {
+		setup();
+		MockCredits::earn(12, 1_000_000);
+		assert_ok!(GovToken::start_airdrop(RuntimeOrigin::root(), 1_000 * GOV));
+		assert_eq!(CurrentAirdrop::<Test>::get().unwrap().total_basis, 400);
+		let before = gov_of(12);
+		assert_noop!(
+			GovToken::claim_airdrop(RuntimeOrigin::signed(12)),
+			Error::<Test>::NotOnRoster
+		);
+		assert_eq!(gov_of(12) as i128 - before as i128, 0, "profit off the roster");
+	});
+}
+
+/// On the roster, a farmer's gain is bounded by the cap: however large its basis, one
+/// coldkey claims at most `MaxAirdropShare` (2 %) of the airdrop.
+#[test]
+fn on_the_roster_a_claim_is_capped_at_two_percent() {
+	build_and_execute(|| {
+		MaxAirdropShare::set(Perbill::from_percent(2));
+		setup();
+		MockCredits::earn(12, 1_000_000);
+		roster(&[12]);
+		assert_ok!(GovToken::start_airdrop(RuntimeOrigin::root(), 1_000 * GOV));
+		assert_ok!(GovToken::claim_airdrop(RuntimeOrigin::signed(12)));
+		assert_eq!(gov_of(12), 20 * GOV, "2 % of 1,000 GOV, not ~99.96 %");
+		assert_ok!(GovToken::claim_airdrop(RuntimeOrigin::signed(11)));
+		assert!(gov_of(11) <= 20 * GOV);
+	});
+}
+
+#[test]
+fn the_roster_is_kept_by_the_airdrop_origin_with_named_errors() {
+	build_and_execute(|| {
+		assert_noop!(
+			GovToken::add_to_roster(RuntimeOrigin::signed(10), 10),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			GovToken::remove_from_roster(RuntimeOrigin::signed(10), 10),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			GovToken::remove_from_roster(RuntimeOrigin::root(), 10),
+			Error::<Test>::NotOnRoster
+		);
+		assert_ok!(GovToken::add_to_roster(RuntimeOrigin::root(), 10));
+		assert!(events().contains(&Event::RosterAdded { who: 10 }));
+		assert_noop!(
+			GovToken::add_to_roster(RuntimeOrigin::root(), 10),
+			Error::<Test>::AlreadyOnRoster
+		);
+		for w in 100..115 {
+			assert_ok!(GovToken::add_to_roster(RuntimeOrigin::root(), w));
+		}
+		assert_noop!(
+			GovToken::add_to_roster(RuntimeOrigin::root(), 200),
+			Error::<Test>::RosterFull
+		);
+		assert_ok!(GovToken::remove_from_roster(RuntimeOrigin::root(), 10));
+		assert!(events().contains(&Event::RosterRemoved { who: 10 }));
+		assert!(!MeshRoster::<Test>::contains_key(10));
+	});
+}
+
+/// Joining the roster after the snapshot is too late for that airdrop.
+#[test]
+fn a_coldkey_added_after_the_snapshot_cannot_claim_it() {
+	build_and_execute(|| {
+		setup();
+		MockCredits::earn(12, 100);
+		assert_ok!(GovToken::start_airdrop(RuntimeOrigin::root(), 1_000 * GOV));
+		System::set_block_number(2);
+		roster(&[12]);
+		assert_noop!(
+			GovToken::claim_airdrop(RuntimeOrigin::signed(12)),
+			Error::<Test>::NotOnRoster
 		);
 	});
 }
