@@ -212,5 +212,6 @@ fn yuma_epoch_weight_targets() {
 }
 
 mod credits;
+mod economy;
 mod gov_token;
 pub(crate) mod subnets;

@@ -9,6 +9,7 @@
 
 mod attacks;
 mod calls;
+mod economy_attacks;
 mod emission;
 mod epoch;
 mod pool_props;
