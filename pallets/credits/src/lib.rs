@@ -44,6 +44,9 @@ extern crate alloc;
 
 pub use pallet::*;
 
+/// The most `PayoutRate` changes remembered (changes of the last 30 days).
+pub const MAX_PAYOUT_RATE_CHANGES: u32 = 16;
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod extension;
@@ -213,6 +216,16 @@ pub mod pallet {
 	/// Credits ever earned by all contributors (`Σ account.earned_total`).
 	#[pallet::storage]
 	pub type TotalEarned<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// `PayoutRate` changes of the last 30 days: `(block, rate before the change)`, oldest
+	/// first. Governance's bounds read it: a cut never takes the rate more than 5 % under the
+	/// highest rate of the last 30 days.
+	#[pallet::storage]
+	pub type PayoutRateChanges<T: Config> = StorageValue<
+		_,
+		BoundedVec<(u32, Balance), ConstU32<{ MAX_PAYOUT_RATE_CHANGES }>>,
+		ValueQuery,
+	>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]

@@ -13,7 +13,7 @@
 //!   out-of-range value fails with `BelowMinimum` / `AboveMaximum`, a value that contradicts
 //!   another parameter or the chain's state with `Inconsistent`, and a value that breaks one of
 //!   the economy's named bounds with that bound's error (`PayoutRateFloor`, `BuybackLiveness`,
-//!   `Laundering`, `Deflation`).
+//!   `Laundering`, `Deflation`, `PayoutRateDecrease`).
 //! * **The track timing profile** — [`FastTracks`], set once at genesis: dev chains decide a
 //!   referendum in blocks, production chains in days. The runtime's track table reads it.
 //!
@@ -72,12 +72,17 @@ pub enum BoundError {
 	/// `EmissionPerRevenue × CreditPrice` above what the buyback spends on GOV per credit of
 	/// revenue: GOV bought back would no longer cover GOV emitted.
 	Deflation,
+	/// A `PayoutRate` cut below 95 % of the highest rate of the last 30 days.
+	PayoutRateDecrease,
 }
 
 /// The runtime's table of parameter bounds.
 pub trait ParameterBounds<Value> {
 	/// `Ok` when `value` may be stored, reading the other parameters' current values.
 	fn check(value: &Value) -> Result<(), BoundError>;
+	/// Called after `value` passed `check` and just before it is stored, for bounds that
+	/// remember the past (the `PayoutRate` cut limit). Nothing by default.
+	fn before_set(_value: &Value) {}
 }
 
 /// `lo ≤ v ≤ hi`, with the error naming the side broken.
@@ -223,6 +228,8 @@ pub mod pallet {
 		/// PayoutRate + CreditPrice − PayoutRate) × (1 − MaxBuybackSlippage)` (the deflation
 		/// bound).
 		Deflation,
+		/// `PayoutRate` would fall more than 5 % under its highest value of the last 30 days.
+		PayoutRateDecrease,
 		/// No value given: a parameter is set to an explicit value (defaults are in the docs).
 		MissingValue,
 	}
@@ -241,7 +248,7 @@ pub mod pallet {
 		///
 		/// `SetOrigin` for the parameter's key. Errors: `MissingValue`, `BelowMinimum`,
 		/// `AboveMaximum`, `Inconsistent`, `PayoutRateFloor`, `BuybackLiveness`, `Laundering`,
-		/// `Deflation`.
+		/// `Deflation`, `PayoutRateDecrease`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_parameter())]
 		pub fn set_parameter(
@@ -252,6 +259,7 @@ pub mod pallet {
 			T::SetOrigin::ensure_origin(origin, &key)?;
 			let value = value.ok_or(Error::<T>::MissingValue)?;
 			T::Bounds::check(&value).map_err(Error::<T>::from)?;
+			T::Bounds::before_set(&value);
 			let old_value = pallet_parameters::Parameters::<T>::get(&key);
 			pallet_parameters::Parameters::<T>::insert(&key, &value);
 			Self::deposit_event(Event::ParameterSet { key, old_value, new_value: value });
@@ -269,6 +277,7 @@ pub mod pallet {
 				BoundError::BuybackLiveness => Error::BuybackLiveness,
 				BoundError::Laundering => Error::Laundering,
 				BoundError::Deflation => Error::Deflation,
+				BoundError::PayoutRateDecrease => Error::PayoutRateDecrease,
 			}
 		}
 	}

@@ -129,6 +129,22 @@ fn buybacks_cover_emission(a: &After) -> bool {
 	lhs <= rhs
 }
 
+/// A `PayoutRate` cut may take the rate at most this far under its 30-day high.
+pub const PAYOUT_RATE_MAX_CUT: Perbill = Perbill::from_percent(5);
+
+/// A raise, or a cut to at least `(1 − PAYOUT_RATE_MAX_CUT)` × the highest rate of the last
+/// 30 days (exactly, no rounding in the cut's favour).
+fn cut_within_limit(rate: Balance) -> bool {
+	if rate >= credits::PayoutRate::get() {
+		return true;
+	}
+	let high = pallet_credits::Pallet::<Runtime>::payout_rate_high_30d();
+	let keep =
+		u128::from(Perbill::one().deconstruct().saturating_sub(PAYOUT_RATE_MAX_CUT.deconstruct()));
+	let whole = u128::from(Perbill::one().deconstruct());
+	rate.saturating_mul(whole) >= high.saturating_mul(keep)
+}
+
 /// Every rule between parameters.
 pub static RULES: &[Rule] = &[
 	Rule {
@@ -181,6 +197,18 @@ pub static RULES: &[Rule] = &[
 		involves: |v| matches!(v, V::Token(T::MaxBuybackSlippage(_) | T::PoolLpFee(_))),
 		holds: |a| buyback_can_trade(a.max_buyback_slippage(), a.pool_lp_fee()),
 		error: BoundError::BuybackLiveness,
+	},
+	Rule {
+		name: "at most 16 payout-rate changes in 30 days (the cut limit remembers them)",
+		involves: |v| matches!(v, V::Credits(C::PayoutRate(_))),
+		holds: |_| pallet_credits::Pallet::<Runtime>::payout_rate_change_fits(),
+		error: BoundError::Inconsistent,
+	},
+	Rule {
+		name: "contributors' protection: a payout-rate cut is at most 5 % per 30 days",
+		involves: |v| matches!(v, V::Credits(C::PayoutRate(_))),
+		holds: |a| cut_within_limit(a.payout_rate()),
+		error: BoundError::PayoutRateDecrease,
 	},
 	Rule {
 		name: "laundering: emission per revenue is at most 90 % of the protocol fee",
@@ -271,6 +299,13 @@ impl ParameterBounds<V> for Bounds {
 			None => Ok(()),
 		}
 	}
+
+	/// The cut limit remembers every `PayoutRate` change of the last 30 days.
+	fn before_set(value: &V) {
+		if matches!(value, V::Credits(C::PayoutRate(_))) {
+			pallet_credits::Pallet::<Runtime>::note_payout_rate_change();
+		}
+	}
 }
 
 #[cfg(test)]
@@ -280,6 +315,7 @@ mod tests {
 	use super::*;
 	use crate::{
 		dynamic_params::RuntimeParameters, tests::ext_from_preset, Governance, RuntimeOrigin,
+		System,
 	};
 	use frame_support::{assert_noop, assert_ok};
 	use pallet_governance::Error;
@@ -384,11 +420,38 @@ mod tests {
 			assert_noop!(set(price(33_751)), Error::<Runtime>::PayoutRateFloor);
 			assert_ok!(set(price(33_750)));
 			// With the price at $0.03375 the rate may not fall at all; back at $0.03 it may fall
-			// to $0.024 and no lower.
+			// to $0.024 and no lower (in cuts of at most 5 % a month).
 			assert_noop!(set(rate(26_999)), Error::<Runtime>::PayoutRateFloor);
 			assert_ok!(set(price(30_000)));
+			for (month, to) in [(0, 25_650), (1, 24_368), (2, 24_000)] {
+				System::set_block_number(1 + month * MONTH);
+				assert_ok!(set(rate(to)));
+			}
+			System::set_block_number(1 + 3 * MONTH);
 			assert_noop!(set(rate(23_999)), Error::<Runtime>::PayoutRateFloor);
-			assert_ok!(set(rate(24_000)));
+		});
+	}
+
+	/// A cut is at most 5 % under the highest rate of the last 30 days: two cuts in a month add
+	/// up against the same high, and a raise then a cut counts from the raise.
+	#[test]
+	fn the_payout_rate_cut_limit_is_named_and_slides_over_30_days() {
+		ext_from_preset("development").execute_with(|| {
+			let rate = |v| credits(credits::Parameters::PayoutRate(credits::PayoutRate, Some(v)));
+			// $0.027: 95 % is $0.02565.
+			assert_noop!(set(rate(25_649)), Error::<Runtime>::PayoutRateDecrease);
+			assert_ok!(set(rate(26_000)));
+			// A second cut the same month still counts from $0.027.
+			System::set_block_number(MONTH / 2);
+			assert_noop!(set(rate(25_649)), Error::<Runtime>::PayoutRateDecrease);
+			assert_ok!(set(rate(25_650)));
+			// 30 days after the first cut, the high is the $0.026 set then; after the second,
+			// $0.02565.
+			System::set_block_number(1 + MONTH);
+			assert_noop!(set(rate(24_699)), Error::<Runtime>::PayoutRateDecrease);
+			System::set_block_number(MONTH / 2 + MONTH);
+			assert_ok!(set(rate(24_368)));
+			assert_eq!(credits::PayoutRate::get(), 24_368);
 		});
 	}
 
