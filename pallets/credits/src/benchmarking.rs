@@ -164,5 +164,18 @@ mod benchmarks {
 		assert_eq!(Accounts::<T>::get(&who).free, CREDITS - fee);
 	}
 
+	/// A settlement of accrued credit fees: USD from the vault to the treasury.
+	#[benchmark]
+	fn settle_fees() {
+		setup::<T>();
+		fund_usd::<T>(&T::Treasury::get());
+		PendingFeeUsd::<T>::put(1_000);
+		#[block]
+		{
+			Pallet::<T>::settle_fees();
+		}
+		assert_eq!(PendingFeeUsd::<T>::get(), 0);
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -2,15 +2,17 @@
 //!
 //! A contributor or user who holds only credits must be able to use them without ever touching
 //! GOV. These two calls are declared `Pays::No` to `pallet-transaction-payment` (so no GOV is
-//! withdrawn, and an account without GOV passes its checks) and this extension charges
-//! `CreditTxFee` credits instead:
+//! withdrawn, and an account without GOV passes its checks) and this extension charges credits
+//! instead, priced from the call's weight and length: the GOV fee the same call would pay
+//! (`Config::GovFee`), converted at the buyback oracle and `CreditPrice`
+//! ([`Pallet::credit_fee`]). A block of credit-paid calls costs what GOV-paid calls cost.
 //!
 //! * **validate** (transaction pool and block building): the signer must hold at least the
 //!   fee in credits; otherwise the transaction is invalid (`Payment`, "Inability to pay some
 //!   fees") and never enters a block.
 //! * **prepare** (before dispatch): the fee is burned from the signer's credits and its USD
-//!   backing at `PayoutRate` moves from the vault to the treasury, just as GOV fees reach the
-//!   treasury. It is kept even if the call then fails with its own named error (spending more
+//!   backing at `PayoutRate` is owed to the treasury: it accrues in one counter and moves once
+//!   per `FeeSettleInterval`, not per transaction. It is kept even if the call then fails with its own named error (spending more
 //!   than is held, cashing out bought credits): spam still costs, exactly like a failed call
 //!   that paid in GOV.
 //!
@@ -23,7 +25,7 @@ use core::{fmt, marker::PhantomData};
 use frame_support::{
 	dispatch::DispatchInfo,
 	pallet_prelude::{TransactionSource, TransactionValidityError},
-	traits::{Get, IsSubType},
+	traits::IsSubType,
 	weights::Weight,
 };
 use scale_info::TypeInfo;
@@ -89,8 +91,8 @@ where
 		&self,
 		origin: <T::RuntimeCall as Dispatchable>::RuntimeOrigin,
 		call: &T::RuntimeCall,
-		_info: &DispatchInfoOf<T::RuntimeCall>,
-		_len: usize,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
 		_self_implicit: (),
 		_inherited_implication: &impl Implication,
 		_source: TransactionSource,
@@ -101,7 +103,8 @@ where
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
-		let fee = T::CreditTxFee::get();
+		let len = u32::try_from(len).unwrap_or(u32::MAX);
+		let fee = Pallet::<T>::credit_fee(info.total_weight(), len);
 		if Accounts::<T>::get(who).free < fee {
 			return Err(InvalidTransaction::Payment.into());
 		}

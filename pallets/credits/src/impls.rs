@@ -366,8 +366,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Burns a transaction fee of `fee` credits from `who`; the backing goes to the treasury
-	/// (skipped, not failed, if the vault cannot pay it — the fee is still burned).
+	/// The credit fee of a credits-paid call of `weight` and `len` bytes: the GOV fee of the
+	/// same call, converted at the buyback oracle and `CreditPrice` (rounded up); the flat
+	/// `CreditTxFee` while GOV has no price.
+	pub fn credit_fee(weight: frame_support::weights::Weight, len: u32) -> Balance {
+		use sp_runtime::traits::Convert;
+		let gov = T::GovFee::convert((weight, len));
+		T::GovPrice::get()
+			.and_then(|p| math::credit_fee(gov, p, T::CreditPrice::get()))
+			.unwrap_or_else(T::CreditTxFee::get)
+	}
+
+	/// Burns a transaction fee of `fee` credits from `who`; its USD backing is owed to the
+	/// treasury and accrues in `PendingFeeUsd` (no USD moves per transaction).
 	pub(crate) fn do_charge_credit_fee(who: &T::AccountId, fee: Balance) -> DispatchResult {
 		Accounts::<T>::try_mutate(who, |acc| -> DispatchResult {
 			acc.take_unspent(fee).ok_or(Error::<T>::InsufficientCredits)?;
@@ -375,17 +386,33 @@ impl<T: Config> Pallet<T> {
 		})?;
 		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(fee));
 		let usd = math::usd_floor(fee, T::PayoutRate::get()).unwrap_or_default();
-		let usd = match Self::move_usd(
-			&Self::vault_account(),
-			&T::Treasury::get(),
-			usd,
-			Error::<T>::VaultShort,
-		) {
-			Ok(()) => usd,
-			Err(_) => 0,
-		};
+		PendingFeeUsd::<T>::mutate(|p| *p = p.saturating_add(usd));
 		Self::deposit_event(Event::CreditFeePaid { who: who.clone(), credits: fee, usd });
 		Ok(())
+	}
+
+	/// Moves the accrued credit fees' USD from the vault to the treasury (what the vault can
+	/// pay of it; the rest stays owed).
+	pub(crate) fn settle_fees() {
+		let owed = PendingFeeUsd::<T>::get();
+		if owed == 0 {
+			return;
+		}
+		let usd = owed.min(
+			Self::vault_usd().saturating_sub(T::Assets::minimum_balance(T::UsdAssetId::get())),
+		);
+		if usd > 0
+			&& Self::move_usd(
+				&Self::vault_account(),
+				&T::Treasury::get(),
+				usd,
+				Error::<T>::VaultShort,
+			)
+			.is_ok()
+		{
+			PendingFeeUsd::<T>::put(owed.saturating_sub(usd));
+			Self::deposit_event(Event::CreditFeesSettled { usd });
+		}
 	}
 
 	/// Pays out `netuid`'s pool: see [`math::split_pool`]. All or nothing.
@@ -555,7 +582,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(a.used <= a.cap, "authorization used above cap");
 		}
 		let owed = math::usd_floor(cashable, T::PayoutRate::get()).ok_or("cashable overflows")?;
-		ensure!(Self::vault_usd() >= owed, "vault cannot cover cashable credits");
+		ensure!(
+			Self::vault_usd() >= owed.saturating_add(PendingFeeUsd::<T>::get()),
+			"vault cannot cover cashable credits and the fees owed to the treasury"
+		);
 		Ok(())
 	}
 }

@@ -36,7 +36,8 @@
 //!   `airdrop_basis ≤ earned_total`; every pool has `paid_balance ≤ balance`;
 //! * `TotalEarned == Σ account.earned_total`;
 //! * every authorization has `used ≤ cap`;
-//! * vault USD ≥ `PayoutRate` × Σ cashable credits (rounded down).
+//! * vault USD ≥ `PayoutRate` × Σ cashable credits (rounded down) + the credit fees' USD owed
+//!   to the treasury.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -146,9 +147,19 @@ pub mod pallet {
 		/// Told before an account's airdrop basis grows (the airdrop's lazy snapshot).
 		type AirdropBasisObserver: tandem_primitives::AirdropBasisObserver<Self::AccountId>;
 
-		/// Fee in credits for `spend` and `cash_out`, charged by [`crate::ChargeCreditFee`]
-		/// instead of a GOV fee.
+		/// The GOV fee a GOV-paid call of this weight and length pays (the transaction-payment
+		/// fee). The credit fee of `spend` and `cash_out` is worth the same.
+		type GovFee: sp_runtime::traits::Convert<(Weight, u32), Balance>;
+
+		/// GOV units per USD unit (the buyback oracle), `None` without a price.
+		type GovPrice: Get<Option<sp_runtime::FixedU128>>;
+
+		/// Fee in credits for `spend` and `cash_out` while GOV has no price.
 		type CreditTxFee: Get<Balance>;
+
+		/// Blocks between settlements of the credit fees' USD backing to the treasury (the
+		/// buyback interval).
+		type FeeSettleInterval: Get<u32>;
 
 		/// May slash credits (governance's slasher track).
 		type SlashOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -216,6 +227,11 @@ pub mod pallet {
 	/// Credits ever earned by all contributors (`Σ account.earned_total`).
 	#[pallet::storage]
 	pub type TotalEarned<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// USD backing of credit fees paid since the last settlement, owed to the treasury; it
+	/// stays in the vault until then.
+	#[pallet::storage]
+	pub type PendingFeeUsd<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
 	/// `PayoutRate` changes of the last 30 days: `(block, rate before the change)`, oldest
 	/// first. Governance's bounds read it: a cut never takes the rate more than 5 % under the
@@ -317,9 +333,11 @@ pub mod pallet {
 		},
 		/// `who` earned `credits` from subnet `netuid`'s pool.
 		Earned { who: T::AccountId, netuid: NetUid, credits: Balance },
-		/// `who` paid a transaction fee of `credits` credits; `usd` of backing went to the
-		/// treasury.
+		/// `who` paid a transaction fee of `credits` credits; their `usd` of backing is owed to
+		/// the treasury (settled each `FeeSettleInterval`).
 		CreditFeePaid { who: T::AccountId, credits: Balance, usd: Balance },
+		/// The credit fees' accrued backing, `usd`, moved from the vault to the treasury.
+		CreditFeesSettled { usd: Balance },
 		/// `who` may now issue credits.
 		IssuerAdded { who: T::AccountId },
 		/// `who` may no longer issue credits.
@@ -370,6 +388,18 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Every `FeeSettleInterval` blocks, moves the credit fees' accrued USD to the treasury.
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			use sp_runtime::traits::{SaturatedConversion, Zero};
+			let interval = T::FeeSettleInterval::get().max(1);
+			if n.saturated_into::<u32>().checked_rem(interval).unwrap_or(1).is_zero() {
+				Self::settle_fees();
+				T::WeightInfo::settle_fees()
+			} else {
+				Weight::zero()
+			}
+		}
+
 		fn integrity_test() {
 			assert!(
 				T::PayoutRate::get() <= T::CreditPrice::get(),
@@ -422,7 +452,8 @@ pub mod pallet {
 
 		/// Spend `credits` on inference on subnet `netuid`: they move into its credit pool.
 		///
-		/// Signed. Free in GOV: the fee is `CreditTxFee` credits ([`crate::ChargeCreditFee`]).
+		/// Signed. Free in GOV: the fee is paid in credits, worth what GOV-paid calls of the
+		/// same weight pay ([`crate::ChargeCreditFee`]).
 		/// Errors: `ZeroAmount`, `UnknownSubnet`, `InsufficientCredits`.
 		#[pallet::call_index(2)]
 		#[pallet::weight((T::WeightInfo::spend(), DispatchClass::Normal, Pays::No))]
@@ -481,7 +512,7 @@ pub mod pallet {
 
 		/// Turn `credits` *earned* credits into USD at `PayoutRate`, paid from the vault.
 		///
-		/// Signed. Free in GOV: the fee is `CreditTxFee` credits ([`crate::ChargeCreditFee`]).
+		/// Signed. Free in GOV: the fee is paid in credits ([`crate::ChargeCreditFee`]).
 		/// Errors: `ZeroAmount`, `NotCashable` (bought credits, or more than held),
 		/// `CashOutTooSmall`, `VaultShort` (changes nothing).
 		#[pallet::call_index(6)]

@@ -39,6 +39,33 @@ pub fn paid_part(credits: Balance, paid: Balance, balance: Balance) -> Balance {
 	.unwrap_or(0)
 }
 
+/// Credits worth `gov_fee` GOV: `⌈⌈gov_fee / gov_per_usd⌉ × 10⁶ / credit_price⌉`, at least 1;
+/// `None` without a usable price.
+pub fn credit_fee(
+	gov_fee: Balance,
+	gov_per_usd: sp_runtime::FixedU128,
+	credit_price: Balance,
+) -> Option<Balance> {
+	use sp_runtime::FixedPointNumber;
+	if gov_per_usd.into_inner() == 0 || credit_price == 0 {
+		return None;
+	}
+	// USD units, rounded up: gov_fee / (inner / DIV) = gov_fee × DIV / inner.
+	let usd = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+		gov_fee,
+		sp_runtime::FixedU128::DIV,
+		gov_per_usd.into_inner(),
+		sp_runtime::Rounding::Up,
+	)?;
+	let credits = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+		usd,
+		CREDIT_UNIT,
+		credit_price,
+		sp_runtime::Rounding::Up,
+	)?;
+	Some(credits.max(1))
+}
+
 /// USD for `credits` at `rate`, rounded **down** (in the network's favour when it pays out).
 pub fn usd_floor(credits: Balance, rate: Balance) -> Option<Balance> {
 	credits.checked_mul(rate).and_then(|n| n.checked_div(CREDIT_UNIT))
@@ -217,6 +244,20 @@ mod tests {
 			let part = paid_part(credits.min(balance), paid, balance);
 			prop_assert!(part <= credits.min(balance) && part <= paid);
 		}
+	}
+
+	#[test]
+	fn a_credit_fee_is_worth_the_gov_fee() {
+		// 0.0002 GOV at $1 per GOV (10⁶ GOV units per USD unit) is $0.0002 = 200 USD units;
+		// at $0.03 per credit that is 0.006667 credits, rounded up to 6,667 units.
+		let one_dollar = sp_runtime::FixedU128::from_u32(1_000_000);
+		assert_eq!(credit_fee(200_000_000, one_dollar, 30_000), Some(6_667));
+		// GOV at $0.10 (10⁷ units per USD unit): a tenth of it.
+		let dime = sp_runtime::FixedU128::from_u32(10_000_000);
+		assert_eq!(credit_fee(200_000_000, dime, 30_000), Some(667));
+		// Never free: at least one USD unit's worth.
+		assert_eq!(credit_fee(1, one_dollar, 30_000), Some(34));
+		assert_eq!(credit_fee(1, sp_runtime::FixedU128::from_u32(0), 30_000), None);
 	}
 
 	#[test]

@@ -68,6 +68,14 @@ thread_local! {
 	static SUBNETS: RefCell<Vec<NetUid>> = RefCell::new(vec![1, 2]);
 }
 
+/// The GOV fee of a call: one GOV unit per unit of ref-time, one µGOV per byte.
+pub struct WeightAsGov;
+impl sp_runtime::traits::Convert<(frame_support::weights::Weight, u32), Balance> for WeightAsGov {
+	fn convert((weight, len): (frame_support::weights::Weight, u32)) -> Balance {
+		u128::from(weight.ref_time()) + u128::from(len) * 1_000_000
+	}
+}
+
 /// Subnets 1 and 2 exist (tests may add more).
 pub struct MockSubnets;
 impl MockSubnets {
@@ -94,6 +102,9 @@ parameter_types! {
 	pub static MaxCreditSlash: Perbill = Perbill::from_percent(50);
 	/// 0.01 credit per fee-in-credits transaction.
 	pub static CreditTxFee: Balance = 10_000;
+	/// GOV at $1: 10^6 GOV units per USD unit (`None`: no price).
+	pub static GovPrice: Option<sp_runtime::FixedU128> = None;
+	pub static FeeSettleInterval: u32 = 10;
 }
 
 impl pallet_credits::Config for Test {
@@ -111,6 +122,9 @@ impl pallet_credits::Config for Test {
 	type ValidatorCut = ValidatorCut;
 	type MaxCreditSlash = MaxCreditSlash;
 	type CreditTxFee = CreditTxFee;
+	type GovFee = WeightAsGov;
+	type GovPrice = GovPrice;
+	type FeeSettleInterval = FeeSettleInterval;
 	type AirdropBasisObserver = ();
 	type SlashOrigin = EnsureRoot<AccountId>;
 	type AdminOrigin = EnsureRoot<AccountId>;

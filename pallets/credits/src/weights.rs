@@ -51,6 +51,7 @@ pub trait WeightInfo {
 	fn add_issuer() -> Weight;
 	fn remove_issuer() -> Weight;
 	fn charge_credit_fee() -> Weight;
+	fn settle_fees() -> Weight;
 }
 
 /// Weights for `pallet_credits` using the runtime's database weights.
@@ -247,6 +248,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	fn settle_fees() -> Weight {
+		Weight::from_parts(60_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// For tests and mocks: the same figures with RocksDB database weights.
@@ -305,5 +311,10 @@ impl WeightInfo for () {
 		Weight::from_parts(64_052_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn settle_fees() -> Weight {
+		Weight::from_parts(60_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

@@ -10,7 +10,7 @@ use crate::{
 	limits::{MaxEpochsPerBlock, MaxReasonLen, MaxSubnets, YumaMaxUids},
 	AccountId, Balance, Balances, Runtime, RuntimeEvent,
 };
-use frame_support::parameter_types;
+use frame_support::{parameter_types, traits::Get};
 use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 use tandem_primitives::{gov, time::DAYS};
@@ -21,8 +21,31 @@ use crate::benchmark_helpers::{
 };
 
 parameter_types! {
-	/// 0.01 credit (about $0.0003) for `spend` and `cash_out`, paid in credits.
+	/// 0.01 credit (about $0.0003) for `spend` and `cash_out` while GOV has no price.
 	pub const CreditTxFee: Balance = tandem_primitives::credit::UNIT / 100;
+}
+
+/// The GOV fee `pallet-transaction-payment` charges a GOV-paid call of this weight and length
+/// (base fee, length fee and weight fee; no tip).
+pub struct GovFeeOf;
+impl sp_runtime::traits::Convert<(frame_support::weights::Weight, u32), Balance> for GovFeeOf {
+	fn convert((weight, len): (frame_support::weights::Weight, u32)) -> Balance {
+		let info = frame_support::dispatch::DispatchInfo {
+			call_weight: weight,
+			pays_fee: frame_support::dispatch::Pays::Yes,
+			..Default::default()
+		};
+		pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0)
+	}
+}
+
+/// GOV units per USD unit at the buyback oracle (`None` before the pool has a price).
+pub struct GovPriceOracle;
+impl Get<Option<sp_runtime::FixedU128>> for GovPriceOracle {
+	fn get() -> Option<sp_runtime::FixedU128> {
+		let p = pallet_gov_token::PriceEma::<Runtime>::get();
+		(p.into_inner() > 0).then_some(p)
+	}
 }
 
 impl pallet_credits::Config for Runtime {
@@ -40,6 +63,10 @@ impl pallet_credits::Config for Runtime {
 	type ValidatorCut = credits::ValidatorCut;
 	type MaxCreditSlash = credits::MaxCreditSlash;
 	type CreditTxFee = CreditTxFee;
+	type GovFee = GovFeeOf;
+	type GovPrice = GovPriceOracle;
+	// The fees' USD reaches the treasury once per buyback interval.
+	type FeeSettleInterval = token::BuybackInterval;
 	// The contributor airdrop snapshots earnings lazily.
 	type AirdropBasisObserver = crate::GovToken;
 	// Slashes: root or the `slasher` track; payment issuers: root or the `treasurer` track.

@@ -95,3 +95,37 @@ fn pallet_accounts_hold_usd_from_genesis() {
 		assert!(pallet_credits::Issuers::<Runtime>::contains_key(alice()));
 	});
 }
+
+/// A credit-paid call costs what the same call would cost in GOV: the credit fee of a `spend`,
+/// valued at `CreditPrice`, is the GOV fee of a call of its weight and length valued at the
+/// buyback oracle, rounded up to whole USD units and whole credit units.
+#[test]
+fn a_credit_fee_is_worth_the_gov_fee_of_the_same_call() {
+	use frame_support::{dispatch::GetDispatchInfo, traits::Get};
+	use sp_runtime::{traits::Convert, FixedPointNumber};
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let call = RuntimeCall::Credits(pallet_credits::Call::spend {
+			netuid: 0,
+			credits: tandem_primitives::credit::UNIT,
+		});
+		let weight = call.get_dispatch_info().total_weight();
+		let len = 150;
+		let gov_fee = crate::configs::tandem::GovFeeOf::convert((weight, len));
+		assert!(gov_fee > 0);
+		let credits = Credits::credit_fee(weight, len);
+		let price = dynamic_params::credits::CreditPrice::get();
+		let gov_per_usd = pallet_gov_token::PriceEma::<Runtime>::get();
+		// USD units, exactly (×10^6 to keep the fraction): the GOV fee and the credit fee.
+		let gov_usd_micro =
+			gov_per_usd.reciprocal().unwrap().saturating_mul_int(gov_fee * 1_000_000);
+		let credit_usd_micro = credits * price;
+		assert!(credit_usd_micro >= gov_usd_micro, "never cheaper than in GOV");
+		// At most one USD unit and one credit unit of rounding above it.
+		assert!(
+			credit_usd_micro <= gov_usd_micro + 1_000_000 + price,
+			"{credit_usd_micro} vs {gov_usd_micro}"
+		);
+		// A tenth of a cent or so: a plain GOV transfer's fee, not the old flat 0.01 credit.
+		assert_ne!(credits, crate::configs::tandem::CreditTxFee::get());
+	});
+}

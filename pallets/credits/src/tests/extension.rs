@@ -42,9 +42,51 @@ fn credits_only_account_pays_the_fee_in_credits() {
 		let call = spend_call(CREDIT);
 		assert_ok!(validate_and_prepare(77, &call));
 		assert_eq!(Accounts::<Test>::get(77).free, free - 10_000);
-		assert_eq!(usd_of(TREASURY) - treasury, 270); // 0.01 credit × $0.027
+		// 0.01 credit × $0.027 is owed to the treasury; no USD moves per transaction.
+		assert_eq!(PendingFeeUsd::<Test>::get(), 270);
+		assert_eq!(usd_of(TREASURY), treasury);
 		assert_ok!(Credits::spend(RuntimeOrigin::signed(77), 1, CREDIT));
 		assert_eq!(Accounts::<Test>::get(77).free, free - 10_000 - CREDIT);
+		// The settlement, every `FeeSettleInterval` blocks, moves it.
+		let vault_before = usd_of(vault());
+		use frame_support::traits::Hooks;
+		Credits::on_initialize(9);
+		assert_eq!(usd_of(TREASURY), treasury, "not due yet");
+		Credits::on_initialize(10);
+		assert_eq!(usd_of(TREASURY) - treasury, 270);
+		assert_eq!(vault_before - usd_of(vault()), 270);
+		assert_eq!(PendingFeeUsd::<Test>::get(), 0);
+		assert!(System::events()
+			.iter()
+			.any(|r| r.event == RuntimeEvent::Credits(Event::CreditFeesSettled { usd: 270 })));
+	});
+}
+
+/// With a GOV price, the credit fee is the GOV fee of the same call, converted at the oracle
+/// and `CreditPrice`: GOV at $1, the mock's fee of one GOV unit per unit of ref-time.
+#[test]
+fn with_a_gov_price_the_credit_fee_is_worth_the_gov_fee() {
+	build_and_execute(|| {
+		crate::tests::distribute::earn(77, 10 * CREDIT);
+		GovPrice::set(Some(sp_runtime::FixedU128::from_u32(1_000_000)));
+		let call = spend_call(CREDIT);
+		let info = call.get_dispatch_info();
+		// The weight the fee is priced from: the call's and the extensions' (here the call's;
+		// on a chain the executive fills the extensions' part in).
+		let gov = u128::from(info.total_weight().ref_time());
+		let expected = crate::math::credit_fee(gov, GovPrice::get().unwrap(), 30_000).unwrap();
+		let free = Accounts::<Test>::get(77).free;
+		assert_ok!(validate_and_prepare(77, &call));
+		assert_eq!(free - Accounts::<Test>::get(77).free, expected);
+		assert!(expected != CreditTxFee::get(), "not the flat fee");
+		// GOV ten times cheaper: a tenth of the credits (rounded up).
+		GovPrice::set(Some(sp_runtime::FixedU128::from_u32(10_000_000)));
+		let free = Accounts::<Test>::get(77).free;
+		assert_ok!(validate_and_prepare(77, &call));
+		let tenth = crate::math::credit_fee(gov, GovPrice::get().unwrap(), 30_000).unwrap();
+		// A tenth, give or take the rounding up to whole USD units.
+		assert!(tenth * 10 <= expected * 11 && tenth * 10 >= expected);
+		assert_eq!(free - Accounts::<Test>::get(77).free, tenth);
 	});
 }
 
