@@ -276,6 +276,10 @@ impl_runtime_apis! {
 		fn info() -> pallet_gov_token::types::TokenInfo {
 			crate::GovToken::info()
 		}
+
+		fn economy() -> pallet_gov_token::types::EconomyInfo {
+			crate::economy::report()
+		}
 	}
 
 	impl pallet_asset_conversion::AssetConversionApi<

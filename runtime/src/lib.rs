@@ -49,6 +49,7 @@ mod benchmarks;
 pub mod block_time;
 pub mod configs;
 pub mod dynamic_params;
+pub mod economy;
 pub mod fees;
 pub mod genesis_config_presets;
 pub mod governance;

@@ -30,6 +30,7 @@ pub(crate) enum Metric {
 	UsdRevenue,
 	CreditsRedeemed,
 	CreditsPaid,
+	PaidUsd,
 	CashOutUsd,
 	CreditsMinted,
 }
@@ -156,6 +157,7 @@ impl<T: Config> Pallet<T> {
 					Metric::UsdRevenue => &mut m.usd_revenue,
 					Metric::CreditsRedeemed => &mut m.credits_redeemed,
 					Metric::CreditsPaid => &mut m.credits_paid,
+					Metric::PaidUsd => &mut m.paid_usd,
 					Metric::CashOutUsd => &mut m.cash_out_usd,
 					Metric::CreditsMinted => &mut m.credits_minted,
 				};
@@ -163,6 +165,14 @@ impl<T: Config> Pallet<T> {
 				*field = field.saturating_add(*amount);
 			}
 		});
+	}
+
+	/// This month's metrics (30 days of blocks; empty early in a month).
+	pub fn metrics_this_month() -> MonthMetrics {
+		let (month, slot) = Self::month_slot();
+		Some(Metrics::<T>::get(slot))
+			.filter(|m| m.month == month)
+			.unwrap_or(MonthMetrics { month, ..Default::default() })
 	}
 
 	/// Sum of the last 12 months (the current one included).
@@ -176,6 +186,7 @@ impl<T: Config> Pallet<T> {
 				usd_revenue: acc.usd_revenue.saturating_add(m.usd_revenue),
 				credits_redeemed: acc.credits_redeemed.saturating_add(m.credits_redeemed),
 				credits_paid: acc.credits_paid.saturating_add(m.credits_paid),
+				paid_usd: acc.paid_usd.saturating_add(m.paid_usd),
 				cash_out_usd: acc.cash_out_usd.saturating_add(m.cash_out_usd),
 				credits_minted: acc.credits_minted.saturating_add(m.credits_minted),
 			},
@@ -259,7 +270,12 @@ impl<T: Config> Pallet<T> {
 			p.paid_balance = p.paid_balance.saturating_add(paid);
 			Ok(())
 		})?;
-		Self::record(&[(Metric::CreditsRedeemed, credits), (Metric::CreditsPaid, paid)]);
+		let paid_usd = math::usd_floor(paid, T::CreditPrice::get()).unwrap_or(Balance::MAX);
+		Self::record(&[
+			(Metric::CreditsRedeemed, credits),
+			(Metric::CreditsPaid, paid),
+			(Metric::PaidUsd, paid_usd),
+		]);
 		Ok(paid)
 	}
 

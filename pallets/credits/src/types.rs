@@ -119,6 +119,8 @@ pub struct MonthMetrics {
 	pub credits_redeemed: Balance,
 	/// The paid part of `credits_redeemed` (revenue).
 	pub credits_paid: Balance,
+	/// `credits_paid` in USD at the `CreditPrice` of each spend: paid revenue.
+	pub paid_usd: Balance,
 	/// USD paid out by `cash_out`.
 	pub cash_out_usd: Balance,
 	/// Credits minted (`buy` and `issue`).

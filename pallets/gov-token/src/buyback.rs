@@ -1,7 +1,6 @@
 //! The buyback's lot (no storage): how much of the pot one interval spends, and the largest
 //! part of it the pool can fill within the slippage bound.
 
-use sp_runtime::Perbill;
 use tandem_primitives::Balance;
 
 /// Steps of the search for the largest lot within the slippage bound (precision 2^-20 of the
@@ -29,7 +28,15 @@ pub fn largest_fitting(lot: Balance, fits: impl Fn(Balance) -> bool) -> Balance 
 		return lot;
 	}
 	let (mut lo, mut hi) = (0u32, 1u32 << SEARCH_STEPS);
-	let at = |k: u32| Perbill::from_rational(k, 1u32 << SEARCH_STEPS).mul_floor(lot);
+	let at = |k: u32| {
+		sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+			lot,
+			u128::from(k),
+			1u128 << SEARCH_STEPS,
+			sp_runtime::Rounding::Down,
+		)
+		.unwrap_or(0)
+	};
 	// Invariant: `fits(at(lo))` or `lo == 0`; `!fits(at(hi))`.
 	while hi.saturating_sub(lo) > 1 {
 		let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);

@@ -258,9 +258,19 @@ impl<T: Config> Pallet<T> {
 			})
 	}
 
+	/// This month's metrics (empty early in a month).
+	pub fn this_month() -> TokenMonth {
+		let month = Self::now().checked_div(MONTH).unwrap_or(0);
+		let slot = u8::try_from(month.checked_rem(12).unwrap_or(0)).unwrap_or(0);
+		Some(Metrics::<T>::get(slot))
+			.filter(|m| m.month == month)
+			.unwrap_or(TokenMonth { month, ..Default::default() })
+	}
+
 	/// Everything `TokenApi::info` reports.
 	pub fn info() -> TokenInfo {
 		let year = Self::twelve_months();
+		let month = Self::this_month();
 		let (emitted_12m, bought_back_12m) = (year.emitted, year.bought_back);
 		let governance_ratio_ppm = (emitted_12m > 0).then(|| {
 			let r = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
@@ -287,6 +297,10 @@ impl<T: Config> Pallet<T> {
 			emitted_usd_12m: year.emitted_usd,
 			bought_back_12m,
 			buyback_usd_12m: year.usd_spent,
+			emitted_month: month.emitted,
+			emitted_usd_month: month.emitted_usd,
+			bought_back_month: month.bought_back,
+			buyback_usd_month: month.usd_spent,
 			governance_ratio_ppm,
 		}
 	}

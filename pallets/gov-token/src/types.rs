@@ -98,9 +98,57 @@ pub struct TokenInfo {
 	pub bought_back_12m: Balance,
 	/// USD spent on buybacks over the last 12 months.
 	pub buyback_usd_12m: Balance,
+	/// GOV emitted this month (30 days of blocks).
+	pub emitted_month: Balance,
+	/// Its USD value at accrual.
+	pub emitted_usd_month: Balance,
+	/// GOV bought back and burned this month.
+	pub bought_back_month: Balance,
+	/// USD spent on buybacks this month.
+	pub buyback_usd_month: Balance,
 	/// Governance ratio (bought back and burned ÷ emitted, 12 months) in parts per million;
 	/// `None` while nothing was emitted.
 	pub governance_ratio_ppm: Option<u64>,
+}
+
+/// Emission against revenue, as `TokenApi::economy` reports it (the runtime gathers it from the
+/// credits, subnets and GOV pallets). Ratios in parts per million, `None` on a zero
+/// denominator; "month" is the current 30-day metrics month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct EconomyInfo {
+	/// Paid revenue (paid credits spent, at `CreditPrice`) over 12 months, USD units.
+	pub paid_revenue_usd_12m: Balance,
+	/// Paid revenue this month, USD units.
+	pub paid_revenue_usd_month: Balance,
+	/// Recycled credits (earned credits spent again) over 12 months.
+	pub recycled_credits_12m: Balance,
+	/// Recycled credits this month.
+	pub recycled_credits_month: Balance,
+	/// GOV emitted over 12 months, in USD at accrual.
+	pub emitted_usd_12m: Balance,
+	/// GOV emitted this month, in USD at accrual.
+	pub emitted_usd_month: Balance,
+	/// Emission : paid revenue over 12 months (at most `EmissionPerRevenue`).
+	pub emission_revenue_ppm_12m: Option<u64>,
+	/// Emission : paid revenue this month.
+	pub emission_revenue_ppm_month: Option<u64>,
+	/// GOV the subnets may still be minted (Σ allowances).
+	pub allowance_gov: Balance,
+	/// Its USD value at accrual.
+	pub allowance_usd: Balance,
+	/// GOV bought back and burned over 12 months.
+	pub bought_back_12m: Balance,
+	/// USD spent on buybacks over 12 months.
+	pub buyback_usd_12m: Balance,
+	/// USD waiting in the buyback pot.
+	pub pot_usd: Balance,
+	/// Bought back ÷ emitted over 12 months.
+	pub governance_ratio_ppm: Option<u64>,
+	/// Alpha staked on every subnet, valued in GOV at each pool's price.
+	pub staked_gov: Balance,
+	/// The staking yield emission implies: stakers' 82 % of the GOV emitted over 12 months
+	/// ÷ `staked_gov`.
+	pub staking_yield_ppm: Option<u64>,
 }
 
 /// An open contributor airdrop.

@@ -304,3 +304,23 @@ fn gov_crash_leaves_contributor_income_unchanged() {
 		super::subnets::all_invariants();
 	});
 }
+
+/// `TokenApi::economy`: the paid revenue, the emission it caused at accrual, and their ratio —
+/// at most ρ — from the real pallets.
+#[test]
+fn the_economy_report_shows_emission_at_most_rho_times_paid_revenue() {
+	use super::subnets::{epoch_fixture, pay_epoch};
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let f = epoch_fixture();
+		pay_epoch(&f);
+		blocks(20);
+		let e = crate::economy::report();
+		// Ferdie paid $30 for the 1,000 credits he spent; 6 % of it, $1.80, was emitted.
+		assert_eq!(e.paid_revenue_usd_12m, 30 * tandem_primitives::usd::UNIT);
+		assert_eq!(e.emitted_usd_12m, 1_800_000);
+		assert_eq!(e.emission_revenue_ppm_12m, Some(60_000));
+		assert_eq!((e.allowance_gov, e.allowance_usd), (0, 0), "all of it minted");
+		assert!(e.staked_gov > 0 && e.staking_yield_ppm.is_some_and(|y| y > 0));
+		assert_eq!(e.recycled_credits_12m, 0);
+	});
+}

@@ -103,6 +103,11 @@ test('GOV launches; a paid spend accrues the subnet an allowance, and emission f
   await blocks(6);
   assert.equal((await subnetView()).allowance.toBigInt(), 0n, 'all minted');
   assert.equal((await emittedUsd()) - usdBefore, 1_800_000n, 'GOV worth $1.80 at accrual: ρ × $30');
+  // TokenApi.economy(): emission against the paid revenue behind it, at most ρ = 6 %.
+  const e = await api.call.tokenApi.economy();
+  assert.equal(e.paidRevenueUsd12m.toBigInt(), 30_000_000n);
+  assert.equal(e.emissionRevenuePpm12m.unwrap().toNumber(), 60_000);
+  assert.equal(e.allowanceGov.toBigInt(), 0n);
   assert.ok((await subnetView()).pendingAlpha.toBigInt() > 0n, 'alpha backed by the GOV injected');
 });
 
