@@ -27,6 +27,15 @@ struct Plan {
 	scaled_down: bool,
 }
 
+/// The weight of `elapsed` steps of weight `w` each: `1 − (1 − w)^elapsed`.
+fn over(w: FixedU128, elapsed: u32) -> FixedU128 {
+	if elapsed <= 1 {
+		return w;
+	}
+	let keep = FixedU128::from_u32(1).saturating_sub(w);
+	FixedU128::from_u32(1).saturating_sub(keep.saturating_pow(elapsed as usize))
+}
+
 /// One oracle step: `weight` of the way from `ema` to `spot`, or `spot` for an unset EMA.
 fn ema_step(ema: FixedU128, spot: FixedU128, weight: FixedU128) -> FixedU128 {
 	if ema.is_zero() {
@@ -108,12 +117,21 @@ impl<T: Config> Pallet<T> {
 
 	/// Moves the oracle EMA `OracleSmoothing` of the way towards the spot price, and the slow
 	/// one `1 / SlowOracleWindow` of the way (each starts at the spot price).
+	///
+	/// Per block elapsed since the last update: over `Δ` blocks the weight is `1 − (1 − w)^Δ`
+	/// (`Δ = 1` on a live chain; the simulator's one block stands for a day).
 	pub(crate) fn update_oracle() {
+		let now = Self::now();
+		let elapsed = match OracleUpdatedAt::<T>::get() {
+			0 => 1,
+			last => now.saturating_sub(last).max(1),
+		};
+		OracleUpdatedAt::<T>::put(now);
 		let Some(spot) = Self::spot_price() else { return };
-		let fast = FixedU128::from_perbill(T::OracleSmoothing::get());
+		let fast = over(FixedU128::from_perbill(T::OracleSmoothing::get()), elapsed);
 		PriceEma::<T>::mutate(|ema| *ema = ema_step(*ema, spot, fast));
 		let slow = FixedU128::from_rational(1, u128::from(T::SlowOracleWindow::get().max(1)));
-		PriceEmaSlow::<T>::mutate(|ema| *ema = ema_step(*ema, spot, slow));
+		PriceEmaSlow::<T>::mutate(|ema| *ema = ema_step(*ema, spot, over(slow, elapsed)));
 	}
 
 	/// USD the pot can spend (above its minimum balance).
@@ -201,7 +219,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Runs the due buyback: schedules the next one, then trades or skips with an event.
 	pub(crate) fn run_buyback() {
-		NextBuyback::<T>::put(Self::now().saturating_add(T::BuybackInterval::get().max(1)));
+		// The next lot is due one interval after this one was (now + interval on a live chain),
+		// never more than `MAX_LOTS_PER_BLOCK` intervals behind.
+		let interval = T::BuybackInterval::get().max(1);
+		let behind = interval.saturating_mul(crate::MAX_LOTS_PER_BLOCK.saturating_sub(1));
+		let next = NextBuyback::<T>::get()
+			.saturating_add(interval)
+			.max(Self::now().saturating_add(interval).saturating_sub(behind));
+		NextBuyback::<T>::put(next);
 		let skipped = |reason| Event::<T>::BuybackSkipped { reason, usd_in_pot: Self::pot_usd() };
 		let event = match Self::plan() {
 			Err(reason) => skipped(reason),
@@ -433,6 +458,17 @@ impl<T: Config> tandem_primitives::GovEmission<T::AccountId> for Pallet<T> {
 	}
 	fn block_emission() -> Balance {
 		Self::block_emission()
+	}
+	fn emission_over(blocks: u32) -> Balance {
+		if CurrentPhase::<T>::get() != Phase::Launched {
+			return 0;
+		}
+		emission::emission_over(
+			Emitted::<T>::get(),
+			u64::from(blocks),
+			T::EmissionCap::get(),
+			T::InitialEmission::get(),
+		)
 	}
 	fn gov_per_usd() -> Option<FixedU128> {
 		Self::gov_per_usd()

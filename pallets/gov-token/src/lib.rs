@@ -53,6 +53,10 @@ mod tests;
 
 use tandem_primitives::Balance;
 
+/// The most buyback lots one block runs (lots fall due one per `BuybackInterval`; a block
+/// standing for many intervals runs those due, up to this many).
+pub const MAX_LOTS_PER_BLOCK: u32 = 24;
+
 /// The USD/GOV market the buyback trades on (`pallet-asset-conversion` in the runtime).
 pub trait BuybackMarket<AccountId> {
 	/// Pool reserves `(usd, gov)`, or `None` without a pool or liquidity.
@@ -212,6 +216,10 @@ pub mod pallet {
 	/// EMA of the pool price, GOV units per USD unit (zero until the pool has liquidity).
 	#[pallet::storage]
 	pub type PriceEma<T: Config> = StorageValue<_, FixedU128, ValueQuery>;
+
+	/// The block the oracles were last updated in (the update weighs the blocks since).
+	#[pallet::storage]
+	pub type OracleUpdatedAt<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// The slow (`SlowOracleWindow`) EMA of the pool price, GOV units per USD unit.
 	#[pallet::storage]
@@ -385,13 +393,19 @@ pub mod pallet {
 		}
 
 		/// Runs a due buyback if the block has room for it.
+		///
+		/// Every lot due since the last one, up to `MAX_LOTS_PER_BLOCK` (one on a live chain;
+		/// the simulator's one block stands for a day of them).
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			let mut meter = WeightMeter::with_limit(remaining);
 			let check = T::DbWeight::get().reads(2);
-			if meter.try_consume(check).is_err() || !Self::buyback_due() {
-				return meter.consumed();
-			}
-			if meter.try_consume(T::WeightInfo::buyback()).is_ok() {
+			for _ in 0..crate::MAX_LOTS_PER_BLOCK {
+				if meter.try_consume(check).is_err() || !Self::buyback_due() {
+					break;
+				}
+				if meter.try_consume(T::WeightInfo::buyback()).is_err() {
+					break;
+				}
 				Self::run_buyback();
 			}
 			meter.consumed()

@@ -173,6 +173,9 @@ pub trait GovEmission<AccountId> {
 	fn launched() -> bool;
 	/// `S(h)`: the most GOV the current block may emit (zero before launch or past the cap).
 	fn block_emission() -> Balance;
+	/// The most GOV `blocks` blocks may emit from here, halvings included (`S(h)` for one
+	/// block; the simulator's one block stands for many).
+	fn emission_over(blocks: u32) -> Balance;
 	/// GOV units per USD unit at the *higher* of the two USD prices of GOV the chain keeps
 	/// (the buyback oracle and its slow 7-day companion), so revenue converted with it buys
 	/// the fewest GOV; `None` while there is no price.

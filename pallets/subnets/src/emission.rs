@@ -13,7 +13,7 @@
 //! uses up of an allowance up.
 
 use crate::pool::{mul_div, mul_div_ceil, PRICE_ONE};
-use sp_runtime::{FixedPointNumber, FixedU128, Perbill, Perquintill};
+use sp_runtime::{traits::Saturating, FixedPointNumber, FixedU128, Perbill, Perquintill};
 use tandem_primitives::{credit, Balance};
 
 /// `ln 2` in parts per 10^18.
@@ -101,6 +101,15 @@ pub fn backed_alpha(
 /// first-order value of `1 − 2^(−1/h)` (within 0.01 % of it for `h ≥ 3,600`; at most one).
 pub fn ema_alpha(half_life: u32) -> Perquintill {
 	Perquintill::from_parts(LN2_PARTS.checked_div(u64::from(half_life)).unwrap_or(u64::MAX))
+}
+
+/// The weight of `steps` EMA steps of weight `alpha` each: `1 − (1 − α)^steps`.
+pub fn ema_over(alpha: Perquintill, steps: u32) -> Perquintill {
+	if steps <= 1 {
+		return alpha;
+	}
+	let keep = Perquintill::one().saturating_sub(alpha);
+	Perquintill::one().saturating_sub(keep.saturating_pow(steps as usize))
 }
 
 /// One EMA step: `ema + α · (value − ema)`. A rise rounds down (toward the old value); a fall

@@ -432,7 +432,16 @@ impl<T: Config> Pallet<T> {
 		if subnets.is_empty() {
 			return weight;
 		}
-		let ema = emission::ema_alpha(T::PriceEmaHalfLife::get());
+		// Blocks since the hook last ran: one on a live chain; the simulator's one block
+		// stands for a day. EMAs take `Δ` steps, the schedule `Δ` blocks' worth.
+		let now = Self::now();
+		// (The first run, with nothing before it, counts one block.)
+		let elapsed = match EmissionRunAt::<T>::get() {
+			0 => 1,
+			last => now.saturating_sub(last).max(1),
+		};
+		EmissionRunAt::<T>::put(now);
+		let ema = emission::ema_over(emission::ema_alpha(T::PriceEmaHalfLife::get()), elapsed);
 		let price = if T::Emission::launched() { T::Emission::gov_per_usd() } else { None };
 		let (credit_price, rho) = (T::Credits::credit_price(), T::EmissionPerRevenue::get());
 		for (netuid, s) in subnets.iter_mut() {
@@ -440,7 +449,11 @@ impl<T: Config> Pallet<T> {
 			let paid = T::Credits::paid_total(*netuid);
 			let revenue = paid.saturating_sub(s.paid_seen);
 			s.paid_seen = paid;
-			let scaled = revenue.saturating_mul(emission::REVENUE_EMA_SCALE);
+			// The EMA is of revenue per block: over `Δ` blocks, their average.
+			let scaled = revenue
+				.saturating_mul(emission::REVENUE_EMA_SCALE)
+				.checked_div(u128::from(elapsed))
+				.unwrap_or(0);
 			s.revenue_ema = emission::ema_step(s.revenue_ema, scaled, ema);
 			if !s.emission_enabled {
 				(s.allowance, s.allowance_usd) = (0, 0);
@@ -450,7 +463,8 @@ impl<T: Config> Pallet<T> {
 				s.allowance_usd = s.allowance_usd.saturating_add(usd);
 			}
 		}
-		let schedule = T::Emission::block_emission();
+		let per_block = T::Emission::block_emission();
+		let schedule = if elapsed == 1 { per_block } else { T::Emission::emission_over(elapsed) };
 		let revenues: Vec<u128> = subnets
 			.iter()
 			.map(|(_, s)| if s.emission_enabled { s.revenue_ema } else { 0 })
@@ -484,14 +498,14 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut allowances: Vec<(Balance, Balance)> =
 			subnets.iter().map(|(_, s)| (s.allowance, s.allowance_usd)).collect();
-		let cap = schedule.saturating_mul(u128::from(T::AllowanceCarry::get()));
+		let cap = per_block.saturating_mul(u128::from(T::AllowanceCarry::get()));
 		emission::carry_cut(&mut allowances, cap);
 		for ((((netuid, mut s), share), g), (allowance, usd)) in
 			subnets.into_iter().zip(shares).zip(gov).zip(allowances)
 		{
 			(s.allowance, s.allowance_usd, s.emission_share) = (allowance, usd, share);
 			if g > 0 {
-				Self::inject(&mut s, g);
+				Self::inject(&mut s, g, elapsed);
 			}
 			Networks::<T>::insert(netuid, s);
 		}
@@ -499,11 +513,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Injects `gov` GOV into a subnet's pool. The alpha it is worth at the pool's price (and
-	/// at most at the price EMA), capped by the block's alpha emission, accrues as pending;
+	/// at most at the price EMA), capped by the alpha emission of the `elapsed` blocks, accrues
+	/// as pending;
 	/// alpha at the pool's price goes into the pool beside it, within the same cap, so the
 	/// price holds (GOV beyond the cap goes in alone and the price rises).
-	fn inject(s: &mut SubnetInfo<T::AccountId>, gov: Balance) {
-		let block_alpha = halving::block_emission(s.alpha_issued, ALPHA_CAP, ALPHA_PER_BLOCK);
+	fn inject(s: &mut SubnetInfo<T::AccountId>, gov: Balance, elapsed: u32) {
+		let block_alpha =
+			halving::emission_over(s.alpha_issued, u64::from(elapsed), ALPHA_CAP, ALPHA_PER_BLOCK);
 		let room = ALPHA_CAP.saturating_sub(s.alpha_issued);
 		let (g, a) = (s.reserves.gov, s.reserves.alpha);
 		let pending = emission::backed_alpha(gov, g, a, s.price_ema, block_alpha.min(room));

@@ -223,6 +223,10 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The block the emission hook last ran in (it weighs the blocks since).
+	#[pallet::storage]
+	pub type EmissionRunAt<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// Subnets whose epoch is due but has not run yet (more than `MaxEpochsPerBlock` fell due).
 	#[pallet::storage]
 	pub type EpochQueue<T: Config> = StorageValue<_, BoundedVec<NetUid, T::MaxSubnets>, ValueQuery>;

@@ -235,6 +235,9 @@ impl GovEmission<AccountId> for MockEmission {
 	fn block_emission() -> Balance {
 		EMISSION.with(|e| *e.borrow())
 	}
+	fn emission_over(blocks: u32) -> Balance {
+		EMISSION.with(|e| *e.borrow()) * Balance::from(blocks)
+	}
 	fn gov_per_usd() -> Option<FixedU128> {
 		GovPerUsd::get()
 	}

@@ -323,3 +323,25 @@ fn at_ten_times_the_medium_cell_the_pot_drains_to_a_day_and_a_half_of_inflow() {
 		);
 	});
 }
+
+/// The buyback is elapsed-aware: a block standing for several intervals runs every lot due
+/// since the last (up to `MAX_LOTS_PER_BLOCK`); a live chain runs one per interval.
+#[test]
+fn a_block_standing_for_many_intervals_runs_the_lots_due() {
+	build_and_execute(|| {
+		BuybackLot::set(20 * USD);
+		launch_with_pot(2_000 * USD);
+		// Lots fall due at blocks 11, 21, …, 61: six of them by block 61.
+		System::set_block_number(61);
+		GovToken::on_initialize(61);
+		GovToken::on_idle(61, Weight::MAX);
+		assert_eq!(bought().len(), 6);
+		assert!(skipped().is_empty());
+		assert_eq!(NextBuyback::<Test>::get(), 71);
+		// Far behind: at most 24 lots in one block, and the schedule catches up with now.
+		System::set_block_number(10_061);
+		GovToken::on_idle(10_061, Weight::MAX);
+		assert_eq!(bought().len() + skipped().len(), 6 + crate::MAX_LOTS_PER_BLOCK as usize);
+		assert!(NextBuyback::<Test>::get() > 10_061);
+	});
+}

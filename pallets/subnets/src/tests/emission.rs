@@ -2,7 +2,7 @@
 //! and the property that GOV emitted never outruns ρ × paid revenue.
 
 use crate::{emission::*, mock::*, pallet::*, pool::PRICE_ONE};
-use frame_support::assert_ok;
+use frame_support::{assert_ok, traits::Hooks};
 use proptest::prelude::*;
 use sp_core::U256;
 use sp_runtime::{FixedPointNumber, FixedU128, Perbill, Perquintill};
@@ -377,4 +377,34 @@ proptest! {
 			Ok(())
 		})?;
 	}
+}
+
+/// The hook is elapsed-aware: one block standing for a hundred emits what a hundred blocks
+/// would (the schedule and the alpha over all of them), so the simulator can step a day at a
+/// time; on a live chain every step is one block.
+#[test]
+fn one_block_standing_for_many_emits_what_they_would() {
+	let run = |jump: bool| {
+		let mut out = (0, 0);
+		new_test_ext().execute_with(|| {
+			let net = new_subnet();
+			MockEmission::launch(GOV / 10);
+			// $3,000 of revenue: 180 GOV allowed, cut to the carry cap (100 blocks of 0.1 GOV).
+			MockCredits::spend(net, 100_000 * CREDIT);
+			run_to(2);
+			if jump {
+				System::set_block_number(101);
+				Subnets::on_initialize(101);
+			} else {
+				run_to(101);
+			}
+			let s = subnet(net);
+			out = (MockEmission::emitted(), s.pending_alpha);
+			Subnets::do_try_state().unwrap();
+		});
+		out
+	};
+	let (step_by_step, one_jump) = (run(false), run(true));
+	assert_eq!(step_by_step.0, 100 * GOV / 10, "the schedule binds: 0.1 GOV a block");
+	assert_eq!(one_jump, step_by_step);
 }
