@@ -3,11 +3,17 @@
 
 use crate::Runtime;
 use pallet_gov_token::types::EconomyInfo;
-use sp_runtime::Perbill;
+use sp_runtime::{traits::Saturating, Perbill};
 use tandem_primitives::Balance;
 
-/// Stakers' share of a subnet's pending alpha (everything but the owner's 18 %), in the yield.
-const STAKERS_SHARE: Perbill = Perbill::from_percent(82);
+/// Stakers' share of a subnet's pending alpha: what the owner's cut and the miners' share
+/// leave (82 % at the defaults).
+fn stakers_share() -> Perbill {
+	use frame_support::traits::Get;
+	Perbill::one()
+		.saturating_sub(crate::configs::tandem::OwnerAlphaCut::get())
+		.saturating_sub(crate::dynamic_params::subnets::MinerAlphaShare::get())
+}
 
 /// `num / den` in parts per million, `None` on a zero denominator.
 fn ppm(num: Balance, den: Balance) -> Option<u64> {
@@ -53,6 +59,6 @@ pub fn report() -> EconomyInfo {
 		pot_usd: token.pot_usd,
 		governance_ratio_ppm: token.governance_ratio_ppm,
 		staked_gov,
-		staking_yield_ppm: ppm(STAKERS_SHARE.mul_floor(token.emitted_12m), staked_gov),
+		staking_yield_ppm: ppm(stakers_share().mul_floor(token.emitted_12m), staked_gov),
 	}
 }

@@ -414,9 +414,13 @@ impl<T: Config> Pallet<T> {
 		if owed == 0 {
 			return;
 		}
-		let usd = owed.min(
-			Self::vault_usd().saturating_sub(T::Assets::minimum_balance(T::UsdAssetId::get())),
-		);
+		// Never into the backing of the credits in existence (nor the vault's minimum).
+		let backing = math::usd_floor(TotalIssuance::<T>::get(), T::PayoutRate::get())
+			.unwrap_or(Balance::MAX);
+		let spare = Self::vault_usd()
+			.saturating_sub(T::Assets::minimum_balance(T::UsdAssetId::get()))
+			.saturating_sub(backing);
+		let usd = owed.min(spare);
 		if usd > 0
 			&& Self::move_usd(
 				&Self::vault_account(),

@@ -343,6 +343,16 @@ impl<T: Config> Pallet<T> {
 			Emitted::<T>::get() <= T::EmissionCap::get(),
 			"emitted beyond the cap"
 		);
+		frame_support::ensure!(
+			MeshRoster::<T>::count() <= T::MaxRoster::get(),
+			"the mesh roster is longer than MaxRoster"
+		);
+		if let Some(a) = CurrentAirdrop::<T>::get() {
+			frame_support::ensure!(a.claimed <= a.amount, "an airdrop paid out more than it holds");
+			let claims = AirdropClaims::<T>::iter_prefix_values(a.id)
+				.fold(0u128, |t, c| t.saturating_add(c));
+			frame_support::ensure!(claims == a.claimed, "airdrop claims != claimed");
+		}
 		Ok(())
 	}
 }
@@ -398,7 +408,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AlreadyClaimed
 		);
 		frame_support::ensure!(
-			MeshRoster::<T>::get(&who).is_some_and(|joined| joined <= airdrop.snapshot_block),
+			MeshRoster::<T>::get(&who).is_some_and(|joined| joined < airdrop.snapshot_block),
 			Error::<T>::NotOnRoster
 		);
 		let basis = Self::basis_at_snapshot(&airdrop, &who);

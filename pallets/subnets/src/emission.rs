@@ -48,7 +48,8 @@ pub fn accrue(
 ) -> (Balance, Balance) {
 	let revenue = mul_div(paid, credit_price, credit::UNIT).unwrap_or(Balance::MAX);
 	let usd = rho.mul_floor(revenue);
-	(gov_per_usd.saturating_mul_int(usd), usd)
+	let gov = gov_per_usd.saturating_mul_int(usd);
+	(gov, if gov == 0 { 0 } else { usd })
 }
 
 /// GOV minted for a subnet: `min(w × schedule, allowance)`.

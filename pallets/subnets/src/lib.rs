@@ -453,10 +453,12 @@ pub mod pallet {
 					let s = s.as_mut().ok_or(Error::<T>::UnknownSubnet)?;
 					s.emission_enabled = enabled;
 					if enabled {
+						// Revenue paid while off, up to now, never accrues.
+						s.paid_seen = T::Credits::paid_total(netuid);
 						return Ok(0);
 					}
 					let lost = s.allowance;
-					(s.allowance, s.allowance_usd) = (0, 0);
+					(s.allowance, s.allowance_usd, s.revenue_ema) = (0, 0, 0);
 					Ok(lost)
 				})?;
 			Self::deposit_event(Event::EmissionSet { netuid, enabled, forfeited });

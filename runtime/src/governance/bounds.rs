@@ -233,10 +233,12 @@ pub static RULES: &[Rule] = &[
 	},
 ];
 
-/// Whether the credits vault holds the USD to pay every credit in existence at `rate`.
+/// Whether the credits vault holds the USD to pay every credit in existence at `rate`, on top
+/// of the credit fees' USD it owes the treasury.
 fn vault_backs(rate: Balance) -> bool {
 	let supply = pallet_credits::TotalIssuance::<Runtime>::get();
-	let owed = pallet_credits::math::usd_floor(supply, rate);
+	let owed = pallet_credits::math::usd_floor(supply, rate)
+		.map(|o| o.saturating_add(pallet_credits::PendingFeeUsd::<Runtime>::get()));
 	let vault = pallet_credits::Pallet::<Runtime>::vault_usd();
 	owed.is_some_and(|owed| vault >= owed)
 }

@@ -324,3 +324,44 @@ fn the_economy_report_shows_emission_at_most_rho_times_paid_revenue() {
 		assert_eq!(e.recycled_credits_12m, 0);
 	});
 }
+
+/// Prints the break-even and staking-yield tables of `docs/economics.md` from the runtime's
+/// parameters (defaults and the bounds' edges), and checks each attack loses per credit.
+#[test]
+fn break_even_tables() {
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let price = cp::CreditPrice::get() as f64 / 1e6;
+		let payout = cp::PayoutRate::get() as f64 / 1e6;
+		let fee = cp::ProtocolFee::get();
+		let share = crate::dynamic_params::token::BuybackShare::get();
+		let slip = crate::dynamic_params::token::MaxBuybackSlippage::get();
+		let pct = |p: Perbill| f64::from(p.deconstruct()) / 1e9;
+		println!("| ρ | protocol fee | emission per $1 of revenue | laundering cost per $1 | wash cost per $1 | buyback GOV spend per $1 |");
+		println!("|---|---|---|---|---|---|");
+		for (rho, pf) in [(0.06, pct(fee)), (0.09, 0.10), (0.06, 0.0667), (0.03, 0.0334)] {
+			let laundering = pf;
+			let wash = pf * payout / price + (price - payout) / price;
+			let buyback = pct(share) * (pf * payout + price - payout) / price * (1.0 - pct(slip));
+			println!(
+				"| {:.0} % | {:.2} % | ${rho:.4} | ${laundering:.4} | ${wash:.4} | ${buyback:.4} |",
+				rho * 100.0,
+				pf * 100.0
+			);
+			assert!(rho < laundering && rho < wash, "each attack costs more than it earns");
+		}
+		println!();
+		println!("| paid revenue a day | GOV emitted a year (USD) | APY at $1 M staked | at $10 M | at $100 M |");
+		println!("|---|---|---|---|---|");
+		let rho = pct(sp::EmissionPerRevenue::get());
+		for revenue in [2_000.0f64, 20_000.0, 200_000.0] {
+			let emitted = rho * revenue * 365.0;
+			let apy = |stake: f64| 0.82 * emitted / stake * 100.0;
+			println!(
+				"| ${revenue:.0} | ${emitted:.0} | {:.2} % | {:.3} % | {:.4} % |",
+				apy(1e6),
+				apy(1e7),
+				apy(1e8)
+			);
+		}
+	});
+}

@@ -214,4 +214,5 @@ fn yuma_epoch_weight_targets() {
 mod credits;
 mod economy;
 mod gov_token;
+mod simulator;
 pub(crate) mod subnets;

@@ -64,8 +64,9 @@ fn earning_after_the_snapshot_does_not_inflate_a_claim() {
 		MockCredits::earn(11, 10_000);
 		MockCredits::earn(11, 5);
 		assert_eq!(BasisAtSnapshot::<Test>::get(0, 11), Some(100));
-		// A newcomer (on the roster at the snapshot) who earns only after it gets nothing.
+		// A newcomer (on the roster before the snapshot) who earns only after it gets nothing.
 		roster(&[12]);
+		System::set_block_number(2);
 		MockCredits::earn(12, 1_000);
 		assert_noop!(
 			GovToken::claim_airdrop(RuntimeOrigin::signed(12)),

@@ -220,6 +220,8 @@ fn a_disabled_subnet_accrues_nothing_and_loses_its_allowance() {
 		assert_eq!((sa.allowance, sa.reserves.gov, sa.pending_alpha), (0, ga, GOV / 200));
 		assert!(sa.emission_share.is_zero());
 		assert_eq!(subnet(b).emission_share, Perquintill::one(), "B takes the whole split");
+		// Paid while off, then switched on in the same block: still nothing accrues.
+		MockCredits::spend(a, 1_000_000 * CREDIT);
 		assert_ok!(Subnets::set_emission(RuntimeOrigin::root(), a, true));
 		run_to(12);
 		assert_eq!(subnet(a).allowance, 0, "no backlog from the revenue paid while off");
