@@ -2,9 +2,9 @@
 //! pallets side by side, so emission can be read against the paid revenue behind it.
 
 use crate::Runtime;
+use pallet_gov_token::ratio_ppm as ppm;
 use pallet_gov_token::types::EconomyInfo;
 use sp_runtime::{traits::Saturating, Perbill};
-use tandem_primitives::Balance;
 
 /// Stakers' share of a subnet's pending alpha: what the owner's cut and the miners' share
 /// leave (82 % at the defaults).
@@ -13,20 +13,6 @@ fn stakers_share() -> Perbill {
 	Perbill::one()
 		.saturating_sub(crate::configs::tandem::OwnerAlphaCut::get())
 		.saturating_sub(crate::dynamic_params::subnets::MinerAlphaShare::get())
-}
-
-/// `num / den` in parts per million, `None` on a zero denominator.
-fn ppm(num: Balance, den: Balance) -> Option<u64> {
-	(den > 0).then(|| {
-		let r = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-			num,
-			1_000_000,
-			den,
-			sp_runtime::Rounding::Down,
-		)
-		.unwrap_or(u128::MAX);
-		u64::try_from(r).unwrap_or(u64::MAX)
-	})
 }
 
 /// Everything `TokenApi::economy` reports.

@@ -27,6 +27,20 @@ struct Plan {
 	scaled_down: bool,
 }
 
+/// `num / den` in parts per million (rounded down, saturating), `None` on a zero denominator.
+pub fn ratio_ppm(num: Balance, den: Balance) -> Option<u64> {
+	(den > 0).then(|| {
+		let r = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+			num,
+			1_000_000,
+			den,
+			sp_runtime::Rounding::Down,
+		)
+		.unwrap_or(u128::MAX);
+		u64::try_from(r).unwrap_or(u64::MAX)
+	})
+}
+
 /// The weight of `elapsed` steps of weight `w` each: `1 − (1 − w)^elapsed`.
 fn over(w: FixedU128, elapsed: u32) -> FixedU128 {
 	if elapsed <= 1 {
@@ -297,16 +311,7 @@ impl<T: Config> Pallet<T> {
 		let year = Self::twelve_months();
 		let month = Self::this_month();
 		let (emitted_12m, bought_back_12m) = (year.emitted, year.bought_back);
-		let governance_ratio_ppm = (emitted_12m > 0).then(|| {
-			let r = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-				bought_back_12m,
-				1_000_000,
-				emitted_12m,
-				sp_runtime::Rounding::Down,
-			)
-			.unwrap_or(u128::MAX);
-			u64::try_from(r).unwrap_or(u64::MAX)
-		});
+		let governance_ratio_ppm = ratio_ppm(bought_back_12m, emitted_12m);
 		TokenInfo {
 			phase: CurrentPhase::<T>::get(),
 			emission_per_block: Self::block_emission(),
