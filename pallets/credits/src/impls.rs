@@ -124,7 +124,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Mints credits someone paid USD for (`buy`, `issue`): they are held and paid.
-	fn mint_paid(who: &T::AccountId, credits: Balance) -> DispatchResult {
+	fn mint_paid(who: &T::AccountId, credits: Balance, usd: Balance) -> DispatchResult {
 		TotalIssuance::<T>::try_mutate(|t| -> DispatchResult {
 			*t = t.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			Ok(())
@@ -133,6 +133,7 @@ impl<T: Config> Pallet<T> {
 			acc.free = acc.free.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			// `paid ≤ free` held before, so this cannot overflow where `free` did not.
 			acc.paid = acc.paid.saturating_add(credits);
+			acc.paid_usd = acc.paid_usd.saturating_add(usd);
 			Ok(())
 		})
 	}
@@ -198,7 +199,7 @@ impl<T: Config> Pallet<T> {
 		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
 		ensure!(usd <= max_usd, Error::<T>::PriceAboveLimit);
 		let spread = Self::take_payment(&who, credits, usd)?;
-		Self::mint_paid(&who, credits)?;
+		Self::mint_paid(&who, credits, usd)?;
 		Self::record(&[(Metric::UsdRevenue, usd), (Metric::CreditsMinted, credits)]);
 		Self::deposit_event(Event::Bought { who, credits, usd, spread });
 		Ok(())
@@ -232,7 +233,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!UsedReceipts::<T>::contains_key(receipt), Error::<T>::ReceiptAlreadyUsed);
 		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
 		let spread = Self::take_payment(&issuer, credits, usd)?;
-		Self::mint_paid(&who, credits)?;
+		Self::mint_paid(&who, credits, usd)?;
 		UsedReceipts::<T>::insert(receipt, frame_system::Pallet::<T>::block_number());
 		FiatRevenue::<T>::mutate(|f| *f = f.saturating_add(fiat_amount));
 		Self::record(&[(Metric::UsdRevenue, usd), (Metric::CreditsMinted, credits)]);
@@ -257,20 +258,21 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Balance, DispatchError> {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
-		let paid = Accounts::<T>::try_mutate(who, |acc| -> Result<Balance, DispatchError> {
-			let paid = acc.take_for_spend(credits).ok_or(Error::<T>::InsufficientCredits)?;
-			acc.spent_total = acc.spent_total.saturating_add(credits);
-			Ok(paid)
-		})?;
+		let (paid, paid_usd) =
+			Accounts::<T>::try_mutate(who, |acc| -> Result<(Balance, Balance), DispatchError> {
+				let taken = acc.take_for_spend(credits).ok_or(Error::<T>::InsufficientCredits)?;
+				acc.spent_total = acc.spent_total.saturating_add(credits);
+				Ok(taken)
+			})?;
 		Pools::<T>::try_mutate(netuid, |p| -> DispatchResult {
 			p.balance = p.balance.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			p.spent_total = p.spent_total.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			// `paid ≤ credits`, a part of `spent_total` and `balance`, which did not overflow.
 			p.paid_total = p.paid_total.saturating_add(paid);
 			p.paid_balance = p.paid_balance.saturating_add(paid);
+			p.paid_usd_total = p.paid_usd_total.saturating_add(paid_usd);
 			Ok(())
 		})?;
-		let paid_usd = math::usd_floor(paid, T::CreditPrice::get()).unwrap_or(Balance::MAX);
 		Self::record(&[
 			(Metric::CreditsRedeemed, credits),
 			(Metric::CreditsPaid, paid),
@@ -582,6 +584,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(acc.cashed_out_total <= acc.earned_total, "cashed out more than earned");
 			ensure!(acc.paid <= acc.free, "paid credits above held credits");
 			ensure!(acc.airdrop_basis <= acc.earned_total, "airdrop basis above earnings");
+			ensure!(acc.paid > 0 || acc.paid_usd == 0, "USD paid for no paid credits");
 		}
 		let mut pooled: Balance = 0;
 		for (_, p) in Pools::<T>::iter() {
@@ -630,7 +633,8 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 		Pools::<T>::get(netuid).paid_total
 	}
 
-	fn credit_price() -> Balance {
-		T::CreditPrice::get()
+	fn paid_totals(netuid: NetUid) -> (Balance, Balance) {
+		let p = Pools::<T>::get(netuid);
+		(p.paid_total, p.paid_usd_total)
 	}
 }

@@ -12,6 +12,10 @@ pub struct CreditAccount {
 	/// The part of `free` that was bought or issued and not yet spent. Spends take it first;
 	/// never above `free`.
 	pub paid: Balance,
+	/// The USD paid for `paid` (at the `CreditPrice` of each purchase): a spend's paid part
+	/// carries its share of it as the subnet's revenue, so a later price change never revalues
+	/// credits already bought.
+	pub paid_usd: Balance,
 	/// Credits ever received as a contributor (epoch payouts). Only grows.
 	pub earned_total: Balance,
 	/// Earned credits ever turned into USD. `earned_total - cashed_out_total` is what may still
@@ -33,21 +37,27 @@ impl CreditAccount {
 			.min(self.free.saturating_sub(self.paid))
 	}
 
-	/// Takes `credits` out of `free` for a spend: the paid part first. Returns the paid part,
-	/// or `None` (and changes nothing) if the account holds less than `credits`.
-	pub fn take_for_spend(&mut self, credits: Balance) -> Option<Balance> {
+	/// Takes `credits` out of `free` for a spend: the paid part first. Returns the paid part
+	/// and the USD paid for it (its share of `paid_usd`, rounded down), or `None` (and changes
+	/// nothing) if the account holds less than `credits`.
+	pub fn take_for_spend(&mut self, credits: Balance) -> Option<(Balance, Balance)> {
 		let free = self.free.checked_sub(credits)?;
 		let paid = credits.min(self.paid);
+		let usd = crate::math::paid_part(self.paid_usd, paid, self.paid);
 		self.free = free;
 		self.paid = self.paid.saturating_sub(paid);
-		Some(paid)
+		self.paid_usd = if self.paid == 0 { 0 } else { self.paid_usd.saturating_sub(usd) };
+		Some((paid, usd))
 	}
 
 	/// Takes `credits` out of `free` without spending them (a slash, the credit fee): what is
-	/// left of `paid` is at most what is left held. `None` (and no change) if short.
+	/// left of `paid` is at most what is left held, with its share of `paid_usd` (rounded
+	/// down). `None` (and no change) if short.
 	pub fn take_unspent(&mut self, credits: Balance) -> Option<()> {
 		self.free = self.free.checked_sub(credits)?;
-		self.paid = self.paid.min(self.free);
+		let paid = self.paid.min(self.free);
+		self.paid_usd = crate::math::paid_part(self.paid_usd, paid, self.paid);
+		self.paid = paid;
 		Some(())
 	}
 
@@ -87,6 +97,9 @@ pub struct SubnetPool {
 	pub paid_total: Balance,
 	/// The paid part of `balance` (pro rata after each payout): what the airdrop basis counts.
 	pub paid_balance: Balance,
+	/// The USD users paid for the credits in `paid_total`: the subnet's revenue in USD; only
+	/// grows.
+	pub paid_usd_total: Balance,
 }
 
 impl SubnetPool {

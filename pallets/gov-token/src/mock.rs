@@ -99,8 +99,8 @@ impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
 	fn paid_total(_: tandem_primitives::NetUid) -> Balance {
 		0
 	}
-	fn credit_price() -> Balance {
-		30_000
+	fn paid_totals(_: tandem_primitives::NetUid) -> (Balance, Balance) {
+		(0, 0)
 	}
 }
 

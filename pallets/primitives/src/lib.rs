@@ -162,9 +162,9 @@ pub trait CreditsInterface<AccountId> {
 	/// bought or issued, then spent on `netuid`. The subnet's revenue in credits; the change since a remembered value is the
 	/// revenue since then.
 	fn paid_total(netuid: NetUid) -> Balance;
-	/// USD units (6 decimals) a user pays per whole credit (`CreditPrice`): converts paid
-	/// credits into revenue.
-	fn credit_price() -> Balance;
+	/// `(paid_total, paid_usd_total)` of subnet `netuid`: its paid credits and the USD users
+	/// paid for them (at the price of each purchase), both only growing; one read.
+	fn paid_totals(netuid: NetUid) -> (Balance, Balance);
 }
 
 /// GOV emission as `pallet-gov-token` offers it to the subnets pallet.

@@ -14,7 +14,7 @@
 
 use crate::pool::{mul_div, mul_div_ceil, PRICE_ONE};
 use sp_runtime::{traits::Saturating, FixedPointNumber, FixedU128, Perbill, Perquintill};
-use tandem_primitives::{credit, Balance};
+use tandem_primitives::Balance;
 
 /// `ln 2` in parts per 10^18.
 const LN2_PARTS: u64 = 693_147_180_559_945_309;
@@ -38,15 +38,9 @@ pub fn shares(revenues: &[u128]) -> alloc::vec::Vec<Perquintill> {
 		.collect()
 }
 
-/// The allowance `paid` paid credits add: `(gov, usd)`, where `usd = ρ × paid × credit_price`
+/// The allowance `revenue` USD of paid revenue adds: `(gov, usd)`, where `usd = ρ × revenue`
 /// (USD units, rounded down) and `gov = usd × gov_per_usd` (rounded down).
-pub fn accrue(
-	paid: Balance,
-	credit_price: Balance,
-	rho: Perbill,
-	gov_per_usd: FixedU128,
-) -> (Balance, Balance) {
-	let revenue = mul_div(paid, credit_price, credit::UNIT).unwrap_or(Balance::MAX);
+pub fn accrue(revenue: Balance, rho: Perbill, gov_per_usd: FixedU128) -> (Balance, Balance) {
 	let usd = rho.mul_floor(revenue);
 	let gov = gov_per_usd.saturating_mul_int(usd);
 	(gov, if gov == 0 { 0 } else { usd })

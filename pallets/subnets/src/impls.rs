@@ -89,6 +89,7 @@ impl<T: Config> Pallet<T> {
 				price_ema: reserves.price().unwrap_or(PRICE_ONE),
 				revenue_ema: 0,
 				paid_seen: T::Credits::paid_total(netuid),
+				paid_usd_seen: T::Credits::paid_totals(netuid).1,
 				allowance: 0,
 				allowance_usd: 0,
 				emission_share: Perquintill::zero(),
@@ -443,12 +444,13 @@ impl<T: Config> Pallet<T> {
 		EmissionRunAt::<T>::put(now);
 		let ema = emission::ema_over(emission::ema_alpha(T::PriceEmaHalfLife::get()), elapsed);
 		let price = if T::Emission::launched() { T::Emission::gov_per_usd() } else { None };
-		let (credit_price, rho) = (T::Credits::credit_price(), T::EmissionPerRevenue::get());
+		let rho = T::EmissionPerRevenue::get();
 		for (netuid, s) in subnets.iter_mut() {
 			s.price_ema = emission::ema_step(s.price_ema, s.reserves.price().unwrap_or(0), ema);
-			let paid = T::Credits::paid_total(*netuid);
+			let (paid, paid_usd) = T::Credits::paid_totals(*netuid);
 			let revenue = paid.saturating_sub(s.paid_seen);
-			s.paid_seen = paid;
+			let revenue_usd = paid_usd.saturating_sub(s.paid_usd_seen);
+			(s.paid_seen, s.paid_usd_seen) = (paid, paid_usd);
 			// The EMA is of revenue per block: over `Δ` blocks, their average.
 			let scaled = revenue
 				.saturating_mul(emission::REVENUE_EMA_SCALE)
@@ -458,7 +460,7 @@ impl<T: Config> Pallet<T> {
 			if !s.emission_enabled {
 				(s.allowance, s.allowance_usd) = (0, 0);
 			} else if let Some(price) = price {
-				let (gov, usd) = emission::accrue(revenue, credit_price, rho, price);
+				let (gov, usd) = emission::accrue(revenue_usd, rho, price);
 				s.allowance = s.allowance.saturating_add(gov);
 				s.allowance_usd = s.allowance_usd.saturating_add(usd);
 			}

@@ -454,7 +454,7 @@ pub mod pallet {
 					s.emission_enabled = enabled;
 					if enabled {
 						// Revenue paid while off, up to now, never accrues.
-						s.paid_seen = T::Credits::paid_total(netuid);
+						(s.paid_seen, s.paid_usd_seen) = T::Credits::paid_totals(netuid);
 						return Ok(0);
 					}
 					let lost = s.allowance;

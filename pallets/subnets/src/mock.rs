@@ -120,8 +120,8 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBench {
 }
 
 thread_local! {
-	/// Per subnet: (credits in the pool, paid credits ever spent).
-	static CREDITS: RefCell<BTreeMap<NetUid, (Balance, Balance)>> = const { RefCell::new(BTreeMap::new()) };
+	/// Per subnet: (credits in the pool, paid credits ever spent, the USD paid for them).
+	static CREDITS: RefCell<BTreeMap<NetUid, (Balance, Balance, Balance)>> = const { RefCell::new(BTreeMap::new()) };
 	/// Credits earned per account.
 	static EARNED: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	/// GOV emission per block once launched (zero: not launched).
@@ -145,10 +145,12 @@ impl MockCredits {
 	fn spend_as(netuid: NetUid, credits: Balance, paid: bool) {
 		CREDITS.with(|c| {
 			let mut c = c.borrow_mut();
-			let (pool, paid_total) = c.entry(netuid).or_default();
+			let (pool, paid_total, paid_usd) = c.entry(netuid).or_default();
 			*pool += credits;
 			if paid {
 				*paid_total += credits;
+				// Bought at the current `CreditPrice`.
+				*paid_usd += credits * CreditPrice::get() / 1_000_000;
 			}
 		});
 	}
@@ -204,8 +206,8 @@ impl CreditsInterface<AccountId> for MockCredits {
 	fn paid_total(netuid: NetUid) -> Balance {
 		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| x.1).unwrap_or(0))
 	}
-	fn credit_price() -> Balance {
-		CreditPrice::get()
+	fn paid_totals(netuid: NetUid) -> (Balance, Balance) {
+		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| (x.1, x.2)).unwrap_or((0, 0)))
 	}
 }
 

@@ -32,6 +32,8 @@ pub struct SubnetInfo<AccountId> {
 	pub revenue_ema: Balance,
 	/// The credits pallet's `paid_total` for this subnet at the last block (the watermark).
 	pub paid_seen: Balance,
+	/// Its `paid_usd_total` at the last block (the watermark of revenue in USD).
+	pub paid_usd_seen: Balance,
 	/// GOV the subnet may still be minted, accrued from its own paid revenue.
 	pub allowance: Balance,
 	/// The allowance's USD value at the prices it accrued at.

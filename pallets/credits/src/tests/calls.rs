@@ -124,6 +124,7 @@ fn spend_moves_credits_into_the_subnet_pool() {
 				distributed_total: 0,
 				paid_total: 4 * CREDIT,
 				paid_balance: 4 * CREDIT,
+				paid_usd_total: 120_000,
 			}
 		);
 		assert_eq!(TotalIssuance::<Test>::get(), 10 * CREDIT);

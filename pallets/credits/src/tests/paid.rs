@@ -178,7 +178,7 @@ mod account {
 			let paid = free * paid_share / 100;
 			let mut acc = CreditAccount { free, paid, ..Default::default() };
 			match acc.take_for_spend(c) {
-				Some(p) => {
+				Some((p, _)) => {
 					prop_assert_eq!(p, c.min(paid));
 					prop_assert_eq!(acc.free, free - c);
 					prop_assert_eq!(acc.paid, paid - p);
@@ -262,5 +262,27 @@ fn the_airdrop_basis_counts_paid_work_by_outside_miners_only() {
 		pay_pool(3, OWNER, vec![(12, Perbill::one())], vec![]);
 		assert_eq!(Accounts::<Test>::get(12).airdrop_basis, 0);
 		assert!(Accounts::<Test>::get(12).earned_total > 0);
+	});
+}
+
+/// A `CreditPrice` raise announced in advance does not inflate revenue: credits bought before
+/// it carry the USD actually paid for them into the pool, so the emission they can cause is
+/// ρ × what the attacker paid, not ρ × the new price.
+#[test]
+fn a_credit_price_raise_does_not_revalue_credits_bought_before_it() {
+	build_and_execute(|| {
+		buy(ALICE, 100 * CREDIT); // $3.00 at $0.03
+		CreditPrice::set(60_000);
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 60 * CREDIT));
+		let pool = Pools::<Test>::get(1);
+		assert_eq!(pool.paid_total, 60 * CREDIT);
+		assert_eq!(pool.paid_usd_total, 1_800_000, "60 credits at the $0.03 paid, not $0.06");
+		// A purchase at the new price carries the new price.
+		buy(ALICE, 10 * CREDIT);
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 50 * CREDIT));
+		// 40 old credits ($1.20 left of the $3.00) and then 10 new ones ($0.60).
+		assert_eq!(Pools::<Test>::get(1).paid_usd_total, 1_800_000 + 1_200_000 + 600_000);
+		assert_eq!(Accounts::<Test>::get(ALICE).paid_usd, 0);
+		CreditPrice::set(30_000);
 	});
 }

@@ -22,12 +22,13 @@ fn split_follows_paid_revenue_only() {
 
 #[test]
 fn accrual_worked_example() {
-	// 1,000 paid credits at $0.03 are $30 of revenue; ρ = 6 % allows $1.80 of GOV; at 1 GOV
-	// per USD (10^6 GOV units per USD unit) that is 1.8 GOV.
-	let (gov, usd) =
-		accrue(1_000 * CREDIT, 30_000, Perbill::from_percent(6), FixedU128::from_u32(1_000_000));
+	// 1,000 paid credits bought at $0.03 are $30 of revenue; ρ = 6 % allows $1.80 of GOV; at
+	// 1 GOV per USD (10^6 GOV units per USD unit) that is 1.8 GOV.
+	let (gov, usd) = accrue(30_000_000, Perbill::from_percent(6), FixedU128::from_u32(1_000_000));
 	assert_eq!((gov, usd), (1_800_000_000_000, 1_800_000));
-	assert_eq!(accrue(1_000 * CREDIT, 30_000, Perbill::zero(), FixedU128::from_u32(1)), (0, 0));
+	assert_eq!(accrue(30_000_000, Perbill::zero(), FixedU128::from_u32(1)), (0, 0));
+	// Too little to be any GOV: nothing, and no USD value either.
+	assert_eq!(accrue(1, Perbill::from_percent(6), FixedU128::from_u32(1)), (0, 0));
 }
 
 #[test]
@@ -345,9 +346,9 @@ proptest! {
 				let (mut usd_allowed, mut usd_held) = (0, 0);
 				for (k, n) in nets.iter().enumerate() {
 					let (b, a) = (&before[k], subnet(*n));
-					let revenue = a.paid_seen - b.paid_seen;
+					let revenue_usd = a.paid_usd_seen - b.paid_usd_seen;
 					let (allowed, allowed_usd) = match (b.emission_enabled, price) {
-						(true, Some(p)) => accrue(revenue, CreditPrice::get(), rho, p),
+						(true, Some(p)) => accrue(revenue_usd, rho, p),
 						_ => (0, 0),
 					};
 					row[k] = (a.reserves.gov - b.reserves.gov, allowed, b.allowance);
