@@ -229,7 +229,7 @@ pub mod pallet {
 	pub type TotalEarned<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
 	/// USD backing of credit fees paid since the last settlement, owed to the treasury; it
-	/// stays in the vault until then.
+	/// stays in the vault meanwhile.
 	#[pallet::storage]
 	pub type PendingFeeUsd<T: Config> = StorageValue<_, Balance, ValueQuery>;
 

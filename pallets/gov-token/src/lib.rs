@@ -238,7 +238,7 @@ pub mod pallet {
 	pub type NextAirdropId<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// An account's airdrop basis as of airdrop `id`'s snapshot, recorded the first time it
-	/// grows after it (until then the current value is the snapshot value).
+	/// grows after it (before that, the current value is the snapshot value).
 	#[pallet::storage]
 	pub type BasisAtSnapshot<T: Config> = StorageDoubleMap<
 		_,

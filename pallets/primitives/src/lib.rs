@@ -93,8 +93,8 @@ pub mod time {
 	pub const MONTH: BlockNumber = DAYS * 30;
 }
 
-/// Answers whether a subnet exists. `pallet-subnets` implements it; until it is in the runtime
-/// a simple registry stands in, so pallets that take a `netuid` can validate it today.
+/// Answers whether a subnet exists (`pallet-subnets` implements it), so pallets that take a
+/// `netuid` can validate it.
 pub trait SubnetRegistry {
 	/// `true` if `netuid` names a live subnet.
 	fn exists(netuid: NetUid) -> bool;
