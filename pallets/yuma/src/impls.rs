@@ -179,7 +179,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The uid a registration on a full subnet replaces: among neurons registered more than
-	/// `ImmunityPeriod` blocks ago, the lowest incentive, then the oldest, then the lowest uid.
+	/// `ImmunityPeriod` blocks ago, the lowest pruning score — incentive for a miner, dividends
+	/// for a validator, whichever is larger — then the oldest, then the lowest uid. (Scoring by
+	/// incentive alone would evict validators first: their incentive is always zero.)
 	pub(crate) fn replacement_candidate(netuid: NetUid, n: u16, now: u32) -> Option<u16> {
 		let scores = Scores::<T>::get(netuid);
 		let immunity = T::ImmunityPeriod::get();
@@ -187,9 +189,11 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|uid| {
 				let neuron = Neurons::<T>::get(netuid, uid)?;
 				let immune = neuron.registered_at.saturating_add(immunity) >= now;
-				let incentive =
-					scores.get(usize::from(uid)).map(|s| s.incentive).unwrap_or_default();
-				(!immune).then_some((incentive, neuron.registered_at, uid))
+				let score = scores
+					.get(usize::from(uid))
+					.map(|s| s.incentive.max(s.dividends))
+					.unwrap_or_default();
+				(!immune).then_some((score, neuron.registered_at, uid))
 			})
 			.min()
 			.map(|(_, _, uid)| uid)

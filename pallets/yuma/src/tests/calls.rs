@@ -116,8 +116,11 @@ fn register_rejects_bad_input() {
 	});
 }
 
+/// A full subnet replaces the weakest non-immune neuron by a score that counts both roles, so
+/// one cheap registration cannot evict a validator (zero incentive, but dividends) and erase
+/// its bonds: the miner nobody scores goes instead.
 #[test]
-fn full_subnet_replaces_the_weakest_non_immune_neuron() {
+fn one_registration_cannot_evict_a_validator() {
 	build_and_execute(|| {
 		MaxAllowedUids::set(5);
 		setup();
@@ -133,18 +136,20 @@ fn full_subnet_replaces_the_weakest_non_immune_neuron() {
 			Error::<Test>::SubnetFull
 		);
 		run_to(102);
+		assert!((0..3).all(|uid| score(uid).incentive.is_zero() && !score(uid).dividends.is_zero()));
 		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300));
-		// The lowest incentive is shared by the validators and miner 201; the oldest, then the
-		// lowest uid goes: uid 0 (a validator with zero incentive) — its row and bonds too.
-		assert_eq!(Uids::<Test>::get(NET, 300), Some(0));
-		assert_eq!(Uids::<Test>::get(NET, 100), None);
-		assert!(!Weights::<Test>::contains_key(NET, 0));
-		assert!(!Bonds::<Test>::contains_key(NET, 0));
-		assert_eq!(score(0), Score::default());
+		// Miner 201 (uid 4) has neither incentive nor dividends: it goes, with its score. The
+		// validators, with zero incentive but dividends, keep their uids, rows and bonds.
+		assert_eq!(Uids::<Test>::get(NET, 300), Some(4));
+		assert_eq!(Uids::<Test>::get(NET, 201), None);
+		assert_eq!(Uids::<Test>::get(NET, 100), Some(0));
+		assert!(Weights::<Test>::contains_key(NET, 0));
+		assert!(Bonds::<Test>::contains_key(NET, 0));
+		assert_eq!(score(4), Score::default());
 		assert_eq!(SubnetN::<Test>::get(NET), 5);
 		assert!(matches!(
 			last_event(),
-			RuntimeEvent::Yuma(Event::NeuronRegistered { uid: 0, replaced: Some(100), .. })
+			RuntimeEvent::Yuma(Event::NeuronRegistered { uid: 4, replaced: Some(201), .. })
 		));
 	});
 }
