@@ -36,40 +36,39 @@ pub(crate) enum Metric {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The `PayoutRate` changes of the last 30 days, oldest first, and the current block.
+	fn recent_payout_rate_changes(
+	) -> (BoundedVec<(u32, Balance), ConstU32<{ crate::MAX_PAYOUT_RATE_CHANGES }>>, u32) {
+		let now = frame_system::Pallet::<T>::block_number().saturated_into::<u32>();
+		let mut changes = PayoutRateChanges::<T>::get();
+		changes.retain(|(at, _)| at.saturating_add(MONTH) > now);
+		(changes, now)
+	}
+
 	/// The highest `PayoutRate` in effect at any time in the last 30 days (the current one
 	/// included).
 	pub fn payout_rate_high_30d() -> Balance {
-		let now = frame_system::Pallet::<T>::block_number().saturated_into::<u32>();
-		PayoutRateChanges::<T>::get()
-			.iter()
-			.filter(|(at, _)| at.saturating_add(MONTH) > now)
-			.fold(T::PayoutRate::get(), |high, (_, rate)| high.max(*rate))
+		let (changes, _) = Self::recent_payout_rate_changes();
+		changes.iter().fold(T::PayoutRate::get(), |high, (_, rate)| high.max(*rate))
 	}
 
 	/// Whether another `PayoutRate` change can be remembered (at most
 	/// `MAX_PAYOUT_RATE_CHANGES` in 30 days).
 	pub fn payout_rate_change_fits() -> bool {
-		let now = frame_system::Pallet::<T>::block_number().saturated_into::<u32>();
-		let recent = PayoutRateChanges::<T>::get()
-			.iter()
-			.filter(|(at, _)| at.saturating_add(MONTH) > now)
-			.count();
-		recent < crate::MAX_PAYOUT_RATE_CHANGES as usize
+		!Self::recent_payout_rate_changes().0.is_full()
 	}
 
 	/// Remembers that `PayoutRate` is about to change from its current value (governance calls
 	/// it just before storing a new rate); forgets changes older than 30 days.
 	pub fn note_payout_rate_change() {
-		let now = frame_system::Pallet::<T>::block_number().saturated_into::<u32>();
-		PayoutRateChanges::<T>::mutate(|changes| {
-			changes.retain(|(at, _)| at.saturating_add(MONTH) > now);
-			// `payout_rate_change_fits` was checked by the bounds; if it ever was not, the
-			// oldest change is the one dropped.
-			if changes.is_full() {
-				changes.remove(0);
-			}
-			let _ = changes.try_push((now, T::PayoutRate::get()));
-		});
+		let (mut changes, now) = Self::recent_payout_rate_changes();
+		// `payout_rate_change_fits` was checked by the bounds; if it ever was not, the oldest
+		// change is the one dropped.
+		if changes.is_full() {
+			changes.remove(0);
+		}
+		let _ = changes.try_push((now, T::PayoutRate::get()));
+		PayoutRateChanges::<T>::put(changes);
 	}
 
 	/// The vault: holds the USD backing every credit.

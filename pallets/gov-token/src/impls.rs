@@ -271,10 +271,15 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Burned { amount, source });
 	}
 
+	/// The current metrics month (30 days of blocks) and its slot in the 12-slot ring.
+	fn month_slot() -> (u32, u8) {
+		let month = Self::now().checked_div(MONTH).unwrap_or(0);
+		(month, u8::try_from(month.checked_rem(12).unwrap_or(0)).unwrap_or(0))
+	}
+
 	/// Applies `f` to this month's metrics slot (resetting a slot left from a year ago).
 	fn note_month(f: impl FnOnce(&mut TokenMonth)) {
-		let month = Self::now().checked_div(MONTH).unwrap_or(0);
-		let slot = u8::try_from(month.checked_rem(12).unwrap_or(0)).unwrap_or(0);
+		let (month, slot) = Self::month_slot();
 		Metrics::<T>::mutate(slot, |m| {
 			if m.month != month {
 				*m = TokenMonth { month, ..Default::default() };
@@ -285,7 +290,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The last 12 months of metrics (this one included), added up.
 	pub fn twelve_months() -> TokenMonth {
-		let month = Self::now().checked_div(MONTH).unwrap_or(0);
+		let (month, _) = Self::month_slot();
 		Metrics::<T>::iter_values()
 			.filter(|m| m.month <= month && month.saturating_sub(m.month) < 12)
 			.fold(TokenMonth { month, ..Default::default() }, |a, m| TokenMonth {
@@ -299,8 +304,7 @@ impl<T: Config> Pallet<T> {
 
 	/// This month's metrics (empty early in a month).
 	pub fn this_month() -> TokenMonth {
-		let month = Self::now().checked_div(MONTH).unwrap_or(0);
-		let slot = u8::try_from(month.checked_rem(12).unwrap_or(0)).unwrap_or(0);
+		let (month, slot) = Self::month_slot();
 		Some(Metrics::<T>::get(slot))
 			.filter(|m| m.month == month)
 			.unwrap_or(TokenMonth { month, ..Default::default() })
