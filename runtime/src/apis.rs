@@ -311,12 +311,16 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_yuma::runtime_api::YumaApi<Block, AccountId> for Runtime {
 		fn metagraph(netuid: tandem_primitives::NetUid) -> Vec<pallet_yuma::types::NeuronView<AccountId>> {
 			crate::Yuma::metagraph(netuid)
 		}
 		fn registration_burn(netuid: tandem_primitives::NetUid) -> Balance {
 			crate::Yuma::current_burn(netuid, crate::Yuma::now())
+		}
+		fn hotkey_message(coldkey: AccountId, netuid: tandem_primitives::NetUid) -> Vec<u8> {
+			crate::Yuma::hotkey_message(&coldkey, netuid)
 		}
 	}
 

@@ -61,7 +61,7 @@ impl pallet_credits::BenchmarkHelper for CreditsBenchmarkHelper {
 
 /// Stake is written as a hotkey's alpha; limits are set through `governance.set_parameter`.
 pub struct YumaBenchmarkHelper;
-impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
+impl pallet_yuma::BenchmarkHelper<AccountId, tandem_primitives::Signature> for YumaBenchmarkHelper {
 	fn subnet() -> NetUid {
 		ensure_benchmark_subnets();
 		1
@@ -91,6 +91,17 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBenchmarkHelper {
 			yuma::CommitReveal,
 			Some(on),
 		)));
+	}
+	/// An sr25519 hotkey from the benchmark's keystore, and its signature.
+	fn signed_hotkey(message: &[u8]) -> (AccountId, tandem_primitives::Signature) {
+		use sp_runtime::traits::IdentifyAccount;
+		const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"tbhk");
+		let public = sp_io::crypto::sr25519_generate(KEY_TYPE, None);
+		let signature = must(
+			"sign the hotkey proof",
+			sp_io::crypto::sr25519_sign(KEY_TYPE, &public, message).ok_or("no keystore"),
+		);
+		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
 	}
 }
 

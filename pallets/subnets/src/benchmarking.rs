@@ -36,7 +36,7 @@ fn subnet<T: Config>(i: u32) -> NetUid {
 fn neuron<T: Config>(netuid: NetUid, i: u32) -> (T::AccountId, T::AccountId) {
 	let cold = funded::<T>("cold", i);
 	let hot: T::AccountId = account("hot", i, 0);
-	pallet_yuma::Pallet::<T>::register(RawOrigin::Signed(cold.clone()).into(), netuid, hot.clone())
+	pallet_yuma::Pallet::<T>::register_for_benchmarks(cold.clone(), netuid, hot.clone())
 		.expect("registration fits");
 	(hot, cold)
 }
@@ -90,7 +90,7 @@ mod benchmarks {
 		let a = subnet::<T>(0);
 		let b = subnet::<T>(1);
 		let (hot, cold) = neuron::<T>(a, 0);
-		pallet_yuma::Pallet::<T>::register(RawOrigin::Signed(cold).into(), b, hot.clone())
+		pallet_yuma::Pallet::<T>::register_for_benchmarks(cold, b, hot.clone())
 			.expect("registration fits");
 		let who = staked::<T>(a, &hot, 10 * gov::UNIT);
 		let half = Pallet::<T>::position_alpha(&who, &hot, a) / 2;

@@ -14,7 +14,9 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use sp_runtime::{BuildStorage, DispatchError, FixedPointNumber, FixedU128, Perbill};
+use sp_runtime::{
+	testing::TestSignature, BuildStorage, DispatchError, FixedPointNumber, FixedU128, Perbill,
+};
 use std::collections::BTreeMap;
 use tandem_primitives::{
 	Balance, CreditsInterface, GovEmission, NetUid, PayoutOutcome, PayoutShares,
@@ -81,6 +83,7 @@ impl pallet_yuma::Config for Test {
 	type BurnSink = ();
 	type Subnets = Subnets;
 	type Stake = Subnets;
+	type Signature = TestSignature;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxUids = MaxUids;
 	type MaxAllowedUids = MaxAllowedUids;
@@ -108,7 +111,7 @@ impl pallet_yuma::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct YumaBench;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBench {
+impl pallet_yuma::BenchmarkHelper<AccountId, TestSignature> for YumaBench {
 	fn subnet() -> NetUid {
 		0
 	}
@@ -116,6 +119,9 @@ impl pallet_yuma::BenchmarkHelper<AccountId> for YumaBench {
 	fn set_limits(_: u16, _: u16) {}
 	fn set_commit_reveal(on: bool) {
 		CommitReveal::set(on);
+	}
+	fn signed_hotkey(message: &[u8]) -> (AccountId, TestSignature) {
+		(7_777, TestSignature(7_777, message.to_vec()))
 	}
 }
 
@@ -376,7 +382,8 @@ pub fn new_subnet() -> NetUid {
 
 /// Registers hotkey `hot` (paid by its coldkey) on `netuid`.
 pub fn register(netuid: NetUid, hot: AccountId) {
-	frame_support::assert_ok!(Yuma::register(RuntimeOrigin::signed(cold(hot)), netuid, hot));
+	let proof = TestSignature(hot, Yuma::hotkey_message(&cold(hot), netuid));
+	frame_support::assert_ok!(Yuma::register(RuntimeOrigin::signed(cold(hot)), netuid, hot, proof));
 }
 
 pub fn events() -> Vec<pallet_subnets::Event<Test>> {

@@ -82,7 +82,8 @@ fn bounded<T: Config>(x: alloc::vec::Vec<u16>) -> BoundedVec<u16, T::MaxUids> {
 mod benchmarks {
 	use super::*;
 
-	/// A full subnet of `n` neurons, none immune: the replacement scans all of them.
+	/// A full subnet of `n` neurons, none immune: the replacement scans all of them. The proof
+	/// is the `<Bytes>`-wrapped form, so both signature checks run.
 	#[benchmark]
 	fn register(n: Linear<1, { T::MaxUids::get() }>) {
 		let netuid = T::BenchmarkHelper::subnet();
@@ -90,9 +91,11 @@ mod benchmarks {
 		set_block::<T>(NOW);
 		let caller: T::AccountId = whitelisted_caller();
 		fund::<T>(&caller);
-		let hotkey: T::AccountId = account("new", 0, 0);
+		let message = Pallet::<T>::hotkey_message(&caller, netuid);
+		let (hotkey, signature) =
+			T::BenchmarkHelper::signed_hotkey(&crate::bytes_wrapped(&message));
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), netuid, hotkey.clone());
+		_(RawOrigin::Signed(caller), netuid, hotkey.clone(), signature);
 		assert!(Uids::<T>::contains_key(netuid, &hotkey));
 	}
 

@@ -20,8 +20,29 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_core::H256;
-use sp_runtime::{traits::SaturatedConversion, Perbill};
+use sp_runtime::{
+	traits::{SaturatedConversion, Verify},
+	Perbill,
+};
 use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
+
+/// The context that opens a hotkey ownership proof.
+pub const HOTKEY_PROOF_CONTEXT: [u8; 13] = *b"tandem/hotkey";
+/// What browser extensions' `signRaw` puts before the message it signs.
+const BYTES_OPEN: &[u8] = b"<Bytes>";
+/// What browser extensions' `signRaw` puts after the message it signs.
+const BYTES_CLOSE: &[u8] = b"</Bytes>";
+
+/// `message` as browser extensions' `signRaw` signs it: `<Bytes>message</Bytes>`.
+pub fn bytes_wrapped(message: &[u8]) -> Vec<u8> {
+	let mut wrapped = Vec::with_capacity(
+		message.len().saturating_add(BYTES_OPEN.len()).saturating_add(BYTES_CLOSE.len()),
+	);
+	wrapped.extend_from_slice(BYTES_OPEN);
+	wrapped.extend_from_slice(message);
+	wrapped.extend_from_slice(BYTES_CLOSE);
+	wrapped
+}
 
 /// What one epoch run touched, for its weight and event.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -101,6 +122,47 @@ impl<T: Config> Pallet<T> {
 			.into()
 	}
 
+	/// The message a hotkey signs to let `coldkey` register it on `netuid`: the SCALE encoding
+	/// of `(b"tandem/hotkey", coldkey, netuid, genesis hash)` — the 13 ASCII bytes, the
+	/// coldkey's 32 bytes, `netuid` as two little-endian bytes and the 32-byte genesis hash,
+	/// 79 bytes in all on the runtime. The genesis hash keeps a proof from being replayed on
+	/// another chain; the coldkey and netuid keep it from being used by anyone else or
+	/// elsewhere.
+	pub fn hotkey_message(coldkey: &T::AccountId, netuid: NetUid) -> Vec<u8> {
+		let genesis = frame_system::Pallet::<T>::block_hash(
+			frame_system::pallet_prelude::BlockNumberFor::<T>::default(),
+		);
+		(HOTKEY_PROOF_CONTEXT, coldkey, netuid, genesis).encode()
+	}
+
+	/// Checks that `signature` is `hotkey`'s over [`Self::hotkey_message`], raw or wrapped in
+	/// `<Bytes>…</Bytes>`.
+	pub(crate) fn check_hotkey_proof(
+		coldkey: &T::AccountId,
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+		signature: &T::Signature,
+	) -> DispatchResult {
+		let message = Self::hotkey_message(coldkey, netuid);
+		let valid = signature.verify(&message[..], hotkey)
+			|| signature.verify(&bytes_wrapped(&message)[..], hotkey);
+		ensure!(valid, Error::<T>::BadHotkeySignature);
+		Ok(())
+	}
+
+	/// Registers `hotkey` under `coldkey` without an ownership proof, for other pallets'
+	/// benchmark set-up only.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn register_for_benchmarks(
+		coldkey: T::AccountId,
+		netuid: NetUid,
+		hotkey: T::AccountId,
+	) -> DispatchResult {
+		Self::do_register(coldkey, netuid, hotkey)
+	}
+
+	/// Registers `hotkey` under `coldkey` once ownership is proven (the call checks the
+	/// signature): binds an unbound hotkey to `coldkey`, refuses one bound to another.
 	pub(crate) fn do_register(
 		coldkey: T::AccountId,
 		netuid: NetUid,
@@ -108,6 +170,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
 		ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotkeyAlreadyRegistered);
+		if let Some(owner) = HotkeyOwner::<T>::get(&hotkey) {
+			ensure!(owner == coldkey, Error::<T>::HotkeyOwnedByOther);
+		}
 		let now = Self::now();
 		let n = SubnetN::<T>::get(netuid);
 		// A new uid while there is room, else the weakest neuron past its immunity.
@@ -167,6 +232,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Uids::<T>::insert(netuid, &hotkey, uid);
+		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
 		Self::deposit_event(Event::NeuronRegistered {
 			netuid,
 			uid,
@@ -522,6 +588,10 @@ impl<T: Config> Pallet<T> {
 				ensure!(
 					Uids::<T>::get(netuid, &neuron.hotkey) == Some(uid),
 					"Uids is not the inverse of Neurons"
+				);
+				ensure!(
+					HotkeyOwner::<T>::get(&neuron.hotkey) == Some(neuron.coldkey),
+					"a neuron's coldkey is not its hotkey's bound owner"
 				);
 			}
 			ensure!(

@@ -6,8 +6,10 @@
 //! ## Overview
 //!
 //! A coldkey **registers** a hotkey on a subnet for a GOV burn that grows ×1.26 with every
-//! registration and halves every `BurnHalvingInterval` blocks. The neuron gets the next uid;
-//! when the subnet is full, the non-immune neuron with the lowest incentive is replaced.
+//! registration and halves every `BurnHalvingInterval` blocks, with the hotkey's signature over
+//! `(b"tandem/hotkey", coldkey, netuid, genesis hash)`; the first registration binds the hotkey
+//! to its coldkey for good. The neuron gets the next uid; when the subnet is full, the
+//! non-immune neuron with the lowest pruning score (incentive or dividends) is replaced.
 //! Validators (neurons holding a permit) score miners with **weights** — by default through
 //! **commit-reveal**: `commit_weights(hash)` now, `reveal_weights(...)` in the next epoch, so a
 //! validator cannot copy weights it has not seen revealed.
@@ -22,6 +24,7 @@
 //!
 //! * every subnet has at most `MaxUids` uids, each with a neuron and a score;
 //! * hotkeys are unique per subnet and `Uids` is the exact inverse of `Neurons`;
+//! * every neuron's coldkey is its hotkey's bound owner (`HotkeyOwner`);
 //! * every stored weight row is sorted, has no self- or zero weight, names existing uids and
 //!   sums to exactly one;
 //! * every bond is in `(0, 1]` and names an existing uid.
@@ -36,7 +39,7 @@ pub use pallet::*;
 mod benchmarking;
 pub mod epoch;
 mod impls;
-pub use impls::EpochStats;
+pub use impls::{bytes_wrapped, EpochStats, HOTKEY_PROOF_CONTEXT};
 pub mod runtime_api;
 pub mod types;
 pub mod weights;
@@ -49,7 +52,7 @@ mod tests;
 
 /// Benchmark set-up the runtime provides.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
+pub trait BenchmarkHelper<AccountId, Signature> {
 	/// A subnet id that `Config::Subnets` accepts.
 	fn subnet() -> tandem_primitives::NetUid;
 	/// Gives `hotkey` `stake` on `netuid` in the eyes of `Config::Stake`.
@@ -58,6 +61,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn set_limits(max_validators: u16, max_allowed_uids: u16);
 	/// Turns commit-reveal on or off.
 	fn set_commit_reveal(on: bool);
+	/// A fresh hotkey and its signature over `message` (a hotkey ownership proof).
+	fn signed_hotkey(message: &[u8]) -> (AccountId, Signature);
 }
 
 // The FRAME macros expand into `expect`s on metadata and storage-prefix lookups that cannot fail
@@ -73,7 +78,10 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::Perbill;
+	use sp_runtime::{
+		traits::{IdentifyAccount, Verify},
+		Perbill,
+	};
 	use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
 
 	/// The in-code storage version.
@@ -104,6 +112,9 @@ pub mod pallet {
 
 		/// Stake behind each hotkey.
 		type Stake: StakeProvider<Self::AccountId>;
+
+		/// A hotkey's signature over its ownership proof (`MultiSignature` in the runtime).
+		type Signature: Parameter + Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>>;
 
 		/// May recompute any subnet's scores outside the schedule (root).
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -168,7 +179,7 @@ pub mod pallet {
 
 		/// Prepares benchmark state.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::Signature>;
 	}
 
 	/// Number of uids on each subnet.
@@ -191,6 +202,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Uids<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, NetUid, Blake2_128Concat, T::AccountId, u16, OptionQuery>;
+
+	/// The coldkey each hotkey is bound to, set by its first registration. A hotkey registers on
+	/// any subnet only under this coldkey. Blake2: hotkeys are chosen by users.
+	#[pallet::storage]
+	pub type HotkeyOwner<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
 	/// The last epoch's results, indexed by uid (one per uid).
 	#[pallet::storage]
@@ -269,6 +286,11 @@ pub mod pallet {
 		NotRegistered,
 		/// The hotkey already has a uid on this subnet.
 		HotkeyAlreadyRegistered,
+		/// The signature is not the hotkey's over `hotkey_message(coldkey, netuid)`, raw or
+		/// wrapped in `<Bytes>…</Bytes>`.
+		BadHotkeySignature,
+		/// The hotkey is bound to another coldkey (its first registration's).
+		HotkeyOwnedByOther,
 		/// The subnet is full and every neuron is still immune.
 		SubnetFull,
 		/// The coldkey cannot pay the registration burn (and keep its account alive).
@@ -322,19 +344,26 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Register `hotkey` on `netuid`, paying the registration burn from the caller (the
-		/// coldkey). Takes the next uid, or replaces the lowest-incentive non-immune neuron of a
-		/// full subnet.
+		/// coldkey). Takes the next uid, or replaces the non-immune neuron with the lowest pruning
+		/// score of a full subnet.
 		///
-		/// Signed. Errors: `UnknownSubnet`, `HotkeyAlreadyRegistered`, `SubnetFull`,
-		/// `CannotAffordBurn`.
+		/// `signature` is the hotkey's over [`Pallet::hotkey_message`]`(coldkey, netuid)`, raw or
+		/// wrapped in `<Bytes>…</Bytes>` (as browser extensions' `signRaw` does): proof that the
+		/// hotkey's owner chose this coldkey, so no one can register another's hotkey. The first
+		/// registration binds the hotkey to the coldkey on every subnet.
+		///
+		/// Signed. Errors: `UnknownSubnet`, `HotkeyAlreadyRegistered`, `HotkeyOwnedByOther`,
+		/// `BadHotkeySignature`, `SubnetFull`, `CannotAffordBurn`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register(u32::from(SubnetN::<T>::get(netuid))))]
 		pub fn register(
 			origin: OriginFor<T>,
 			netuid: NetUid,
 			hotkey: T::AccountId,
+			signature: T::Signature,
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
+			Self::check_hotkey_proof(&coldkey, netuid, &hotkey, &signature)?;
 			Self::do_register(coldkey, netuid, hotkey)
 		}
 

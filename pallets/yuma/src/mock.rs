@@ -7,7 +7,7 @@ use crate as pallet_yuma;
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::ConstU128};
 use frame_system::EnsureRoot;
-use sp_runtime::{BuildStorage, Perbill};
+use sp_runtime::{testing::TestSignature, BuildStorage, Perbill};
 use std::collections::BTreeMap;
 use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
 
@@ -39,6 +39,8 @@ pub const NET: NetUid = 1;
 pub const OWNER: AccountId = 500;
 pub const COLD: AccountId = 1;
 pub const POOR: AccountId = 2;
+/// A funded coldkey that tries to take others' hotkeys.
+pub const EVE: AccountId = 3;
 pub const UNIT: Balance = 1_000_000_000_000;
 
 thread_local! {
@@ -92,6 +94,7 @@ impl pallet_yuma::Config for Test {
 	type BurnSink = ();
 	type Subnets = MockSubnets;
 	type Stake = MockStake;
+	type Signature = TestSignature;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxUids = MaxUids;
 	type MaxAllowedUids = MaxAllowedUids;
@@ -119,7 +122,12 @@ impl pallet_yuma::Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(COLD, 1_000_000 * UNIT), (POOR, UNIT / 2), (OWNER, UNIT)],
+		balances: vec![
+			(COLD, 1_000_000 * UNIT),
+			(POOR, UNIT / 2),
+			(OWNER, UNIT),
+			(EVE, 1_000 * UNIT),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)
@@ -138,6 +146,11 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	});
 }
 
+/// `hotkey`'s proof that `coldkey` may register it on `netuid` (the raw message).
+pub fn proof(coldkey: AccountId, netuid: NetUid, hotkey: AccountId) -> TestSignature {
+	TestSignature(hotkey, Yuma::hotkey_message(&coldkey, netuid))
+}
+
 pub fn run_to(block: u64) {
 	System::set_block_number(block);
 }
@@ -149,7 +162,7 @@ pub fn last_event() -> RuntimeEvent {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+impl crate::BenchmarkHelper<AccountId, TestSignature> for MockBenchmarkHelper {
 	fn subnet() -> NetUid {
 		NET
 	}
@@ -162,5 +175,8 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	}
 	fn set_commit_reveal(on: bool) {
 		CommitReveal::set(on);
+	}
+	fn signed_hotkey(message: &[u8]) -> (AccountId, TestSignature) {
+		(7_777, TestSignature(7_777, message.to_vec()))
 	}
 }

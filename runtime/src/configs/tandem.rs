@@ -91,6 +91,7 @@ impl pallet_yuma::Config for Runtime {
 	type Subnets = crate::Subnets;
 	// Validators are weighed by the alpha staked to their hotkeys.
 	type Stake = crate::Subnets;
+	type Signature = tandem_primitives::Signature;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxUids = YumaMaxUids;
 	type MaxAllowedUids = yuma::MaxAllowedUids;

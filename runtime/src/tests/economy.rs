@@ -42,8 +42,12 @@ fn dave() -> AccountId {
 	key(Sr25519Keyring::Dave)
 }
 
+fn miner_key() -> sp_core::sr25519::Pair {
+	<sp_core::sr25519::Pair as sp_core::Pair>::from_seed(&[42u8; 32])
+}
+
 fn miner() -> AccountId {
-	AccountId::new([42u8; 32])
+	AccountId::from(sp_core::Pair::public(&miner_key()))
 }
 
 /// Runs every pallet's hooks for `n` blocks.
@@ -67,8 +71,8 @@ fn attacker_subnet() {
 	}
 	let dave = dave();
 	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(dave.clone())));
-	assert_ok!(Yuma::register(RuntimeOrigin::signed(dave.clone()), 0, dave.clone()));
-	assert_ok!(Yuma::register(RuntimeOrigin::signed(dave.clone()), 0, miner()));
+	assert_ok!(super::register_hotkey(&dave, 0, &Sr25519Keyring::Dave.pair()));
+	assert_ok!(super::register_hotkey(&dave, 0, &miner_key()));
 	assert_ok!(Subnets::add_stake(
 		RuntimeOrigin::signed(dave.clone()),
 		dave.clone(),

@@ -2,7 +2,7 @@
 //! burns only through the pallet, the buyback through asset-conversion.
 
 use super::*;
-use crate::{GovToken, RuntimeCall, RuntimeOrigin, Subnets, Yuma};
+use crate::{GovToken, RuntimeCall, RuntimeOrigin, Subnets};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{Contains, OnIdle, OnInitialize},
@@ -108,7 +108,7 @@ fn burns_go_through_the_pallet() {
 	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice())));
 		let before = Balances::total_issuance();
-		assert_ok!(Yuma::register(RuntimeOrigin::signed(alice()), 0, alice()));
+		assert_ok!(super::register_hotkey(&alice(), 0, &Sr25519Keyring::Alice.pair()));
 		assert_eq!(pallet_gov_token::Burned::<Runtime>::get(), before - Balances::total_issuance());
 		assert_ok!(GovToken::do_try_state());
 		let burn =

@@ -17,6 +17,7 @@ use frame_support::traits::{
 	fungibles::{metadata::Inspect as MetadataInspect, Inspect as FungiblesInspect},
 	OnUnbalanced, PalletInfoAccess,
 };
+use frame_support::{assert_noop, assert_ok};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Hash as _, BuildStorage, Digest, DigestItem};
 
@@ -55,6 +56,54 @@ fn start_block_with_slot(slot: u64) {
 
 pub(crate) fn alice() -> AccountId {
 	Sr25519Keyring::Alice.to_account_id()
+}
+
+/// Registers `hotkey`'s account on `netuid` under `coldkey`, the hotkey signing its ownership
+/// proof (the raw message, as polkadot.js's keyring `sign` does).
+pub(crate) fn register_hotkey(
+	coldkey: &AccountId,
+	netuid: tandem_primitives::NetUid,
+	hotkey: &sp_core::sr25519::Pair,
+) -> sp_runtime::DispatchResult {
+	use sp_core::Pair as _;
+	let signature = hotkey.sign(&crate::Yuma::hotkey_message(coldkey, netuid));
+	crate::Yuma::register(
+		crate::RuntimeOrigin::signed(coldkey.clone()),
+		netuid,
+		AccountId::from(hotkey.public()),
+		signature.into(),
+	)
+}
+
+/// The proof's two accepted forms with real sr25519 keys: a keyring signs the raw message, a
+/// browser extension's `signRaw` the `<Bytes>`-wrapped one. A signature by the coldkey, or one
+/// over another coldkey's message, is refused.
+#[test]
+fn hotkey_proof_from_a_keyring_or_an_extension() {
+	use sp_core::Pair as _;
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let bad = || pallet_yuma::Error::<Runtime>::BadHotkeySignature;
+		assert_ok!(crate::Subnets::register_network(crate::RuntimeOrigin::signed(alice())));
+		let (bob, hotkey) = (Sr25519Keyring::Bob, Sr25519Keyring::Eve);
+		let register = |netuid, signature: sp_core::sr25519::Signature| {
+			crate::Yuma::register(
+				crate::RuntimeOrigin::signed(bob.to_account_id()),
+				netuid,
+				hotkey.to_account_id(),
+				signature.into(),
+			)
+		};
+		let message = crate::Yuma::hotkey_message(&bob.to_account_id(), 0);
+		let other = crate::Yuma::hotkey_message(&alice(), 0);
+		assert_noop!(register(0, bob.pair().sign(&message)), bad());
+		assert_noop!(register(0, hotkey.pair().sign(&other)), bad());
+		assert_ok!(register(0, hotkey.pair().sign(&message)));
+		assert_ok!(crate::Subnets::register_network(crate::RuntimeOrigin::signed(alice())));
+		let wrapped =
+			pallet_yuma::bytes_wrapped(&crate::Yuma::hotkey_message(&bob.to_account_id(), 1));
+		assert_ok!(register(1, hotkey.pair().sign(&wrapped)));
+		assert_ok!(crate::Yuma::do_try_state());
+	});
 }
 
 #[test]

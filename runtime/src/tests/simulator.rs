@@ -122,17 +122,13 @@ fn set_up() {
 	] {
 		set(RuntimeParameters::Yuma(p));
 	}
-	let (dave, bob, eve, charlie) = (
-		key(Sr25519Keyring::Dave),
-		key(Sr25519Keyring::Bob),
-		key(Sr25519Keyring::Eve),
-		key(Sr25519Keyring::Charlie),
-	);
+	let (dave, bob, charlie) =
+		(key(Sr25519Keyring::Dave), key(Sr25519Keyring::Bob), key(Sr25519Keyring::Charlie));
 	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(dave)));
 	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(charlie)));
 	assert_ok!(Subnets::set_emission(RuntimeOrigin::root(), 1, false));
-	for who in [&bob, &eve] {
-		assert_ok!(Yuma::register(RuntimeOrigin::signed(who.clone()), 0, who.clone()));
+	for k in [Sr25519Keyring::Bob, Sr25519Keyring::Eve] {
+		assert_ok!(super::register_hotkey(&k.to_account_id(), 0, &k.pair()));
 	}
 	assert_ok!(Subnets::add_stake(
 		RuntimeOrigin::signed(bob.clone()),

@@ -41,8 +41,8 @@ pub(crate) fn epoch_fixture() -> EpochFixture {
 	let (owner, vali) = (key(Sr25519Keyring::Dave), key(Sr25519Keyring::Bob));
 	let miners = [key(Sr25519Keyring::Eve), key(Sr25519Keyring::Charlie)];
 	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(owner.clone())));
-	for who in [&vali, &miners[0], &miners[1]] {
-		assert_ok!(Yuma::register(RuntimeOrigin::signed(who.clone()), 0, who.clone()));
+	for k in [Sr25519Keyring::Bob, Sr25519Keyring::Eve, Sr25519Keyring::Charlie] {
+		assert_ok!(super::register_hotkey(&key(k), 0, &k.pair()));
 	}
 	assert_ok!(Subnets::add_stake(
 		RuntimeOrigin::signed(alice()),

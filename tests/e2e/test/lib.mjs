@@ -8,8 +8,8 @@ import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { u8aConcat, stringToU8a } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { u8aConcat, stringToU8a, u8aWrapBytes } from '@polkadot/util';
 
 export const UNIT = 10n ** 12n; // GOV
 export const USD = 10n ** 6n; // USD asset 1
@@ -218,6 +218,27 @@ export function sendAndWait(tx, signer, options = {}) {
 }
 
 /** Asserts a submitted call succeeded (shows the dispatch error if not). */
+/** The bytes of a hotkey ownership proof (`yumaApi.hotkeyMessage` returns the same). */
+export function hotkeyMessage(api, coldAddress, netuid) {
+  return u8aConcat(
+    stringToU8a('tandem/hotkey'),
+    decodeAddress(coldAddress),
+    api.createType('u16', netuid).toU8a(),
+    api.genesisHash.toU8a(),
+  );
+}
+
+/**
+ * The hotkey's proof that `coldAddress` may register it on `netuid` (`yuma.register`'s last
+ * argument): its signature over "tandem/hotkey" ‖ coldkey (32 bytes) ‖ netuid (u16 LE) ‖
+ * genesis hash. A keyring pair signs the raw message; `wrapped` signs it the way a browser
+ * extension's `signRaw` does, inside `<Bytes>…</Bytes>`. The chain accepts both.
+ */
+export function hotkeyProof(api, coldAddress, netuid, hotkeyPair, { wrapped = false } = {}) {
+  const message = hotkeyMessage(api, coldAddress, netuid);
+  return { Sr25519: hotkeyPair.sign(wrapped ? u8aWrapBytes(message) : message) };
+}
+
 export const ok = (res) => assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
 
 /** `section.Name` of the module error a failed call returned (asserts it failed). Takes a

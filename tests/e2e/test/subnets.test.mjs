@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import {
   useDevNode, devAccounts, keyring, sendAndWait, moduleErrorOf, ok, waitForHead, waitForEvent,
-  palletAddress, usdBalance, UNIT,
+  palletAddress, usdBalance, hotkeyMessage, hotkeyProof, UNIT,
 } from './lib.mjs';
 
 const TEMPO = 5; // set by sudo below so a commit-reveal round fits in a test run
@@ -53,9 +53,25 @@ test('set-up: short tempo, a subnet owned by Dave', async () => {
   assert.equal(s.spotPrice.toBigInt(), UNIT, 'price 1 GOV per alpha');
 });
 
-test('validators and miners register; staking to an unregistered hotkey is refused', async () => {
+test('validators and miners register with their hotkey proofs; a front-run is refused', async () => {
   for (const m of miners) ok(await sendAndWait(api.tx.balances.transferKeepAlive(m.address, 100n * UNIT), acc.alice));
-  for (const hk of [...validators, ...miners]) ok(await sendAndWait(api.tx.yuma.register(NET, hk.address), hk));
+  const fromChain = await api.call.yumaApi.hotkeyMessage(acc.bob.address, NET);
+  assert.deepEqual([...fromChain.toU8a(true)], [...hotkeyMessage(api, acc.bob.address, NET)], 'yumaApi.hotkeyMessage');
+  // Eve tries to register Miner1's hotkey under her coldkey: her own signature, or Miner1's
+  // proof for Miner1's coldkey, does not prove the hotkey chose her.
+  for (const proof of [hotkeyProof(api, acc.eve.address, NET, acc.eve), hotkeyProof(api, miners[0].address, NET, miners[0])]) {
+    const stolen = await sendAndWait(api.tx.yuma.register(NET, miners[0].address, proof), acc.eve);
+    assert.equal(moduleError(stolen), 'yuma.BadHotkeySignature');
+  }
+  // Validators sign as a keyring does (raw); miners as an extension's signRaw (<Bytes>-wrapped).
+  for (const hk of validators) ok(await sendAndWait(api.tx.yuma.register(NET, hk.address, hotkeyProof(api, hk.address, NET, hk)), hk));
+  for (const hk of miners) {
+    const proof = hotkeyProof(api, hk.address, NET, hk, { wrapped: true });
+    ok(await sendAndWait(api.tx.yuma.register(NET, hk.address, proof), hk));
+  }
+});
+
+test('staking to an unregistered hotkey is refused', async () => {
   const bad = await sendAndWait(api.tx.subnets.addStake(acc.eve.address, NET, UNIT, 2n ** 127n, false), acc.alice);
   assert.equal(moduleError(bad), 'subnets.HotkeyNotRegistered');
 });

@@ -5,8 +5,9 @@ use crate::{
 	mock::*, types::*, Bonds, Burn, Error, Event, Neurons, Scores, SubnetN, Uids, WeightCommits,
 	Weights,
 };
+use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
-use sp_runtime::{DispatchError, Perbill};
+use sp_runtime::{testing::TestSignature, DispatchError, Perbill};
 
 type Yb = BoundedVec<u16, MaxUids>;
 
@@ -15,7 +16,7 @@ fn v(x: &[u16]) -> Yb {
 }
 
 fn register(hotkey: AccountId) -> u16 {
-	assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, hotkey));
+	assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, hotkey, proof(COLD, NET, hotkey)));
 	Uids::<Test>::get(NET, hotkey).unwrap()
 }
 
@@ -64,7 +65,7 @@ fn register_assigns_uids_and_burns_a_growing_fee() {
 		let n = Neurons::<Test>::get(NET, 1).unwrap();
 		assert_eq!((n.hotkey, n.coldkey, n.registered_at, n.last_update), (101, COLD, 1, 1));
 		// The same hotkey may register on another subnet, where the burn starts afresh.
-		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), 2, 100));
+		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), 2, 100, proof(COLD, 2, 100)));
 		assert_eq!(Uids::<Test>::get(2, 100), Some(0));
 	});
 }
@@ -99,20 +100,70 @@ fn burn_halves_every_interval_within_bounds() {
 fn register_rejects_bad_input() {
 	build_and_execute(|| {
 		assert_noop!(
-			Yuma::register(RuntimeOrigin::signed(COLD), 9, 100),
+			Yuma::register(RuntimeOrigin::signed(COLD), 9, 100, proof(COLD, 9, 100)),
 			Error::<Test>::UnknownSubnet
 		);
 		register(100);
 		assert_noop!(
-			Yuma::register(RuntimeOrigin::signed(COLD), NET, 100),
+			Yuma::register(RuntimeOrigin::signed(COLD), NET, 100, proof(COLD, NET, 100)),
 			Error::<Test>::HotkeyAlreadyRegistered
 		);
 		// POOR holds half a GOV: it cannot pay 1.26 GOV.
 		assert_noop!(
-			Yuma::register(RuntimeOrigin::signed(POOR), NET, 101),
+			Yuma::register(RuntimeOrigin::signed(POOR), NET, 101, proof(POOR, NET, 101)),
 			Error::<Test>::CannotAffordBurn
 		);
-		assert_noop!(Yuma::register(RuntimeOrigin::none(), NET, 101), DispatchError::BadOrigin);
+		assert_noop!(
+			Yuma::register(RuntimeOrigin::none(), NET, 101, proof(COLD, NET, 101)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+/// Front-running a hotkey: Eve sees COLD's registration of hotkey 100 in the pool and submits
+/// her own first. Without the hotkey's signature over her coldkey she cannot: neither her own
+/// signature, nor COLD's proof (it names COLD), nor a proof for another subnet or chain
+/// passes. Once bound, the hotkey registers elsewhere only under COLD. Eve gains nothing and
+/// pays nothing (`assert_noop`); COLD's registration succeeds.
+#[test]
+fn hotkey_front_running_is_refused() {
+	build_and_execute(|| {
+		let eve_msg = Yuma::hotkey_message(&EVE, NET);
+		for forged in [
+			TestSignature(EVE, eve_msg.clone()),
+			proof(COLD, NET, 100),
+			proof(EVE, 2, 100),
+			TestSignature(100, (crate::HOTKEY_PROOF_CONTEXT, EVE, NET, [0u8; 32]).encode()),
+		] {
+			assert_noop!(
+				Yuma::register(RuntimeOrigin::signed(EVE), NET, 100, forged),
+				Error::<Test>::BadHotkeySignature
+			);
+		}
+		// The wrapped form a browser extension's `signRaw` produces is accepted too.
+		let wrapped = TestSignature(100, crate::bytes_wrapped(&Yuma::hotkey_message(&COLD, NET)));
+		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 100, wrapped));
+		assert_eq!(crate::HotkeyOwner::<Test>::get(100), Some(COLD));
+		// Even with the hotkey's own proof for Eve (say, a key once shared), a bound hotkey
+		// stays with its coldkey on every subnet.
+		assert_noop!(
+			Yuma::register(RuntimeOrigin::signed(EVE), 2, 100, proof(EVE, 2, 100)),
+			Error::<Test>::HotkeyOwnedByOther
+		);
+		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), 2, 100, proof(COLD, 2, 100)));
+	});
+}
+
+#[test]
+fn hotkey_message_is_context_coldkey_netuid_genesis() {
+	build_and_execute(|| {
+		let msg = Yuma::hotkey_message(&COLD, NET);
+		let genesis = System::block_hash(0);
+		let mut expected = b"tandem/hotkey".to_vec();
+		expected.extend_from_slice(&COLD.to_le_bytes());
+		expected.extend_from_slice(&NET.to_le_bytes());
+		expected.extend_from_slice(genesis.as_ref());
+		assert_eq!(msg, expected);
 	});
 }
 
@@ -132,12 +183,12 @@ fn one_registration_cannot_evict_a_validator() {
 		assert!(Bonds::<Test>::contains_key(NET, 0));
 		// Everyone is immune until block 1 + 100.
 		assert_noop!(
-			Yuma::register(RuntimeOrigin::signed(COLD), NET, 300),
+			Yuma::register(RuntimeOrigin::signed(COLD), NET, 300, proof(COLD, NET, 300)),
 			Error::<Test>::SubnetFull
 		);
 		run_to(102);
 		assert!((0..3).all(|uid| score(uid).incentive.is_zero() && !score(uid).dividends.is_zero()));
-		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300));
+		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300, proof(COLD, NET, 300)));
 		// Miner 201 (uid 4) has neither incentive nor dividends: it goes, with its score. The
 		// validators, with zero incentive but dividends, keep their uids, rows and bonds.
 		assert_eq!(Uids::<Test>::get(NET, 300), Some(4));
@@ -359,7 +410,7 @@ fn reveal_drops_weights_to_uids_re_registered_since_the_commit() {
 			s[3].incentive = Perbill::from_percent(5);
 		});
 		run_to(5);
-		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300));
+		assert_ok!(Yuma::register(RuntimeOrigin::signed(COLD), NET, 300, proof(COLD, NET, 300)));
 		assert_eq!(Uids::<Test>::get(NET, 300), Some(4));
 		run_to(9);
 		assert_ok!(Yuma::reveal_weights(
