@@ -13,10 +13,12 @@
 //!
 //! 1. permits: the `max_validators` largest stakes among neurons with stake ≥ the threshold
 //!    (and > 0), ties to the lower uid; `S` = stake of permitted, *active* validators,
-//!    normalized to sum 1;
+//!    normalized to sum 1 (consensus and incentive use the same stakes unrounded, so equal
+//!    stakes weigh exactly equally);
 //! 2. weights: rows of permitted validators only, without self-weight, without weights to
 //!    uids (re-)registered at or after the row was set; each row normalized to sum 1;
-//! 3. consensus `C_j = max { w : Σ_i S_i·[W_ij ≥ w] ≥ κ }` (the κ-quantile of column `j`);
+//! 3. consensus `C_j = max { w : Σ_i S_i·[W_ij ≥ w] ≥ κ }` (the κ-quantile of column `j`),
+//!    compared exactly as `Σ stake·ONE ≥ κ·Σ all active stake`;
 //! 4. clipped weights `W̄_ij = min(W_ij, C_j)`; validator trust `VT_i = Σ_j W̄_ij`;
 //! 5. incentive `I = normalize(Σ_i S_i·W̄_ij)`;
 //! 6. bonds `B_ij ← min(1, (1 − α)·B_ij + α·W̄_ij)` (old bonds to uids registered since the
@@ -112,9 +114,18 @@ pub struct EpochOutput {
 	pub weights_used: u32,
 }
 
-/// Largest number of significant bits an input to [`normalize`] keeps: with at most `2^16`
-/// values below `2^82` the sum stays below `2^98` and `sum × ONE` below `2^128`.
+/// Largest number of significant bits an input to [`normalize`], or a stake in consensus,
+/// keeps: with at most `2^16` values below `2^82` the sum stays below `2^98` and `sum × ONE`
+/// below `2^128` (`ONE < 2^30`).
 const NORMALIZE_BITS: u32 = 82;
+
+/// `values`, all shifted right by the same amount so the largest has at most `bits`
+/// significant bits (ratios are kept to `2^-bits`; equal values stay equal).
+pub fn scale_down(values: &[u128], bits: u32) -> Vec<u128> {
+	let max = values.iter().copied().max().unwrap_or(0);
+	let shift = u128::BITS.saturating_sub(max.leading_zeros()).saturating_sub(bits);
+	values.iter().map(|v| v.checked_shr(shift).unwrap_or(0)).collect()
+}
 
 /// Splits `ONE` in proportion to `values`, exactly: the results sum to `ONE` (or are all zero
 /// when every value is zero) and each is within one unit of its exact share.
@@ -124,10 +135,7 @@ const NORMALIZE_BITS: u32 = 82;
 /// intermediates are shifted right first (the same shift for all, so ratios are kept to
 /// `2^-82`). Works for at most `2^16` values, which `MaxUids` guarantees.
 pub fn normalize(values: &[u128]) -> Vec<Fraction> {
-	let max = values.iter().copied().max().unwrap_or(0);
-	let bits = u128::BITS.saturating_sub(max.leading_zeros());
-	let shift = bits.saturating_sub(NORMALIZE_BITS);
-	let scaled = values.iter().map(|v| v.checked_shr(shift).unwrap_or(0));
+	let scaled = scale_down(values, NORMALIZE_BITS).into_iter();
 	let total: u128 = scaled.clone().fold(0u128, |a, v| a.saturating_add(v));
 	if total == 0 {
 		return vec![0; values.len()];
@@ -182,13 +190,22 @@ pub fn permits(stakes: &[u128], max: u16, threshold: u128) -> Vec<bool> {
 }
 
 /// The κ-quantile of one column: the largest `w` such that the stake of validators weighting
-/// the uid at least `w` reaches `kappa`. `column` holds `(weight, stake)`; it is reordered.
-pub fn column_consensus(column: &mut [(Fraction, Fraction)], kappa: Fraction) -> Fraction {
+/// the uid at least `w` reaches `kappa` of `total`. `column` holds `(weight, stake)` in the
+/// stakes' own unit (as [`scale_down`] leaves them); it is reordered.
+///
+/// The comparison `support × ONE ≥ kappa × total` is exact in `u128`: rounding each stake to a
+/// share first would let the uid labels decide a tie (equal stakes get shares one unit apart,
+/// by position), and so move incentive between miners when validators are relabelled.
+pub fn column_consensus(column: &mut [(Fraction, u128)], kappa: Fraction, total: u128) -> Fraction {
+	if total == 0 {
+		return 0;
+	}
 	column.sort_unstable_by_key(|(w, _)| core::cmp::Reverse(*w));
-	let mut reached: u64 = 0;
+	let needed = u128::from(kappa).saturating_mul(total);
+	let mut reached: u128 = 0;
 	for (w, s) in column.iter() {
 		reached = reached.saturating_add(*s);
-		if reached >= kappa {
+		if reached.saturating_mul(u128::from(ONE)) >= needed {
 			return *w;
 		}
 	}
@@ -242,6 +259,10 @@ pub fn epoch(
 		})
 		.collect();
 	let stake = normalize(&active_stake);
+	// Consensus and incentive weigh validators by raw stake (scaled only so sums fit `u128`),
+	// so equal stakes count exactly equally whatever their uids.
+	let raw_stake = scale_down(&active_stake, NORMALIZE_BITS);
+	let total_stake = raw_stake.iter().fold(0u128, |a, s| a.saturating_add(*s));
 
 	// 2. Masked, normalized weight rows of permitted validators, one per validator.
 	let mut rows: Vec<(u16, u32, Entries)> = Vec::new();
@@ -286,9 +307,9 @@ pub fn epoch(
 		.fold(0u32, |a, (_, r)| a.saturating_add(u32::try_from(r.len()).unwrap_or(u32::MAX)));
 
 	// 3. Consensus, column by column from the transposed rows.
-	let mut columns: Vec<Vec<(Fraction, Fraction)>> = vec![Vec::new(); n];
+	let mut columns: Vec<Vec<(Fraction, u128)>> = vec![Vec::new(); n];
 	for (i, row) in &masked_rows {
-		let s = stake.get(usize::from(*i)).copied().unwrap_or(0);
+		let s = raw_stake.get(usize::from(*i)).copied().unwrap_or(0);
 		for (j, w) in row {
 			if let Some(col) = columns.get_mut(usize::from(*j)) {
 				col.push((*w, s));
@@ -296,7 +317,7 @@ pub fn epoch(
 		}
 	}
 	let consensus: Vec<Fraction> =
-		columns.iter_mut().map(|col| column_consensus(col, kappa)).collect();
+		columns.iter_mut().map(|col| column_consensus(col, kappa, total_stake)).collect();
 	let consensus_of = |j: u16| consensus.get(usize::from(j)).copied().unwrap_or(0);
 
 	// 4. + 5. Clipping, validator trust and the stake-weighted sum of clipped weights.
@@ -304,7 +325,7 @@ pub fn epoch(
 	let mut ranks = vec![0u128; n];
 	let mut clipped_rows: Vec<(u16, Vec<ClippedEntry>)> = Vec::with_capacity(masked_rows.len());
 	for (i, row) in &masked_rows {
-		let s = u128::from(stake.get(usize::from(*i)).copied().unwrap_or(0));
+		let s = raw_stake.get(usize::from(*i)).copied().unwrap_or(0);
 		let mut trust: u64 = 0;
 		let mut clipped = Vec::with_capacity(row.len());
 		for (j, w) in row {

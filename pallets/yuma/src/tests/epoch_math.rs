@@ -25,13 +25,16 @@ fn normalize_is_exact_and_within_one_unit() {
 fn consensus_is_the_stake_weighted_quantile() {
 	// Validators with 0.6 / 0.3 / 0.1 of the stake weight a miner 0.2 / 0.9 / 0.9.
 	let s = |x: u64| x * ONE / 10;
-	let mut col = vec![(s(2), s(6)), (s(9), s(3)), (s(9), s(1))];
+	let mut col = vec![(s(2), 6), (s(9), 3), (s(9), 1)];
 	// Support for 0.9 is 0.4 < 0.5; for 0.2 it is 1.0: consensus 0.2.
-	assert_eq!(column_consensus(&mut col, ONE / 2), s(2));
+	assert_eq!(column_consensus(&mut col, ONE / 2, 10), s(2));
 	// With κ = 0.4 the 0.9 of the minority is already enough.
-	assert_eq!(column_consensus(&mut col, s(4)), s(9));
-	// Nobody weights it: no consensus.
-	assert_eq!(column_consensus(&mut [], ONE / 2), 0);
+	assert_eq!(column_consensus(&mut col, s(4), 10), s(9));
+	// Exactly κ is enough: stakes 1 + 1 + 1 of 6 reach one half, compared exactly.
+	assert_eq!(column_consensus(&mut [(s(9), 1), (s(9), 1), (s(9), 1)], ONE / 2, 6), s(9));
+	// Nobody weights it, or nobody has stake: no consensus.
+	assert_eq!(column_consensus(&mut [], ONE / 2, 10), 0);
+	assert_eq!(column_consensus(&mut [(s(9), 0)], ONE / 2, 0), 0);
 }
 
 #[test]
@@ -150,12 +153,21 @@ proptest! {
 		prop_assert!(sum(&out.incentive) == ONE || sum(&out.incentive) == 0);
 		prop_assert!(sum(&out.dividends) == ONE || sum(&out.dividends) == 0);
 		prop_assert_eq!(sum(&out.dividends) == ONE, sum(&out.stake) == ONE);
-		let kappa = p.kappa.clamp(1, ONE);
+		let kappa = u128::from(p.kappa.clamp(1, ONE));
 		// Rows of one validator are merged with the earliest `set_at`.
 		let set_at = |v: u16| rows.iter().filter(|r| r.validator == v).map(|r| r.set_at).min();
+		// Consensus compares unrounded stakes (scaled like `normalize`) against κ exactly.
+		let active: Vec<u128> = (0..n)
+			.map(|i| {
+				let on = neurons[i].last_update.saturating_add(p.activity_cutoff) >= p.now;
+				if out.permits[i] && on { neurons[i].stake } else { 0 }
+			})
+			.collect();
+		let raw = scale_down(&active, 82);
+		let total: u128 = raw.iter().sum();
 		let decisive = rows.iter().any(|r| {
 			let i = r.validator as usize;
-			i < n && out.stake[i] >= kappa && r.entries.iter().any(|(j, w)| {
+			i < n && raw[i] * u128::from(ONE) >= kappa * total && total > 0 && r.entries.iter().any(|(j, w)| {
 				*w > 0 && *j != r.validator && (*j as usize) < n
 					&& set_at(r.validator).unwrap_or(0) > neurons[*j as usize].registered_at
 			})
@@ -232,5 +244,156 @@ proptest! {
 			// Everyone but the target itself agrees on it: it takes all the incentive.
 			prop_assert_eq!(out.incentive[target as usize], ONE);
 		}
+	}
+}
+
+/// Consensus depended on uid labels: with six validators of exactly equal stake, shares
+/// rounded per uid are 1/6 give or take one billionth by position, so whether three of them
+/// reach κ = 1/2 depended on which uids they held. Validators {0, 1, 3} (shares 166,666,666 +
+/// 166,666,667 + 166,666,666 = 499,999,999) fell short and their miner got nothing, while
+/// {2, 4, 5} reached it and their miner took all the incentive; labelled {0, 1, 2} / {3, 4, 5}
+/// both halves reached it. Compared exactly, each half of the stake reaches κ under any labels,
+/// and the two miners share equally.
+#[test]
+fn relabelling_validators_cannot_move_incentive() {
+	let neurons: Vec<NeuronInput> = (0..8)
+		.map(|i| NeuronInput {
+			stake: if i < 6 { 1_000 } else { 0 },
+			last_update: 10,
+			registered_at: 0,
+		})
+		.collect();
+	let rows_for = |first_miner: [u16; 3]| -> Vec<WeightRow> {
+		(0..6u16)
+			.map(|v| WeightRow {
+				validator: v,
+				set_at: 5,
+				entries: vec![(if first_miner.contains(&v) { 6 } else { 7 }, ONE)],
+			})
+			.collect()
+	};
+	for labels in [[0, 1, 3], [0, 1, 2], [2, 4, 5], [1, 3, 5]] {
+		let out = epoch(&neurons, &rows_for(labels), &[], &params(10, 64));
+		assert_eq!((out.consensus[6], out.consensus[7]), (ONE, ONE), "labels {labels:?}");
+		assert_eq!((out.incentive[6], out.incentive[7]), (ONE / 2, ONE / 2), "labels {labels:?}");
+	}
+}
+
+/// An epoch input whose results must not depend on uid labels: equal and near-equal stakes,
+/// rows already normalized (so renormalizing them is exact), random old bonds, every neuron
+/// eligible for a permit.
+fn label_free_input(
+) -> impl Strategy<Value = (Vec<NeuronInput>, Vec<WeightRow>, Vec<BondRow>, EpochParams)> {
+	(2usize..10)
+		.prop_flat_map(|n| {
+			let stake = prop_oneof![Just(0u128), Just(1_000u128), Just(1_001u128), Just(999u128)];
+			let neurons = prop::collection::vec(
+				(stake, prop_oneof![Just(10u32), Just(0u32)]).prop_map(|(stake, last_update)| {
+					NeuronInput { stake, last_update, registered_at: 0 }
+				}),
+				n,
+			);
+			let targets = prop::collection::btree_map(0..n as u16, 1u64..1_000, 1..n);
+			let rows = prop::collection::btree_map(0..n as u16, targets, 0..n).prop_map(|m| {
+				m.into_iter()
+					.map(|(v, targets)| {
+						let kept: Vec<(u16, u64)> =
+							targets.into_iter().filter(|(j, _)| *j != v).collect();
+						let values: Vec<u128> = kept.iter().map(|(_, w)| u128::from(*w)).collect();
+						let entries = kept
+							.iter()
+							.zip(normalize(&values))
+							.map(|((j, _), w)| (*j, w))
+							.collect();
+						WeightRow { validator: v, set_at: 5, entries }
+					})
+					.collect::<Vec<_>>()
+			});
+			let bond_row =
+				(0..n as u16, prop::collection::btree_map(0..n as u16, 1u64..=ONE, 0..n)).prop_map(
+					|(validator, m)| BondRow { validator, entries: m.into_iter().collect() },
+				);
+			let bonds = prop::collection::btree_map(0..n as u16, bond_row, 0..n).prop_map(|m| {
+				m.into_iter()
+					.map(|(v, mut b)| {
+						b.validator = v;
+						b
+					})
+					.collect::<Vec<_>>()
+			});
+			let kappa = prop_oneof![Just(ONE / 2), Just(ONE / 3), 1u64..=ONE];
+			(neurons, rows, bonds, kappa, any::<bool>(), Just(n))
+		})
+		.prop_map(|(neurons, rows, bonds, kappa, liquid, n)| {
+			let mut p = params(10, n as u16);
+			p.kappa = kappa;
+			p.last_epoch = 3;
+			p.activity_cutoff = 5;
+			p.liquid_alpha = liquid.then_some((ONE / 20, ONE * 3 / 10));
+			(neurons, rows, bonds, p)
+		})
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(1_000))]
+
+	/// Relabelling uids permutes the results: permits, consensus, trust and bonds exactly; the
+	/// normalized vectors (stake, incentive, dividends) to within the rounding of their last
+	/// units, never by the shares a consensus tie would move.
+	#[test]
+	fn uid_labels_do_not_matter(
+		(neurons, rows, bonds, p) in label_free_input(),
+		seed in any::<u64>(),
+	) {
+		let n = neurons.len();
+		let mut perm: Vec<u16> = (0..n as u16).collect();
+		let mut state = seed | 1;
+		for k in (1..n).rev() {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			perm.swap(k, (state % (k as u64 + 1)) as usize);
+		}
+		let to = |uid: u16| perm[uid as usize];
+		let mut relabelled = neurons.clone();
+		for (i, x) in neurons.iter().enumerate() {
+			relabelled[to(i as u16) as usize] = x.clone();
+		}
+		let map_rows: Vec<WeightRow> = rows
+			.iter()
+			.map(|r| WeightRow {
+				validator: to(r.validator),
+				set_at: r.set_at,
+				entries: r.entries.iter().map(|(j, w)| (to(*j), *w)).collect(),
+			})
+			.collect();
+		let map_bonds: Vec<BondRow> = bonds
+			.iter()
+			.map(|b| BondRow {
+				validator: to(b.validator),
+				entries: b.entries.iter().map(|(j, v)| (to(*j), *v)).collect(),
+			})
+			.collect();
+		let a = epoch(&neurons, &rows, &bonds, &p);
+		let b = epoch(&relabelled, &map_rows, &map_bonds, &p);
+		for i in 0..n {
+			let j = to(i as u16) as usize;
+			prop_assert_eq!(a.permits[i], b.permits[j]);
+			prop_assert_eq!(a.consensus[i], b.consensus[j]);
+			prop_assert_eq!(a.validator_trust[i], b.validator_trust[j]);
+			prop_assert!(a.stake[i].abs_diff(b.stake[j]) <= 1);
+			prop_assert!(a.incentive[i].abs_diff(b.incentive[j]) <= 1);
+			prop_assert!(a.dividends[i].abs_diff(b.dividends[j]) <= 4, "{} vs {}", a.dividends[i], b.dividends[j]);
+		}
+		let mut a_bonds: Vec<(u16, u16, u64)> = a
+			.bonds
+			.iter()
+			.flat_map(|r| r.entries.iter().map(move |(j, v)| (to(r.validator), to(*j), *v)))
+			.collect();
+		let mut b_bonds: Vec<(u16, u16, u64)> =
+			b.bonds.iter().flat_map(|r| r.entries.iter().map(move |(j, v)| (r.validator, *j, *v))).collect();
+		a_bonds.sort_unstable();
+		b_bonds.sort_unstable();
+		prop_assert_eq!(a_bonds, b_bonds);
 	}
 }

@@ -65,6 +65,11 @@ pub fn dense_epoch(
 		})
 		.collect();
 	let s = split(&active);
+	// Unrounded stakes for consensus and incentive, scaled to 82 bits like the sparse epoch.
+	let top = active.iter().copied().max().unwrap_or(0);
+	let shift = (128 - top.leading_zeros()).saturating_sub(82);
+	let raw_s: Vec<u128> = active.iter().map(|x| x >> shift).collect();
+	let total: u128 = raw_s.iter().sum();
 
 	// Raw dense weights: sum duplicates, earliest set_at per validator.
 	let mut raw = vec![vec![0u64; n]; n];
@@ -97,8 +102,8 @@ pub fn dense_epoch(
 			let mut best = 0u64;
 			for i in 0..n {
 				let cand = w[i][j];
-				let support: u64 = (0..n).filter(|&k| w[k][j] >= cand).map(|k| s[k]).sum();
-				if support >= kappa && cand > best {
+				let support: u128 = (0..n).filter(|&k| w[k][j] >= cand).map(|k| raw_s[k]).sum();
+				if total > 0 && support * ONE as u128 >= kappa as u128 * total && cand > best {
 					best = cand;
 				}
 			}
@@ -109,7 +114,7 @@ pub fn dense_epoch(
 		(0..n).map(|i| (0..n).map(|j| w[i][j].min(consensus[j])).collect()).collect();
 	let trust: Vec<u64> = (0..n).map(|i| clipped[i].iter().sum::<u64>().min(ONE)).collect();
 	let ranks: Vec<u128> =
-		(0..n).map(|j| (0..n).map(|i| s[i] as u128 * clipped[i][j] as u128).sum()).collect();
+		(0..n).map(|j| (0..n).map(|i| raw_s[i] * clipped[i][j] as u128).sum()).collect();
 	let incentive = split(&ranks);
 	let any = incentive.iter().any(|x| *x > 0);
 
