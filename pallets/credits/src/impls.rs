@@ -11,7 +11,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungibles::{Inspect, Mutate},
-		tokens::Preservation,
+		tokens::{DepositConsequence, Preservation, Provenance},
 		Get,
 	},
 };
@@ -229,11 +229,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(Issuers::<T>::contains_key(&issuer), Error::<T>::NotIssuer);
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
-		ensure!(!UsedReceipts::<T>::contains_key(receipt), Error::<T>::ReceiptAlreadyUsed);
+		ensure!(!UsedReceipts::<T>::contains_key(&issuer, receipt), Error::<T>::ReceiptAlreadyUsed);
 		let usd = math::usd_ceil(credits, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
 		let spread = Self::take_payment(&issuer, credits, usd)?;
 		Self::mint_paid(&who, credits, usd)?;
-		UsedReceipts::<T>::insert(receipt, frame_system::Pallet::<T>::block_number());
+		UsedReceipts::<T>::insert(&issuer, receipt, frame_system::Pallet::<T>::block_number());
 		FiatRevenue::<T>::mutate(|f| *f = f.saturating_add(fiat_amount));
 		Self::record(&[(Metric::UsdRevenue, usd), (Metric::CreditsMinted, credits)]);
 		Self::deposit_event(Event::Issued {
@@ -349,6 +349,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(credits <= acc.cashable(), Error::<T>::NotCashable);
 		let usd = math::usd_floor(credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
 		ensure!(usd > 0, Error::<T>::CashOutTooSmall);
+		// A holder without USD must receive at least the asset's minimum balance; say so, rather
+		// than let the transfer's failure read as a short vault.
+		ensure!(
+			T::Assets::can_deposit(T::UsdAssetId::get(), &who, usd, Provenance::Extant)
+				!= DepositConsequence::BelowMinimum,
+			Error::<T>::CashOutBelowUsdMinimum
+		);
 		Self::move_usd(&Self::vault_account(), &who, usd, Error::<T>::VaultShort)?;
 		Accounts::<T>::mutate(&who, |acc| {
 			// Checked above: credits ≤ cashable ≤ free − paid and ≤ earned − cashed, so `paid`

@@ -210,11 +210,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Issuers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
-	/// Payment receipts already used by `issue`, with the block they were used in. Blake2:
+	/// Payment receipts each issuer has used in `issue`, with the block they were used in.
+	/// Keyed by issuer, so one gateway cannot use up (squat) another's receipt ids. Blake2:
 	/// the receipt bytes come from outside the chain.
 	#[pallet::storage]
-	pub type UsedReceipts<T: Config> =
-		StorageMap<_, Blake2_128Concat, Reference, BlockNumberFor<T>, OptionQuery>;
+	pub type UsedReceipts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		Reference,
+		BlockNumberFor<T>,
+		OptionQuery,
+	>;
 
 	/// Fiat amount (in the gateway's minor units) ever recorded by `issue`.
 	#[pallet::storage]
@@ -376,6 +384,9 @@ pub mod pallet {
 		CashOutTooSmall,
 		/// The vault does not hold enough USD to pay.
 		VaultShort,
+		/// The cash-out pays less than the USD asset's minimum balance to an account holding
+		/// no USD.
+		CashOutBelowUsdMinimum,
 		/// The slash exceeds `MaxCreditSlash` of the account's credits.
 		SlashAboveBound,
 		/// The reason is longer than `MaxReasonLen`.
@@ -435,7 +446,7 @@ pub mod pallet {
 		/// Issue `credits` to `who` against a fiat payment (`fiat_amount`, `receipt`).
 		///
 		/// Signed by a registered issuer (fiat gateway), who pays the USD equivalent into the
-		/// vault. Each receipt works once.
+		/// vault. Each receipt works once per issuer.
 		/// Errors: `NotIssuer`, `ZeroAmount`, `ReceiptAlreadyUsed`, `Overflow`, `InsufficientUsd`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::issue())]
@@ -514,7 +525,7 @@ pub mod pallet {
 		///
 		/// Signed. Free in GOV: the fee is paid in credits ([`crate::ChargeCreditFee`]).
 		/// Errors: `ZeroAmount`, `NotCashable` (bought credits, or more than held),
-		/// `CashOutTooSmall`, `VaultShort` (changes nothing).
+		/// `CashOutTooSmall`, `CashOutBelowUsdMinimum`, `VaultShort` (changes nothing).
 		#[pallet::call_index(6)]
 		#[pallet::weight((T::WeightInfo::cash_out(), DispatchClass::Normal, Pays::No))]
 		pub fn cash_out(origin: OriginFor<T>, credits: Balance) -> DispatchResult {

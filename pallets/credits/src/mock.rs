@@ -63,6 +63,15 @@ pub const BUYBACK: AccountId = 101;
 pub const USD_FUNDED: [AccountId; 5] = [ALICE, BOB, CHARLIE, GATEWAY, ISSUER];
 pub const USD_ENDOWMENT: Balance = 1_000_000 * 1_000_000; // $1M
 pub const CREDIT: Balance = 1_000_000;
+/// One cent: the runtime's USD minimum balance (the mock's asset starts at 1 unit).
+pub const USD_CENT: Balance = 10_000;
+
+/// Raises the USD asset's minimum balance to `min`, as the runtime's one cent.
+pub fn set_usd_min_balance(min: Balance) {
+	pallet_assets::Asset::<Test>::mutate(USD, |d| {
+		d.as_mut().expect("USD exists").min_balance = min
+	});
+}
 
 thread_local! {
 	static SUBNETS: RefCell<Vec<NetUid>> = RefCell::new(vec![1, 2]);

@@ -34,7 +34,7 @@
 //!
 //! ## Invariants (`try_state`)
 //!
-//! * the pot holds exactly Σ GOV reserves plus its existential deposit;
+//! * the pot holds at least Σ GOV reserves plus its existential deposit (a donation strands);
 //! * reserves never fall below `MinReserve`;
 //! * per hotkey Σ position shares == the hotkey's shares, and positions' alpha values add up to
 //!   the hotkey's alpha less under one unit of rounding per position;
@@ -323,6 +323,8 @@ pub mod pallet {
 		SlashOutOfBounds,
 		/// The hotkey has no stake on the subnet.
 		NothingToSlash,
+		/// The alpha bought is worth less than one share of the hotkey's pool.
+		StakeBelowOneShare,
 	}
 
 	#[pallet::hooks]
@@ -365,7 +367,8 @@ pub mod pallet {
 		/// with `allow_partial` the largest amount that respects it is swapped.
 		///
 		/// Signed (the coldkey). Errors: `UnknownSubnet`, `ZeroAmount`, `HotkeyNotRegistered`,
-		/// `PriceLimitExceeded`, `ReserveTooLow`, `AmountTooSmall`, `InsufficientBalance`.
+		/// `PriceLimitExceeded`, `ReserveTooLow`, `AmountTooSmall`, `InsufficientBalance`,
+		/// `StakeBelowOneShare`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::add_stake())]
 		pub fn add_stake(
@@ -407,7 +410,7 @@ pub mod pallet {
 		///
 		/// Signed (the coldkey). Errors: `SameSubnet`, `UnknownSubnet`, `ZeroAmount`,
 		/// `HotkeyNotRegistered` (on `to`), `NotEnoughStake`, `PriceLimitExceeded`,
-		/// `ReserveTooLow`, `AmountTooSmall`.
+		/// `ReserveTooLow`, `AmountTooSmall`, `StakeBelowOneShare`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(<T as Config>::WeightInfo::move_stake())]
 		pub fn move_stake(

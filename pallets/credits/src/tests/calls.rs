@@ -86,7 +86,7 @@ fn issue_pays_from_gateway_and_records_fiat() {
 		assert_eq!(usd_of(ISSUER), USD_ENDOWMENT - 1_500_000);
 		assert_eq!(usd_of(BOB), USD_ENDOWMENT);
 		assert_eq!(FiatRevenue::<Test>::get(), 1_500);
-		assert!(UsedReceipts::<Test>::contains_key([1; 32]));
+		assert!(UsedReceipts::<Test>::contains_key(ISSUER, [1; 32]));
 	});
 }
 

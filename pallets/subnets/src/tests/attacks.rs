@@ -197,3 +197,53 @@ fn recycled_credits_earn_a_subnet_no_revenue_and_no_emission() {
 		assert!(sb.emission_share > sa.emission_share, "{sa:?} vs {sb:?}");
 	});
 }
+
+/// A stake worth less than one share of a hotkey's pool used to be taken and absorbed by the
+/// pool's holders, leaving an empty position behind (which `try_state` rejects). The pool here
+/// has compounded to about ten alpha per share; a stake buying a few alpha is refused and
+/// changes nothing, so the staker loses nothing.
+#[test]
+fn a_stake_worth_less_than_one_share_is_refused() {
+	build_and_execute(|| {
+		let net = new_subnet();
+		register(net, VALI);
+		assert_ok!(Subnets::add_stake(
+			RuntimeOrigin::signed(CHARLIE),
+			VALI,
+			net,
+			10 * GOV,
+			NO_LIMIT,
+			false
+		));
+		// Dividends compounded into the pool: alpha per share rises to about 10.
+		let shares = HotkeyAlpha::<Test>::get(net, VALI).shares;
+		let extra = 10 * shares;
+		HotkeyAlpha::<Test>::mutate(net, VALI, |h| h.alpha += extra);
+		Networks::<Test>::mutate(net, |s| s.as_mut().unwrap().alpha_outstanding += extra);
+		assert_noop!(
+			Subnets::add_stake(RuntimeOrigin::signed(BOB), VALI, net, 5, NO_LIMIT, false),
+			Error::<Test>::StakeBelowOneShare
+		);
+		// A stake worth a share or more goes through.
+		assert_ok!(Subnets::add_stake(RuntimeOrigin::signed(BOB), VALI, net, 100, NO_LIMIT, false));
+		assert!(Positions::<Test>::get((BOB, VALI, net)) > 0);
+	});
+}
+
+/// Anyone may send GOV to the subnets pot. The invariant used to demand that the pot hold
+/// exactly the pools' reserves, so one planck broke `try_state` (and with it every check run
+/// after a block); it now demands at least, and the donation is simply stranded.
+#[test]
+fn a_donation_to_the_pot_cannot_break_try_state() {
+	build_and_execute(|| {
+		let net = new_subnet();
+		register(net, VALI);
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
+			&BOB,
+			&Subnets::pot(),
+			1,
+			frame_support::traits::tokens::Preservation::Preserve,
+		));
+		assert_ok!(Subnets::do_try_state());
+	});
+}
