@@ -20,6 +20,18 @@ pub fn lot(pot: Balance, min_lot: Balance, interval: u32, day: u32) -> Balance {
 	pot.min(min_lot.max(adaptive))
 }
 
+/// The most USD one buyback may swap into a pool holding `usd_reserve` USD that charges `fee`
+/// on each swap's input: `fee × usd_reserve`.
+///
+/// A sandwich buys GOV just before the buyback and sells it just after, paying the fee twice.
+/// The buyback of `b` USD raises the price by about `2b / usd_reserve`, of which the attacker's
+/// round trip keeps at most `(1 − fee)²·(1 + b(1 − fee)/usd_reserve)² − 1` per unit; that is
+/// positive only when `b > fee·usd_reserve/(1 − fee)²`. At or under `fee × usd_reserve` no
+/// sandwich of any size pays (property `no_sandwich_around_a_capped_buy_pays`).
+pub fn sandwich_safe_buy(usd_reserve: Balance, fee: sp_runtime::Perbill) -> Balance {
+	fee.mul_floor(usd_reserve)
+}
+
 /// The largest `l ≤ lot` (to [`SEARCH_STEPS`] binary steps) with `fits(l)`, or zero. `fits`
 /// must be monotone: true up to some amount, false beyond (a constant-product pool's output
 /// per unit falls as the input grows while the bound per unit stays fixed).
@@ -69,7 +81,34 @@ mod tests {
 		assert_eq!(lot(500, 1_000, 600, 14_400), 500);
 	}
 
+	/// GOV out of a constant-product pool `(usd, gov)` for `usd_in`, the fee taken from the
+	/// input in parts per billion (as the USD/GOV pool does).
+	fn swap(r_in: u128, r_out: u128, amount: u128, fee_ppb: u128) -> u128 {
+		let net = amount * (1_000_000_000 - fee_ppb) / 1_000_000_000;
+		r_out * net / (r_in + net)
+	}
+
 	proptest! {
+		/// Buy `x` USD of GOV, let the capped buyback run, sell the GOV back: the attacker never
+		/// ends with more USD than it started with, for any pool, fee and attack size.
+		#[test]
+		fn no_sandwich_around_a_capped_buy_pays(
+			usd in 1_000_000u128..1u128 << 60,
+			gov in 1_000_000u128..1u128 << 60,
+			fee_ppb in 1_000_000u128..50_000_000,
+			attack in 1u128..1u128 << 60,
+		) {
+			let fee = sp_runtime::Perbill::from_parts(fee_ppb as u32);
+			let buy = sandwich_safe_buy(usd, fee);
+			let x = attack % (usd * 4) + 1;
+			let g1 = swap(usd, gov, x, fee_ppb);
+			let (u1, gv1) = (usd + x, gov - g1);
+			let g2 = swap(u1, gv1, buy, fee_ppb);
+			let (u2, gv2) = (u1 + buy, gv1 - g2);
+			let back = swap(gv2, u2, g1, fee_ppb);
+			prop_assert!(back <= x, "x {} back {} buy {}", x, back, buy);
+		}
+
 		#[test]
 		fn the_search_finds_the_edge(lot in 1u128..=1u128 << 100, edge in 0u128..=1u128 << 100) {
 			let found = largest_fitting(lot, |l| l <= edge);

@@ -164,8 +164,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Decides the lot, the GOV share and the least GOV acceptable, or why to skip. A lot the
-	/// pool cannot fill within `MaxBuybackSlippage` of the oracle is scaled down, whole (the
-	/// `BuybackShare` split kept), to the largest it can.
+	/// pool cannot fill within `MaxBuybackSlippage` of the oracle, or whose GOV share exceeds
+	/// the pool fee × its USD reserve (the most no sandwich can profit from), is scaled down,
+	/// whole (the `BuybackShare` split kept), to the largest that fits.
 	fn plan() -> Result<Plan, SkipReason> {
 		let pot = Self::pot_usd();
 		let full = crate::buyback::lot(
@@ -182,14 +183,17 @@ impl<T: Config> Pallet<T> {
 		if share.mul_floor(full).is_zero() {
 			return Ok(Plan { lot: full, buy: 0, min_out: 0, oracle, scaled_down: false });
 		}
-		if oracle.is_zero() || T::Market::reserves().is_none() {
+		let Some((usd_reserve, _)) = T::Market::reserves().filter(|_| !oracle.is_zero()) else {
 			return Err(SkipReason::NoMarket);
-		}
+		};
 		let keep = Perbill::one().saturating_sub(T::MaxBuybackSlippage::get());
 		let min_out = |buy: Balance| keep.mul_floor(oracle.saturating_mul_int(buy)).max(1);
+		// No bigger than a sandwich around it could profit from.
+		let cap = crate::buyback::sandwich_safe_buy(usd_reserve, T::Market::fee());
 		let fits = |lot: Balance| {
 			let buy = share.mul_floor(lot);
 			!buy.is_zero()
+				&& buy <= cap
 				&& T::Market::quote_usd_for_gov(buy).is_some_and(|out| out >= min_out(buy))
 		};
 		let lot = crate::buyback::largest_fitting(full, fits);

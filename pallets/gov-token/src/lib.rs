@@ -61,6 +61,8 @@ pub const MAX_LOTS_PER_BLOCK: u32 = 24;
 pub trait BuybackMarket<AccountId> {
 	/// Pool reserves `(usd, gov)`, or `None` without a pool or liquidity.
 	fn reserves() -> Option<(Balance, Balance)>;
+	/// The pool's fee on each swap, taken from the input.
+	fn fee() -> sp_runtime::Perbill;
 	/// GOV out for exactly `usd_in` USD at the pool's current state, after its fee.
 	fn quote_usd_for_gov(usd_in: Balance) -> Option<Balance>;
 	/// Swaps exactly `usd_in` USD of `who` for at least `min_gov_out` GOV, paid to `who`.

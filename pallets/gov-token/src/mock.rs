@@ -143,6 +143,9 @@ impl BuybackMarket<AccountId> for MockMarket {
 		let (usd, gov) = (Self::usd(POOL), Balances::balance(&POOL));
 		(usd > 0 && gov > 0).then_some((usd, gov))
 	}
+	fn fee() -> sp_runtime::Perbill {
+		sp_runtime::Perbill::from_parts(3_000_000)
+	}
 	fn quote_usd_for_gov(usd_in: Balance) -> Option<Balance> {
 		Self::out_for(usd_in)
 	}
@@ -227,13 +230,14 @@ impl pallet_gov_token::Config for Test {
 	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
-/// Alice and Bob hold GOV and USD; the pool is seeded at genesis with 100,000 USD and
-/// 200,000 GOV (2 GOV per USD); pot and treasury hold the minimum balances.
+/// Alice and Bob hold GOV and USD; the pool is seeded at genesis with 1,000,000 USD and
+/// 2,000,000 GOV (2 GOV per USD), deep enough for a $3,000 buy under the sandwich cap (the
+/// 0.3 % fee × the USD reserve); pot and treasury hold the minimum balances.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![
-			(ALICE, 1_000_000 * GOV),
+			(ALICE, 3_000_000 * GOV),
 			(BOB, 1_000_000 * GOV),
 			(TREASURY, 1),
 			(POOL, 1),
@@ -259,7 +263,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	pallet_gov_token::GenesisConfig::<Test> {
 		launched: false,
-		pool: Some((ALICE, 100_000 * USD, 200_000 * GOV)),
+		pool: Some((ALICE, 1_000_000 * USD, 2_000_000 * GOV)),
 		roster: vec![],
 	}
 	.assimilate_storage(&mut t)

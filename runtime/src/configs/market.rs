@@ -111,6 +111,19 @@ impl pallet_gov_token::BuybackMarket<AccountId> for UsdGovMarket {
 	fn reserves() -> Option<(Balance, Balance)> {
 		crate::AssetConversion::get_reserves(UsdKind::get(), NativeKind::get()).ok()
 	}
+	fn fee() -> sp_runtime::Perbill {
+		use pallet_asset_conversion::PoolLocator;
+		// The pool's own fee if governance set one, else the default; Permill to Perbill.
+		let fee = <Runtime as pallet_asset_conversion::Config>::PoolLocator::pool_id(
+			&UsdKind::get(),
+			&NativeKind::get(),
+		)
+		.map(|id| crate::AssetConversion::pool_fee(&id))
+		.unwrap_or_else(|()| {
+			<dynamic_params::token::PoolLpFee as frame_support::traits::Get<Permill>>::get()
+		});
+		sp_runtime::Perbill::from_parts(fee.deconstruct().saturating_mul(1_000))
+	}
 	fn quote_usd_for_gov(usd_in: Balance) -> Option<Balance> {
 		crate::AssetConversion::quote_price_exact_tokens_for_tokens(
 			UsdKind::get(),

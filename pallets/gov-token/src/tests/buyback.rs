@@ -66,7 +66,7 @@ fn a_due_lot_buys_gov_burns_it_and_pays_the_treasury() {
 		let [(spent, gov, to_treasury)] = bought()[..] else { panic!("one buyback") };
 		assert_eq!((spent, to_treasury), (500 * USD, 500 * USD));
 		// The quote was taken before the swap moved the pool, so compare with the pre-swap
-		// reserves: 200,000 GOV · 499.5 / 100,499.5.
+		// reserves: 2,000,000 GOV · 498.5 / 1,000,498.5.
 		assert!(gov > 990 * GOV && gov < 2 * 500 * GOV);
 		assert!(expected < gov, "the pool now quotes less for the same USD");
 		assert_eq!(issuance(), supply - gov);
@@ -116,8 +116,8 @@ fn sandwich_before_a_buyback_gets_the_lot_skipped() {
 		let oracle = PriceEma::<Test>::get();
 		System::set_block_number(11);
 		GovToken::on_initialize(11);
-		// Front-run in block 11: 20,000 USD of GOV moves the price ≈ 45 %.
-		let got = MockMarket::buy_gov(ALICE, 20_000 * USD);
+		// Front-run in block 11: 200,000 USD of GOV moves the price ≈ 44 %.
+		let got = MockMarket::buy_gov(ALICE, 200_000 * USD);
 		assert!(GovToken::on_idle(11, Weight::MAX).ref_time() > 0);
 		assert_eq!(skipped(), vec![SkipReason::SlippageBound]);
 		assert_eq!(GovToken::pot_usd(), 2_000 * USD, "nothing left the pot");
@@ -137,7 +137,7 @@ fn a_price_held_for_a_few_blocks_still_fails_the_bound() {
 	build_and_execute(|| {
 		launch_with_pot(2_000 * USD);
 		run_to(8);
-		MockMarket::buy_gov(ALICE, 20_000 * USD);
+		MockMarket::buy_gov(ALICE, 200_000 * USD);
 		run_to(11);
 		assert_eq!(skipped(), vec![SkipReason::SlippageBound]);
 	});
@@ -270,8 +270,8 @@ fn no_price_no_conversion() {
 	});
 }
 
-/// A pot far larger than the pool can absorb: the lot is cut, whole, to the largest the pool
-/// fills within the slippage bound, instead of being skipped.
+/// A pot far larger than the pool can absorb: the lot is cut, whole, to the largest that fits
+/// — here the sandwich cap, 0.3 % of the pool's $1M — instead of being skipped.
 #[test]
 fn a_lot_too_big_for_the_pool_is_scaled_down_not_skipped() {
 	build_and_execute(|| {
@@ -286,8 +286,9 @@ fn a_lot_too_big_for_the_pool_is_scaled_down_not_skipped() {
 				_ => None,
 			})
 			.expect("a lot was bought");
-		// The full lot would be 9 M × 10 / 14,400 = $6,250, half of it buying GOV.
-		assert!(scaled && spent < 3_125 * USD && spent > 1_000 * USD, "{spent}");
+		// The full lot would be 9 M × 10 / 14,400 = $6,250, half of it ($3,125) buying GOV;
+		// the cap is $3,000.
+		assert!(scaled && spent <= 3_000 * USD && spent > 2_990 * USD, "{spent}");
 		assert!(burned >= min_out, "within the bound");
 		assert!(skipped().is_empty());
 	});
@@ -344,4 +345,31 @@ fn a_block_standing_for_many_intervals_runs_the_lots_due() {
 		assert_eq!(bought().len() + skipped().len(), 6 + crate::MAX_LOTS_PER_BLOCK as usize);
 		assert!(NextBuyback::<Test>::get() > 10_061);
 	});
+}
+
+/// A sandwich around a poked buyback, in one batch: buy GOV, `poke_buyback`, sell the GOV back
+/// into the price the buyback raised. The slippage bound alone let a lot buy up to ~1.7 % of
+/// the pool's USD, and a round trip of two 0.3 % fees is repaid once the buy exceeds the fee ×
+/// the USD reserve. Capped there, the attacker's USD never grows, whatever the attack size.
+#[test]
+fn a_sandwich_around_a_poked_buyback_does_not_pay() {
+	for attack in [1_000, 3_000, 6_000, 10_000, 20_000, 50_000] {
+		build_and_execute(|| {
+			// A lot that would buy $10,000 of GOV from the $1M pool.
+			BuybackLot::set(20_000 * USD);
+			launch_with_pot(100_000 * USD);
+			System::set_block_number(11);
+			GovToken::on_initialize(11);
+			let (usd, gov) = (usd_of(ALICE), pallet_balances::Pallet::<Test>::free_balance(ALICE));
+			let got = MockMarket::buy_gov(ALICE, attack * USD);
+			assert_ok!(GovToken::poke_buyback(RuntimeOrigin::signed(BOB)));
+			// Up to a few thousand dollars the front-run stays within the slippage bound and
+			// the buyback runs (capped); larger ones get it skipped.
+			assert_eq!(bought().len(), usize::from(attack <= 6_000), "attack ${attack}");
+			MockMarket::sell_back(ALICE, got);
+			assert_eq!(pallet_balances::Pallet::<Test>::free_balance(ALICE), gov);
+			let profit = usd_of(ALICE) as i128 - usd as i128;
+			assert!(profit <= 0, "attack ${attack}: profit {profit} micro-USD");
+		});
+	}
 }
