@@ -41,11 +41,14 @@ fn neuron<T: Config>(netuid: NetUid, i: u32) -> (T::AccountId, T::AccountId) {
 	(hot, cold)
 }
 
-/// A staker with a position on `hot` worth about `gov` GOV.
+/// A staker with a position on `hot` worth about `gov` GOV, staked before the subnet's last
+/// payout: the next call touching it matures the hotkey's pending pool and claims the
+/// position's shares (the costliest path).
 fn staked<T: Config>(netuid: NetUid, hot: &T::AccountId, gov: Balance) -> T::AccountId {
 	let who = funded::<T>("staker", 0);
 	Pallet::<T>::do_add_stake(who.clone(), hot.clone(), netuid, gov, u128::MAX, false)
 		.expect("stake fits the pool");
+	PayoutRound::<T>::mutate(netuid, |r| *r = r.saturating_add(1));
 	who
 }
 
@@ -66,9 +69,13 @@ mod benchmarks {
 	fn add_stake() {
 		let net = subnet::<T>(0);
 		let (hot, _) = neuron::<T>(net, 0);
-		// A position already there: the share pool's general path.
+		// A position already there and matured: the share pool's general path, with the
+		// caller's own earlier stake to mature and claim first.
 		staked::<T>(net, &hot, 10 * gov::UNIT);
 		let caller = funded::<T>("caller", 0);
+		Pallet::<T>::do_add_stake(caller.clone(), hot.clone(), net, gov::UNIT, u128::MAX, false)
+			.expect("stake fits the pool");
+		PayoutRound::<T>::mutate(net, |r| *r = r.saturating_add(1));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), hot.clone(), net, 10 * gov::UNIT, u128::MAX, false);
 		assert!(Pallet::<T>::position_alpha(&caller, &hot, net) > 0);

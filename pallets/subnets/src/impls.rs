@@ -115,8 +115,204 @@ impl<T: Config> Pallet<T> {
 		hotkey: &T::AccountId,
 		netuid: NetUid,
 	) -> Balance {
-		let shares = Positions::<T>::get((coldkey, hotkey, netuid));
-		Self::value_of(shares, &HotkeyAlpha::<T>::get(netuid, hotkey))
+		Self::position_value(coldkey, hotkey, netuid).0
+	}
+
+	/// The position's value in alpha and the part of it still pending, read-only but as the
+	/// next call touching it will see it: a matured pending pool counts as converted, so the
+	/// whole value can be unstaked to the last unit.
+	pub fn position_value(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+	) -> (Balance, Balance) {
+		let key = (coldkey, hotkey, netuid);
+		let (main, matured) = Self::matured_state(netuid, hotkey);
+		let (mut claim, mut pending) = (0, 0);
+		if let Some((round, units)) = PositionPending::<T>::get(key) {
+			let round_matured = Matured::<T>::get((netuid, hotkey, round))
+				.or(matured.filter(|(r, _)| *r == round).map(|(_, m)| m));
+			if let Some(m) = round_matured {
+				claim = Self::claim_of(units, &m);
+			} else if let Some(p) =
+				HotkeyPending::<T>::get(netuid, hotkey).filter(|p| p.round == round)
+			{
+				pending = pool::mul_div(units, p.alpha, p.units).unwrap_or(0);
+			}
+		}
+		let shares = Positions::<T>::get(key).saturating_add(claim);
+		(Self::value_of(shares, &main).saturating_add(pending), pending)
+	}
+
+	// ----- maturity -----
+
+	/// The main-pool shares `units` of a matured round claim: their part of what is left, all
+	/// of it for the last claimant (so the round's shares are handed out exactly).
+	fn claim_of(units: u128, m: &MaturedRound) -> u128 {
+		if units >= m.units {
+			m.shares
+		} else {
+			pool::mul_div(units, m.shares, m.units).unwrap_or(0)
+		}
+	}
+
+	/// `hotkey`'s main pool as it is once its pending pool matures, and the matured round it
+	/// leaves for positions to claim: if the subnet has paid an epoch since the pending pool
+	/// opened, the pool turns into main-pool shares at the price then (after that payout's
+	/// dividends, which it did not share). Saturating: alpha is bounded by the alpha cap far
+	/// below `u128`.
+	fn matured_state(
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+	) -> (HotkeyStake, Option<(u32, MaturedRound)>) {
+		let main = HotkeyAlpha::<T>::get(netuid, hotkey);
+		let Some(p) = HotkeyPending::<T>::get(netuid, hotkey)
+			.filter(|p| p.round < PayoutRound::<T>::get(netuid))
+		else {
+			return (main, None);
+		};
+		let shares = Self::shares_for(&main, p.alpha).unwrap_or(0);
+		let after = HotkeyStake {
+			alpha: main.alpha.saturating_add(p.alpha),
+			shares: main.shares.saturating_add(shares),
+		};
+		(after, Some((p.round, MaturedRound { units: p.units, shares })))
+	}
+
+	/// Matures `hotkey`'s pending pool if due ([`Self::matured_state`]). Called before anything
+	/// reads or changes the hotkey's pools.
+	fn mature_hotkey(netuid: NetUid, hotkey: &T::AccountId) {
+		if let (main, Some((round, m))) = Self::matured_state(netuid, hotkey) {
+			HotkeyAlpha::<T>::insert(netuid, hotkey, main);
+			HotkeyPending::<T>::remove(netuid, hotkey);
+			Matured::<T>::insert((netuid, hotkey, round), m);
+		}
+	}
+
+	/// Matures `hotkey`'s pending pool if due, then hands the position its shares of a matured
+	/// round. Lazy: positions are never iterated; each claims when it is next touched.
+	pub(crate) fn mature_position(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+	) -> DispatchResult {
+		Self::mature_hotkey(netuid, hotkey);
+		let key = (coldkey, hotkey, netuid);
+		let Some((round, units)) = PositionPending::<T>::get(key) else { return Ok(()) };
+		let Some(mut m) = Matured::<T>::get((netuid, hotkey, round)) else { return Ok(()) };
+		let claim = Self::claim_of(units, &m);
+		m.units = m.units.saturating_sub(units);
+		m.shares = m.shares.saturating_sub(claim);
+		if m.units == 0 {
+			Matured::<T>::remove((netuid, hotkey, round));
+		} else {
+			Matured::<T>::insert((netuid, hotkey, round), m);
+		}
+		PositionPending::<T>::remove(key);
+		if claim > 0 {
+			Positions::<T>::try_mutate(key, |s| -> DispatchResult {
+				*s = s.checked_add(claim).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})?;
+		}
+		Ok(())
+	}
+
+	/// Stakes `alpha` bought by `coldkey` into `hotkey`'s pending pool: it earns no dividends
+	/// and weighs nothing in consensus until the subnet's next epoch payout matures it, so stake
+	/// held across no epoch boundary wins nothing there. Alpha worth less than one share of the
+	/// main pool is refused (`StakeBelowOneShare`).
+	fn stake_pending(
+		info: &mut SubnetInfo<T::AccountId>,
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		alpha: Balance,
+	) -> DispatchResult {
+		if alpha == 0 {
+			return Ok(());
+		}
+		Self::mature_position(coldkey, hotkey, netuid)?;
+		let main = HotkeyAlpha::<T>::get(netuid, hotkey);
+		let as_shares = Self::shares_for(&main, alpha).ok_or(Error::<T>::Overflow)?;
+		ensure!(as_shares > 0, Error::<T>::StakeBelowOneShare);
+		let round = PayoutRound::<T>::get(netuid);
+		// Matured above if older: what is left is this round's pool, or none.
+		let mut pending = HotkeyPending::<T>::get(netuid, hotkey).unwrap_or(PendingStake {
+			round,
+			alpha: 0,
+			units: 0,
+		});
+		let units = if pending.units == 0 || pending.alpha == 0 {
+			alpha.checked_mul(SHARE_SCALE)
+		} else {
+			pool::mul_div(alpha, pending.units, pending.alpha)
+		}
+		.ok_or(Error::<T>::Overflow)?;
+		ensure!(units > 0, Error::<T>::StakeBelowOneShare);
+		pending.alpha = pending.alpha.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
+		pending.units = pending.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
+		let key = (coldkey, hotkey, netuid);
+		let held = PositionPending::<T>::get(key).map_or(0, |(_, u)| u);
+		PositionPending::<T>::insert(
+			key,
+			(round, held.checked_add(units).ok_or(Error::<T>::Overflow)?),
+		);
+		HotkeyPending::<T>::insert(netuid, hotkey, pending);
+		info.alpha_outstanding =
+			info.alpha_outstanding.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
+		Ok(())
+	}
+
+	/// Takes up to `alpha` out of the position's pending stake (matured first by the caller);
+	/// returns what it took. Units are burned rounded up, so the pool's other holders never lose;
+	/// dust left in an emptied pool joins the hotkey's main pool.
+	fn unstake_pending(
+		info: &mut SubnetInfo<T::AccountId>,
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		alpha: Balance,
+	) -> Result<Balance, DispatchError> {
+		let key = (coldkey, hotkey, netuid);
+		let Some((round, units)) = PositionPending::<T>::get(key) else { return Ok(0) };
+		let Some(mut pending) =
+			HotkeyPending::<T>::get(netuid, hotkey).filter(|p| p.round == round)
+		else {
+			return Ok(0);
+		};
+		let value = pool::mul_div(units, pending.alpha, pending.units).unwrap_or(0);
+		let take = alpha.min(value);
+		if take == 0 {
+			return Ok(0);
+		}
+		let burn = if take == value {
+			units
+		} else {
+			pool::mul_div_ceil(take, pending.units, pending.alpha)
+				.ok_or(Error::<T>::Overflow)?
+				.min(units)
+		};
+		pending.alpha = pending.alpha.saturating_sub(take);
+		pending.units = pending.units.saturating_sub(burn);
+		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(take);
+		if units == burn {
+			PositionPending::<T>::remove(key);
+		} else {
+			PositionPending::<T>::insert(key, (round, units.saturating_sub(burn)));
+		}
+		if pending.units == 0 {
+			HotkeyPending::<T>::remove(netuid, hotkey);
+			if pending.alpha > 0 {
+				// Rounding dust nobody holds: the hotkey's nominators keep it.
+				HotkeyAlpha::<T>::mutate(netuid, hotkey, |h| {
+					h.alpha = h.alpha.saturating_add(pending.alpha)
+				});
+			}
+		} else {
+			HotkeyPending::<T>::insert(netuid, hotkey, pending);
+		}
+		Ok(take)
 	}
 
 	/// The shares `alpha` new alpha buys in `stake`'s pool, at its current rate (rounded
@@ -166,6 +362,7 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		alpha: Balance,
 	) -> DispatchResult {
+		Self::mature_hotkey(netuid, hotkey);
 		let stake = HotkeyAlpha::<T>::get(netuid, hotkey);
 		if alpha > 0 && Self::shares_for(&stake, alpha) == Some(0) {
 			Self::compound_into(info, coldkey, hotkey, netuid, alpha)
@@ -182,6 +379,8 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		alpha: Balance,
 	) -> DispatchResult {
+		// Stake that matured before this payout shares it; stake added since does not.
+		Self::mature_hotkey(netuid, hotkey);
 		let mut stake = HotkeyAlpha::<T>::get(netuid, hotkey);
 		if stake.shares == 0 {
 			// Nobody to share with: it is the hotkey owner's.
@@ -194,8 +393,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Takes `alpha` out of `coldkey`'s position on `hotkey`, burning shares rounded up (so the
-	/// other nominators never lose).
+	/// Takes `alpha` out of `coldkey`'s position on `hotkey` — its pending stake first, then its
+	/// shares — burning units and shares rounded up (so the other nominators never lose).
 	fn unstake_from(
 		info: &mut SubnetInfo<T::AccountId>,
 		coldkey: &T::AccountId,
@@ -203,6 +402,13 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		alpha: Balance,
 	) -> DispatchResult {
+		ensure!(alpha > 0, Error::<T>::NotEnoughStake);
+		Self::mature_position(coldkey, hotkey, netuid)?;
+		let from_pending = Self::unstake_pending(info, coldkey, hotkey, netuid, alpha)?;
+		let alpha = alpha.saturating_sub(from_pending);
+		if alpha == 0 {
+			return Ok(());
+		}
 		let key = (coldkey, hotkey, netuid);
 		let held = Positions::<T>::get(key);
 		let mut stake = HotkeyAlpha::<T>::get(netuid, hotkey);
@@ -335,7 +541,7 @@ impl<T: Config> Pallet<T> {
 		T::GovCurrency::resolve(&Self::pot(), net).map_err(|_| Error::<T>::Overflow)?;
 		T::GovFeeSink::on_unbalanced(fee);
 		info.reserves = swap.after;
-		Self::stake_into(&mut info, &coldkey, &hotkey, netuid, swap.amount_out)?;
+		Self::stake_pending(&mut info, &coldkey, &hotkey, netuid, swap.amount_out)?;
 		Networks::<T>::insert(netuid, info);
 		Self::deposit_event(Event::StakeAdded {
 			coldkey,
@@ -409,7 +615,7 @@ impl<T: Config> Pallet<T> {
 			)?;
 			T::GovFeeSink::on_unbalanced(fee);
 		}
-		Self::stake_into(&mut dst, &coldkey, &hotkey, to, buy.amount_out)?;
+		Self::stake_pending(&mut dst, &coldkey, &hotkey, to, buy.amount_out)?;
 		Networks::<T>::insert(from, src);
 		Networks::<T>::insert(to, dst);
 		Self::deposit_event(Event::StakeMoved {
@@ -435,12 +641,20 @@ impl<T: Config> Pallet<T> {
 			!fraction.is_zero() && fraction <= T::MaxStakeSlash::get() && fraction < Perbill::one(),
 			Error::<T>::SlashOutOfBounds
 		);
+		Self::mature_hotkey(netuid, &hotkey);
 		let mut stake = HotkeyAlpha::<T>::get(netuid, &hotkey);
-		let alpha = fraction.mul_floor(stake.alpha);
+		let mut pending = HotkeyPending::<T>::get(netuid, &hotkey);
+		// Pending stake is slashed alike: staking just before a slash does not dodge it.
+		let from_pending = pending.as_ref().map_or(0, |p| fraction.mul_floor(p.alpha));
+		let alpha = fraction.mul_floor(stake.alpha).saturating_add(from_pending);
 		ensure!(alpha > 0, Error::<T>::NothingToSlash);
-		stake.alpha = stake.alpha.saturating_sub(alpha);
+		stake.alpha = stake.alpha.saturating_sub(alpha.saturating_sub(from_pending));
 		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(alpha);
 		HotkeyAlpha::<T>::insert(netuid, &hotkey, stake);
+		if let Some(p) = pending.as_mut() {
+			p.alpha = p.alpha.saturating_sub(from_pending);
+			HotkeyPending::<T>::insert(netuid, &hotkey, *p);
+		}
 		Networks::<T>::insert(netuid, info);
 		Self::deposit_event(Event::StakeSlashed { hotkey, netuid, fraction, alpha, reason });
 		Ok(())
@@ -656,6 +870,8 @@ impl<T: Config> Pallet<T> {
 			},
 		)?;
 		Networks::<T>::insert(netuid, info);
+		// Stake added before this payout matures now; stake added from here on, at the next.
+		PayoutRound::<T>::mutate(netuid, |r| *r = r.saturating_add(1));
 		Self::deposit_event(Event::EpochPaid {
 			netuid,
 			consensus,
@@ -783,10 +999,17 @@ impl<T: Config> Pallet<T> {
 
 	/// `coldkey`'s stake positions.
 	pub fn positions_of(coldkey: &T::AccountId) -> Vec<PositionView<T::AccountId>> {
-		Positions::<T>::iter_prefix((coldkey,))
-			.map(|((hotkey, netuid), shares)| {
-				let alpha = Self::value_of(shares, &HotkeyAlpha::<T>::get(netuid, &hotkey));
-				PositionView { hotkey, netuid, shares, alpha }
+		let mut keys: Vec<(T::AccountId, NetUid)> =
+			Positions::<T>::iter_key_prefix((coldkey,)).collect();
+		keys.extend(
+			PositionPending::<T>::iter_key_prefix((coldkey,))
+				.filter(|(h, n)| !Positions::<T>::contains_key((coldkey, h, *n))),
+		);
+		keys.into_iter()
+			.map(|(hotkey, netuid)| {
+				let shares = Positions::<T>::get((coldkey, &hotkey, netuid));
+				let (alpha, pending) = Self::position_value(coldkey, &hotkey, netuid);
+				PositionView { hotkey, netuid, shares, alpha, pending }
 			})
 			.collect()
 	}
@@ -810,9 +1033,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(s.reserves.gov >= min && s.reserves.alpha >= min, "a reserve below MinReserve");
 			let staked = HotkeyAlpha::<T>::iter_prefix(netuid)
 				.fold(0u128, |a, (_, h)| a.saturating_add(h.alpha));
+			let pending = HotkeyPending::<T>::iter_prefix(netuid)
+				.fold(0u128, |a, (_, p)| a.saturating_add(p.alpha));
 			ensure!(
-				staked == s.alpha_outstanding,
-				"Σ hotkey alpha != the subnet's alpha outstanding"
+				staked.saturating_add(pending) == s.alpha_outstanding,
+				"Σ hotkey alpha (main and pending) != the subnet's alpha outstanding"
 			);
 			ensure!(s.alpha_issued <= ALPHA_CAP, "alpha issued past the cap");
 			ensure!(
@@ -836,6 +1061,36 @@ impl<T: Config> Pallet<T> {
 			e.1 = e.1.saturating_add(Self::value_of(shares, &stake));
 			e.2 = e.2.saturating_add(1);
 		}
+		// Matured shares not claimed yet belong to the positions holding the round's units.
+		let mut units: alloc::collections::BTreeMap<(NetUid, T::AccountId, u32), u128> =
+			Default::default();
+		for ((_, hotkey, netuid), (round, held)) in PositionPending::<T>::iter() {
+			ensure!(held > 0, "an empty pending position is stored");
+			let u = units.entry((netuid, hotkey, round)).or_default();
+			*u = u.saturating_add(held);
+		}
+		for ((netuid, hotkey, round), m) in Matured::<T>::iter() {
+			ensure!(m.units > 0, "a matured round nobody holds");
+			ensure!(
+				units.remove(&(netuid, hotkey.clone(), round)) == Some(m.units),
+				"Σ pending units of a matured round != its units"
+			);
+			let stake = HotkeyAlpha::<T>::get(netuid, &hotkey);
+			let e = sums.entry((netuid, hotkey)).or_default();
+			e.0 = e.0.saturating_add(m.shares);
+			e.1 = e.1.saturating_add(Self::value_of(m.shares, &stake));
+			e.2 = e.2.saturating_add(1);
+		}
+		for (netuid, hotkey, p) in HotkeyPending::<T>::iter() {
+			ensure!(Networks::<T>::contains_key(netuid), "pending stake on an unknown subnet");
+			ensure!(p.units > 0, "an empty pending pool is stored");
+			ensure!(p.round <= PayoutRound::<T>::get(netuid), "a pending pool from the future");
+			ensure!(
+				units.remove(&(netuid, hotkey, p.round)) == Some(p.units),
+				"Σ pending units != the hotkey's pending units"
+			);
+		}
+		ensure!(units.is_empty(), "pending units in no pool and no matured round");
 		for (netuid, hotkey, stake) in HotkeyAlpha::<T>::iter() {
 			ensure!(Networks::<T>::contains_key(netuid), "stake on an unknown subnet");
 			let (shares, value, count) = sums.remove(&(netuid, hotkey)).unwrap_or_default();
@@ -866,9 +1121,11 @@ impl<T: Config> SubnetOwner<T::AccountId> for Pallet<T> {
 	}
 }
 
-/// Yuma weighs validators by the alpha staked to their hotkey.
+/// Yuma weighs validators by the matured alpha staked to their hotkey.
 impl<T: Config> StakeProvider<T::AccountId> for Pallet<T> {
+	/// Matured stake only: alpha staked since the subnet's last payout weighs nothing until the
+	/// next, so stake held across no epoch boundary cannot capture consensus.
 	fn stake_of(netuid: NetUid, hotkey: &T::AccountId) -> Balance {
-		HotkeyAlpha::<T>::get(netuid, hotkey).alpha
+		Pallet::<T>::matured_state(netuid, hotkey).0.alpha
 	}
 }

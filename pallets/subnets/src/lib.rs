@@ -223,6 +223,49 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Epoch payouts each subnet has made: stake added in round `r` matures at payout `r + 1`.
+	#[pallet::storage]
+	pub type PayoutRound<T: Config> = StorageMap<_, Twox64Concat, NetUid, u32, ValueQuery>;
+
+	/// Each hotkey's pending pool: stake added since its subnet's last payout.
+	#[pallet::storage]
+	pub type HotkeyPending<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		PendingStake,
+		OptionQuery,
+	>;
+
+	/// A position's pending stake: `(round, units)` of its hotkey's pending pool of that round.
+	#[pallet::storage]
+	pub type PositionPending<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, NetUid>,
+		),
+		(u32, u128),
+		OptionQuery,
+	>;
+
+	/// Pending pools that matured into main-pool shares, by `(netuid, hotkey, round)`, until
+	/// every position holding units of them has claimed its shares.
+	#[pallet::storage]
+	pub type Matured<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, u32>,
+		),
+		MaturedRound,
+		OptionQuery,
+	>;
+
 	/// The block the emission hook last ran in (it weighs the blocks since).
 	#[pallet::storage]
 	pub type EmissionRunAt<T: Config> = StorageValue<_, u32, ValueQuery>;

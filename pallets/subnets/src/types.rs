@@ -51,6 +51,29 @@ pub struct HotkeyStake {
 	pub shares: u128,
 }
 
+/// Stake added to a hotkey since its subnet's last epoch payout: a share pool of its own (in
+/// `units`) that earns no dividends and does not weigh in consensus until it matures — at
+/// the next payout it joins the hotkey's main pool as shares ([`MaturedRound`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct PendingStake {
+	/// The payout round (`PayoutRound`) it was added in.
+	pub round: u32,
+	/// Alpha in the pool (slashes reduce it with the main pool).
+	pub alpha: Balance,
+	/// Units its positions hold.
+	pub units: u128,
+}
+
+/// A hotkey's pending pool once matured: `shares` of the main pool minted for it, still to be
+/// claimed by positions holding `units` of it (each claims its share when next touched).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct MaturedRound {
+	/// Units not yet claimed.
+	pub units: u128,
+	/// Main-pool shares not yet claimed.
+	pub shares: u128,
+}
+
 /// A subnet as the runtime API shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct SubnetView<AccountId> {
@@ -122,8 +145,11 @@ pub struct PositionView<AccountId> {
 	pub netuid: NetUid,
 	/// Shares in the hotkey's pool.
 	pub shares: u128,
-	/// Their value in alpha now.
+	/// The position's value in alpha now, its pending (not yet matured) stake included.
 	pub alpha: Balance,
+	/// The part of `alpha` still pending: staked since the subnet's last epoch payout, it
+	/// earns dividends and weighs in consensus only from the next one.
+	pub pending: Balance,
 }
 
 /// The alpha paid out at one epoch.

@@ -81,6 +81,8 @@ fn attacker_subnet() {
 		u128::MAX,
 		false
 	));
+	// As if staked an epoch earlier: stake counts once a payout has matured it.
+	pallet_subnets::PayoutRound::<Runtime>::mutate(0, |r| *r += 1);
 	assert_ok!(GovToken::launch(RuntimeOrigin::root()));
 	start_valuation();
 	blocks(5);

@@ -52,6 +52,8 @@ pub(crate) fn epoch_fixture() -> EpochFixture {
 		u128::MAX,
 		false
 	));
+	// As if staked an epoch earlier: stake counts once a payout has matured it.
+	pallet_subnets::PayoutRound::<Runtime>::mutate(0, |r| *r += 1);
 	// Launched first: paid revenue from then on accrues the subnet's emission allowance.
 	assert_ok!(GovToken::launch(RuntimeOrigin::root()));
 	let user = key(Sr25519Keyring::Ferdie);

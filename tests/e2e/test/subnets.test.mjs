@@ -29,7 +29,12 @@ const miners = [keyring().addFromUri('//Miner1'), keyring().addFromUri('//Miner2
 const validators = [acc.bob, acc.charlie];
 let NET;
 const epochIndex = (block) => Math.floor((block + NET) / TEMPO);
-const hotkeyAlpha = async (at, hotkey) => (await (await api.at(at)).query.subnets.hotkeyAlpha(NET, hotkey)).alpha.toBigInt();
+/** Alpha staked to `hotkey` at block `at`: its main pool and its pending (not yet matured) pool. */
+const hotkeyAlpha = async (at, hotkey) => {
+  const q = (await api.at(at)).query.subnets;
+  const pending = await q.hotkeyPending(NET, hotkey);
+  return (await q.hotkeyAlpha(NET, hotkey)).alpha.toBigInt() + (pending.isSome ? pending.unwrap().alpha.toBigInt() : 0n);
+};
 const commitHash = (hotkey, uids, weights, salt, version) => blake2AsHex(
   api.createType('(AccountId32, u16, Vec<u16>, Vec<u16>, [u8; 32], u64)', [hotkey, NET, uids, weights, salt, version]).toU8a(),
 );
@@ -87,7 +92,10 @@ test('stake is a swap: the quote is what executes; a tight limit is refused', as
   ok(await sendAndWait(api.tx.subnets.addStake(acc.charlie.address, NET, 500n * UNIT, 2n ** 127n, false), acc.alice));
   const positions = await api.call.subnetsApi.positions(acc.alice.address);
   assert.equal(positions.length, 2);
-  assert.equal(positions.find((p) => p.hotkey.toString() === acc.bob.address).alpha.toBigInt(), q.amountOut.toBigInt());
+  const pos = positions.find((p) => p.hotkey.toString() === acc.bob.address);
+  assert.equal(pos.alpha.toBigInt(), q.amountOut.toBigInt());
+  // Pending until the subnet's next epoch payout: no dividends, no weight in consensus yet.
+  assert.equal(pos.pending.toBigInt(), q.amountOut.toBigInt(), 'the new stake is pending');
 });
 
 const subnetView = async (at) => (await (at ? await api.at(at) : api).call.subnetsApi.subnets())
@@ -128,9 +136,14 @@ test('GOV launches; a paid spend accrues the subnet an allowance, and emission f
 });
 
 test('commit, reveal, epoch: credits and alpha follow incentive and dividends; a miner cashes out', async () => {
-  // A scheduled epoch hands the staked validators their permits.
-  await nextEpoch();
-  const meta = await api.call.yumaApi.metagraph(NET);
+  // Stake counts once an epoch payout has matured it; the scheduled epoch after that hands the
+  // staked validators their permits.
+  let meta;
+  for (let k = 0; k < 3; k += 1) {
+    await nextEpoch();
+    meta = await api.call.yumaApi.metagraph(NET);
+    if (meta.filter((n) => n.validatorPermit.isTrue).length >= validators.length) break;
+  }
   const uid = Object.fromEntries(meta.map((n) => [n.hotkey.toString(), n.uid.toNumber()]));
   assert.ok(validators.every((v) => meta[uid[v.address]].validatorPermit.isTrue));
   const uids = miners.map((m) => uid[m.address]);

@@ -215,7 +215,10 @@ fn a_stake_worth_less_than_one_share_is_refused() {
 			NO_LIMIT,
 			false
 		));
-		// Dividends compounded into the pool: alpha per share rises to about 10.
+		// An epoch later the stake has matured into the hotkey's pool...
+		PayoutRound::<Test>::mutate(net, |r| *r += 1);
+		assert_ok!(Subnets::mature_position(&CHARLIE, &VALI, net));
+		// ...and dividends compounded into it: alpha per share rises to about 10.
 		let shares = HotkeyAlpha::<Test>::get(net, VALI).shares;
 		let extra = 10 * shares;
 		HotkeyAlpha::<Test>::mutate(net, VALI, |h| h.alpha += extra);
@@ -226,7 +229,7 @@ fn a_stake_worth_less_than_one_share_is_refused() {
 		);
 		// A stake worth a share or more goes through.
 		assert_ok!(Subnets::add_stake(RuntimeOrigin::signed(BOB), VALI, net, 100, NO_LIMIT, false));
-		assert!(Positions::<Test>::get((BOB, VALI, net)) > 0);
+		assert!(Subnets::position_alpha(&BOB, &VALI, net) > 0);
 	});
 }
 

@@ -22,6 +22,8 @@ fn loop_setup() -> u16 {
 		NO_LIMIT,
 		false
 	));
+	// Staked before an earlier payout (stake counts once it has crossed one).
+	PayoutRound::<Test>::mutate(net, |r| *r += 1);
 	// A first epoch hands out the validator permit.
 	run_to(10);
 	assert_ok!(Yuma::set_weights(

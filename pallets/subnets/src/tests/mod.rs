@@ -12,4 +12,5 @@ mod calls;
 mod economy_attacks;
 mod emission;
 mod epoch;
+mod flash_stake;
 mod pool_props;
