@@ -144,10 +144,12 @@ mod benchmarks {
 		assert_eq!(Weights::<T>::get(netuid, 0).unwrap().entries.len(), w as usize);
 	}
 
-	/// The epoch's cost in neurons and validators (one weight and one bond per validator).
+	/// The epoch's cost in neurons and validators (one weight and one bond per validator), up
+	/// to the storage bound.
 	#[benchmark]
-	fn trigger_epoch(n: Linear<256, { T::MaxUids::get() }>, v: Linear<1, 256>) {
+	fn trigger_epoch(n: Linear<2, { T::MaxUids::get() }>, v: Linear<1, { T::MaxUids::get() }>) {
 		let netuid = T::BenchmarkHelper::subnet();
+		let v = v.min(n - 1);
 		fill::<T>(netuid, n as u16, v as u16);
 		weights_and_bonds::<T>(netuid, n as u16, v as u16, 1);
 		set_block::<T>(NOW);
@@ -157,12 +159,14 @@ mod benchmarks {
 		assert_eq!(LastEpoch::<T>::get(netuid), NOW);
 	}
 
-	/// The epoch's marginal cost per non-zero weight: `z` weights spread over 256 validators of
-	/// a 4,096-uid subnet (`z = 104,960` is the 10 %-dense case).
+	/// The epoch's marginal cost per non-zero weight: `z` weights spread over the validators
+	/// holding half the uids of the largest subnet, each weighting up to the other half (at
+	/// `MaxUids` = 256: 128 validators, up to 16,384 weights, fully dense).
 	#[benchmark]
-	fn epoch_weights(z: Linear<0, 131_072>) {
+	fn epoch_weights(z: Linear<0, { (T::MaxUids::get() / 2) * (T::MaxUids::get() / 2) }>) {
 		let netuid = T::BenchmarkHelper::subnet();
-		let (n, v) = (T::MaxUids::get().min(4_096) as u16, 256u16);
+		let n = T::MaxUids::get().min(u32::from(u16::MAX)) as u16;
+		let v = n / 2;
 		fill::<T>(netuid, n, v);
 		weights_and_bonds::<T>(netuid, n, v, (z / u32::from(v)) as u16);
 		set_block::<T>(NOW);

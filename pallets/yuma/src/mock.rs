@@ -84,7 +84,7 @@ parameter_types! {
 	pub static ActivityCutoff: u32 = 5_000;
 	pub static MinBurn: Balance = UNIT;
 	pub static MaxBurn: Balance = 100 * UNIT;
-	pub const MaxUids: u32 = 4096;
+	pub const MaxUids: u32 = 256;
 	pub const BurnHalvingInterval: u32 = 360;
 }
 

@@ -233,35 +233,51 @@ fn default_genesis_builds() {
 /// The Yuma epoch's speed targets, from the benchmarked weights (`pallet_yuma::weights`):
 /// a 256-uid subnet with 64 validators and dense rows costs at most 5 % of a block; a
 /// 4,096-uid subnet with 256 validators and 10 %-dense rows fits in one normal-class block.
+/// Governance may set `MaxAllowedUids` and `MaxValidators` anywhere up to `MAX_UIDS`: the
+/// heaviest legal case — `MaxEpochsPerBlock` epochs in one block, each over `MAX_UIDS` uids, all
+/// of them validators weighting every other uid, scores and payout — fits a quarter of the
+/// block; twice the uids would not. Prints the default case's share too.
 #[test]
-fn yuma_epoch_weight_targets() {
-	use frame_support::dispatch::DispatchClass;
+fn the_heaviest_legal_epochs_fit_a_quarter_of_the_block() {
+	use crate::limits::{MaxEpochsPerBlock, MAX_UIDS};
+	use pallet_subnets::WeightInfo as _;
 	use pallet_yuma::EpochStats;
-	let block = crate::limits::RuntimeBlockWeights::get();
-	let max = block.max_block;
-	let normal = block.get(DispatchClass::Normal).max_extrinsic.expect("normal has a limit");
-	let small = EpochStats { neurons: 256, validators: 64, weights: 64 * 255, consensus: true }
-		.weight::<Runtime>();
-	let large = EpochStats { neurons: 4096, validators: 256, weights: 256 * 410, consensus: true }
-		.weight::<Runtime>();
+	let max = crate::limits::RuntimeBlockWeights::get().max_block;
+	let epoch = |n: u16, v: u16| {
+		let stats = EpochStats {
+			neurons: n,
+			validators: v,
+			weights: u32::from(v) * u32::from(n - 1),
+			consensus: true,
+		};
+		stats.weight::<Runtime>().saturating_add(
+			<Runtime as pallet_subnets::Config>::WeightInfo::epoch_payout(u32::from(n)),
+		)
+	};
 	let pct =
 		|w: frame_support::weights::Weight| w.ref_time() as f64 * 100.0 / max.ref_time() as f64;
+	let heaviest = epoch(MAX_UIDS, MAX_UIDS).saturating_mul(u64::from(MaxEpochsPerBlock::get()));
+	let default = epoch(256, 64);
+	let double =
+		epoch(2 * MAX_UIDS, 2 * MAX_UIDS).saturating_mul(u64::from(MaxEpochsPerBlock::get()));
 	println!(
-		"epoch n=256 v=64 dense: {:.2} ms = {:.2} % of the block",
-		small.ref_time() as f64 / 1e9,
-		pct(small)
+		"epoch n=256 v=64 dense: {:.1} ms = {:.2} % of the block; {} epochs at n=v={MAX_UIDS}: \
+		 {:.1} % (at n=v={}: {:.1} %)",
+		default.ref_time() as f64 / 1e9,
+		pct(default),
+		MaxEpochsPerBlock::get(),
+		pct(heaviest),
+		2 * MAX_UIDS,
+		pct(double),
 	);
-	println!(
-		"epoch n=4096 v=256 10%: {:.2} ms = {:.2} % of the block",
-		large.ref_time() as f64 / 1e9,
-		pct(large)
-	);
-	assert!(small.ref_time() <= max.ref_time() / 20, "n = 256 epoch above 5 % of the block");
-	assert!(large.all_lte(normal), "n = 4,096 epoch does not fit in one block");
+	let quarter = frame_support::weights::Weight::from_parts(max.ref_time() / 4, u64::MAX);
+	assert!(heaviest.all_lte(quarter), "the heaviest legal epochs exceed a quarter of the block");
+	assert!(!double.all_lte(quarter), "MAX_UIDS could be higher: twice it still fits");
 }
 
 mod credits;
 mod economy;
+mod fuzz;
 mod gov_token;
 mod simulator;
 pub(crate) mod subnets;

@@ -48,7 +48,7 @@ fn permits_take_the_largest_stakes_ties_to_lower_uid() {
 
 #[test]
 fn the_largest_case_runs() {
-	// n = 4,096, 256 validators, 10 % dense rows: the benchmark's large case, natively.
+	// n = 4,096, 256 validators, 10 % dense rows: far past the runtime's bound, natively.
 	let n = 4096usize;
 	let neurons: Vec<NeuronInput> = (0..n)
 		.map(|i| NeuronInput {
