@@ -15,4 +15,4 @@ case "$dur" in
 esac
 cd "$ROOT"
 TANDEM_FUZZ_SECONDS="$secs" TANDEM_FUZZ_SEED_START="${TANDEM_FUZZ_SEED_START:-$((RANDOM * 32768 + RANDOM))}" \
-	cargo test --release --locked -p tandem-runtime runtime_fuzz_walk -- --nocapture
+	cargo test --release --locked --workspace runtime_fuzz_walk -- --nocapture

@@ -67,12 +67,19 @@ impl pallet_yuma::BenchmarkHelper<AccountId, tandem_primitives::Signature> for Y
 		1
 	}
 	fn set_stake(netuid: NetUid, hotkey: &AccountId, stake: u128) {
-		// Yuma reads the hotkey's alpha; the benchmark only needs the number to be there.
+		// Yuma reads the hotkey's matured alpha: its main pool and a matured pending pool (the
+		// costliest read); the benchmark only needs the numbers to be there.
 		pallet_subnets::HotkeyAlpha::<Runtime>::insert(
 			netuid,
 			hotkey,
-			pallet_subnets::types::HotkeyStake { alpha: stake, shares: 0 },
+			pallet_subnets::types::HotkeyStake { alpha: stake, shares: stake },
 		);
+		pallet_subnets::HotkeyPending::<Runtime>::insert(
+			netuid,
+			hotkey,
+			pallet_subnets::types::PendingStake { round: 0, alpha: 1, units: 1 },
+		);
+		pallet_subnets::PayoutRound::<Runtime>::insert(netuid, 1);
 	}
 	fn set_limits(max_validators: u16, max_allowed_uids: u16) {
 		set_parameter(RuntimeParameters::Yuma(yuma::Parameters::MaxValidators(

@@ -100,6 +100,9 @@ mod benchmarks {
 		pallet_yuma::Pallet::<T>::register_for_benchmarks(cold, b, hot.clone())
 			.expect("registration fits");
 		let who = staked::<T>(a, &hot, 10 * gov::UNIT);
+		// The destination holds a matured stake of the same staker too: both sides mature and
+		// claim.
+		staked::<T>(b, &hot, 10 * gov::UNIT);
 		let half = Pallet::<T>::position_alpha(&who, &hot, a) / 2;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), hot.clone(), a, b, half, 0, false);

@@ -126,6 +126,17 @@ impl<T: Config> Pallet<T> {
 		hotkey: &T::AccountId,
 		netuid: NetUid,
 	) -> (Balance, Balance) {
+		let (_, alpha, pending) = Self::position_state(coldkey, hotkey, netuid);
+		(alpha, pending)
+	}
+
+	/// The position's main-pool shares (matured ones not yet claimed included), its value in
+	/// alpha and the part still pending, as the next call touching it will see them.
+	fn position_state(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+	) -> (u128, Balance, Balance) {
 		let key = (coldkey, hotkey, netuid);
 		let (main, matured) = Self::matured_state(netuid, hotkey);
 		let (mut claim, mut pending) = (0, 0);
@@ -141,7 +152,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let shares = Positions::<T>::get(key).saturating_add(claim);
-		(Self::value_of(shares, &main).saturating_add(pending), pending)
+		(shares, Self::value_of(shares, &main).saturating_add(pending), pending)
 	}
 
 	// ----- maturity -----
@@ -650,7 +661,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(alpha > 0, Error::<T>::NothingToSlash);
 		stake.alpha = stake.alpha.saturating_sub(alpha.saturating_sub(from_pending));
 		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(alpha);
-		HotkeyAlpha::<T>::insert(netuid, &hotkey, stake);
+		if stake != HotkeyStake::default() {
+			HotkeyAlpha::<T>::insert(netuid, &hotkey, stake);
+		}
 		if let Some(p) = pending.as_mut() {
 			p.alpha = p.alpha.saturating_sub(from_pending);
 			HotkeyPending::<T>::insert(netuid, &hotkey, *p);
@@ -1007,8 +1020,7 @@ impl<T: Config> Pallet<T> {
 		);
 		keys.into_iter()
 			.map(|(hotkey, netuid)| {
-				let shares = Positions::<T>::get((coldkey, &hotkey, netuid));
-				let (alpha, pending) = Self::position_value(coldkey, &hotkey, netuid);
+				let (shares, alpha, pending) = Self::position_state(coldkey, &hotkey, netuid);
 				PositionView { hotkey, netuid, shares, alpha, pending }
 			})
 			.collect()
@@ -1075,6 +1087,11 @@ impl<T: Config> Pallet<T> {
 				units.remove(&(netuid, hotkey.clone(), round)) == Some(m.units),
 				"Σ pending units of a matured round != its units"
 			);
+			// A round that matured into no shares (its alpha was worth less than one share of
+			// a pool whose price rose meanwhile) holds nothing in the main pool.
+			if m.shares == 0 {
+				continue;
+			}
 			let stake = HotkeyAlpha::<T>::get(netuid, &hotkey);
 			let e = sums.entry((netuid, hotkey)).or_default();
 			e.0 = e.0.saturating_add(m.shares);

@@ -10,7 +10,7 @@ use crate::{
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64, Contains, FindAuthor},
-	weights::constants::RocksDbWeight,
+	weights::constants::ParityDbWeight,
 };
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
@@ -29,7 +29,8 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	type DbWeight = RocksDbWeight;
+	// The node runs ParityDB only (no RocksDB backend is compiled in): charge its costs.
+	type DbWeight = ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

@@ -250,3 +250,36 @@ fn a_donation_to_the_pot_cannot_break_try_state() {
 		assert_ok!(Subnets::do_try_state());
 	});
 }
+
+/// A pending stake worth less than one share at the price its pool has when it matures (the
+/// price rose with dividends meanwhile) matures into no shares: its few units of alpha stay with
+/// the pool's holders — at most one share's worth — and nothing is left stored that breaks the
+/// invariants.
+#[test]
+fn a_stake_that_matures_into_no_shares_leaves_the_invariants_whole() {
+	build_and_execute(|| {
+		let net = new_subnet();
+		register(net, VALI);
+		assert_ok!(Subnets::add_stake(
+			RuntimeOrigin::signed(CHARLIE),
+			VALI,
+			net,
+			10 * GOV,
+			NO_LIMIT,
+			false
+		));
+		PayoutRound::<Test>::mutate(net, |r| *r += 1);
+		assert_ok!(Subnets::mature_position(&CHARLIE, &VALI, net));
+		assert_ok!(Subnets::add_stake(RuntimeOrigin::signed(BOB), VALI, net, 5, NO_LIMIT, false));
+		assert!(Subnets::position_alpha(&BOB, &VALI, net) > 0);
+		// Dividends lift the pool to about ten alpha per share before BOB's stake matures.
+		let extra = 10 * HotkeyAlpha::<Test>::get(net, VALI).shares;
+		HotkeyAlpha::<Test>::mutate(net, VALI, |h| h.alpha += extra);
+		Networks::<Test>::mutate(net, |s| s.as_mut().unwrap().alpha_outstanding += extra);
+		PayoutRound::<Test>::mutate(net, |r| *r += 1);
+		assert_ok!(Subnets::mature_position(&BOB, &VALI, net));
+		assert_eq!(Subnets::position_alpha(&BOB, &VALI, net), 0);
+		assert_ok!(Subnets::do_try_state());
+		assert!(!PositionPending::<Test>::contains_key((BOB, VALI, net)));
+	});
+}
