@@ -66,22 +66,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Accounts` (r:1 w:1)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
 	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1279`
 		//  Estimated: `8817`
-		// Minimum execution time: 100_930_000 picoseconds.
-		Weight::from_parts(106_708_000, 8817)
+		// Minimum execution time: 101_984_000 picoseconds.
+		Weight::from_parts(112_549_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Credits::Issuers` (r:1 w:0)
 	/// Proof: `Credits::Issuers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::UsedReceipts` (r:1 w:1)
-	/// Proof: `Credits::UsedReceipts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::UsedReceipts` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -91,7 +91,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Accounts` (r:1 w:1)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::FiatRevenue` (r:1 w:1)
@@ -102,40 +102,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1472`
 		//  Estimated: `8817`
-		// Minimum execution time: 119_541_000 picoseconds.
-		Weight::from_parts(124_723_000, 8817)
+		// Minimum execution time: 121_477_000 picoseconds.
+		Weight::from_parts(132_022_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:0)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Accounts` (r:1 w:1)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
-	/// Storage: `Parameters::Parameters` (r:1 w:0)
-	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
 	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `585`
-		//  Estimated: `3696`
-		// Minimum execution time: 27_511_000 picoseconds.
-		Weight::from_parts(29_626_000, 3696)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `597`
+		//  Estimated: `3712`
+		// Minimum execution time: 25_266_000 picoseconds.
+		Weight::from_parts(29_416_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:0)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Authorizations` (r:1 w:1)
 	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn authorize() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `374`
-		//  Estimated: `3696`
-		// Minimum execution time: 18_904_000 picoseconds.
-		Weight::from_parts(20_425_000, 3696)
+		//  Estimated: `3712`
+		// Minimum execution time: 19_054_000 picoseconds.
+		Weight::from_parts(21_364_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -145,34 +143,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `373`
 		//  Estimated: `3603`
-		// Minimum execution time: 15_746_000 picoseconds.
-		Weight::from_parts(16_974_000, 3603)
+		// Minimum execution time: 15_949_000 picoseconds.
+		Weight::from_parts(18_326_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credits::Authorizations` (r:1 w:1)
 	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:1 w:0)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Accounts` (r:1 w:1)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
-	/// Storage: `Parameters::Parameters` (r:1 w:0)
-	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
 	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn charge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `748`
-		//  Estimated: `3696`
-		// Minimum execution time: 36_047_000 picoseconds.
-		Weight::from_parts(38_600_000, 3696)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		//  Measured:  `760`
+		//  Estimated: `3712`
+		// Minimum execution time: 33_694_000 picoseconds.
+		Weight::from_parts(37_769_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Credits::Accounts` (r:1 w:1)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -185,15 +181,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn cash_out() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1355`
+		//  Measured:  `1371`
 		//  Estimated: `6208`
-		// Minimum execution time: 68_992_000 picoseconds.
-		Weight::from_parts(72_450_000, 6208)
+		// Minimum execution time: 73_420_000 picoseconds.
+		Weight::from_parts(78_114_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Credits::Accounts` (r:1 w:1)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -204,10 +200,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1321`
+		//  Measured:  `1337`
 		//  Estimated: `6208`
-		// Minimum execution time: 68_063_000 picoseconds.
-		Weight::from_parts(71_794_000, 6208)
+		// Minimum execution time: 68_736_000 picoseconds.
+		Weight::from_parts(73_965_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -217,8 +213,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_923_000 picoseconds.
-		Weight::from_parts(13_151_000, 3513)
+		// Minimum execution time: 12_260_000 picoseconds.
+		Weight::from_parts(13_510_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -228,13 +224,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `287`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_614_000 picoseconds.
-		Weight::from_parts(12_904_000, 3513)
+		// Minimum execution time: 11_960_000 picoseconds.
+		Weight::from_parts(13_181_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credits::Accounts` (r:1 w:1)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
@@ -243,26 +239,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credits::PendingFeeUsd` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn charge_credit_fee() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `427`
-		//  Estimated: `3609`
-		// Minimum execution time: 17_085_000 picoseconds.
-		Weight::from_parts(18_373_000, 3609)
+		//  Measured:  `443`
+		//  Estimated: `3625`
+		// Minimum execution time: 17_216_000 picoseconds.
+		Weight::from_parts(19_277_000, 3625)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Credits::PendingFeeUsd` (r:1 w:1)
 	/// Proof: `Credits::PendingFeeUsd` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::TotalIssuance` (r:1 w:0)
+	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn settle_fees() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1143`
+		//  Measured:  `1150`
 		//  Estimated: `6208`
-		// Minimum execution time: 52_499_000 picoseconds.
-		Weight::from_parts(55_089_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 59_596_000 picoseconds.
+		Weight::from_parts(63_331_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
@@ -270,63 +270,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn buy() -> Weight {
-		Weight::from_parts(106_708_000, 8817)
+		Weight::from_parts(112_549_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn issue() -> Weight {
-		Weight::from_parts(124_723_000, 8817)
+		Weight::from_parts(132_022_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(29_626_000, 3696)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(29_416_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn authorize() -> Weight {
-		Weight::from_parts(20_425_000, 3696)
+		Weight::from_parts(21_364_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(16_974_000, 3603)
+		Weight::from_parts(18_326_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn charge() -> Weight {
-		Weight::from_parts(38_600_000, 3696)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(37_769_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cash_out() -> Weight {
-		Weight::from_parts(72_450_000, 6208)
+		Weight::from_parts(78_114_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn slash() -> Weight {
-		Weight::from_parts(71_794_000, 6208)
+		Weight::from_parts(73_965_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_issuer() -> Weight {
-		Weight::from_parts(13_151_000, 3513)
+		Weight::from_parts(13_510_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(12_904_000, 3513)
+		Weight::from_parts(13_181_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn charge_credit_fee() -> Weight {
-		Weight::from_parts(18_373_000, 3609)
+		Weight::from_parts(19_277_000, 3625)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle_fees() -> Weight {
-		Weight::from_parts(55_089_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(63_331_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

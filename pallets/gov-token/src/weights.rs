@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `148`
 		//  Estimated: `3501`
-		// Minimum execution time: 11_363_000 picoseconds.
-		Weight::from_parts(12_521_000, 3501)
+		// Minimum execution time: 11_594_000 picoseconds.
+		Weight::from_parts(12_669_000, 3501)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1695`
 		//  Estimated: `13545`
-		// Minimum execution time: 247_837_000 picoseconds.
-		Weight::from_parts(256_613_000, 13545)
+		// Minimum execution time: 438_944_000 picoseconds.
+		Weight::from_parts(453_426_000, 13545)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1348`
 		//  Estimated: `3675`
-		// Minimum execution time: 38_599_000 picoseconds.
-		Weight::from_parts(41_218_000, 3675)
+		// Minimum execution time: 39_344_000 picoseconds.
+		Weight::from_parts(41_710_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -127,22 +127,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `GovToken::MeshRoster` (r:1003 w:0)
 	/// Proof: `GovToken::MeshRoster` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Accounts` (r:1002 w:0)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `GovToken::NextAirdropId` (r:1 w:1)
 	/// Proof: `GovToken::NextAirdropId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn start_airdrop(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1115`
+		//  Measured:  `1163`
 		//  Estimated: `8571`
-		// Minimum execution time: 43_381_000 picoseconds.
-		Weight::from_parts(45_129_000, 8571)
-			.saturating_add(Weight::from_parts(5_765_442, 0).saturating_mul(r.into()))
+		// Minimum execution time: 44_778_000 picoseconds.
+		Weight::from_parts(46_251_000, 8571)
+			.saturating_add(Weight::from_parts(5_984_650, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(r.into()))
 	}
 	/// Storage: `GovToken::MeshRoster` (r:1 w:1)
 	/// Proof: `GovToken::MeshRoster` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `3517`
-		// Minimum execution time: 14_913_000 picoseconds.
-		Weight::from_parts(16_327_000, 3517)
+		// Minimum execution time: 14_911_000 picoseconds.
+		Weight::from_parts(16_252_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -165,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `256`
 		//  Estimated: `3517`
-		// Minimum execution time: 14_953_000 picoseconds.
-		Weight::from_parts(16_321_000, 3517)
+		// Minimum execution time: 14_996_000 picoseconds.
+		Weight::from_parts(16_330_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -184,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `629`
 		//  Estimated: `3593`
-		// Minimum execution time: 69_497_000 picoseconds.
-		Weight::from_parts(72_610_000, 3593)
+		// Minimum execution time: 72_301_000 picoseconds.
+		Weight::from_parts(75_564_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `516`
 		//  Estimated: `6196`
-		// Minimum execution time: 51_684_000 picoseconds.
-		Weight::from_parts(54_474_000, 6196)
+		// Minimum execution time: 52_807_000 picoseconds.
+		Weight::from_parts(55_409_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -207,45 +207,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn launch() -> Weight {
-		Weight::from_parts(12_521_000, 3501)
+		Weight::from_parts(12_669_000, 3501)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn buyback() -> Weight {
-		Weight::from_parts(256_613_000, 13545)
+		Weight::from_parts(453_426_000, 13545)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn on_initialize_oracle() -> Weight {
-		Weight::from_parts(41_218_000, 3675)
+		Weight::from_parts(41_710_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_airdrop(r: u32, ) -> Weight {
-		Weight::from_parts(45_129_000, 8571)
-			.saturating_add(Weight::from_parts(5_765_442, 0).saturating_mul(r.into()))
+		Weight::from_parts(46_251_000, 8571)
+			.saturating_add(Weight::from_parts(5_984_650, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(r.into()))
 	}
 	fn add_to_roster() -> Weight {
-		Weight::from_parts(16_327_000, 3517)
+		Weight::from_parts(16_252_000, 3517)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_from_roster() -> Weight {
-		Weight::from_parts(16_321_000, 3517)
+		Weight::from_parts(16_330_000, 3517)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim_airdrop() -> Weight {
-		Weight::from_parts(72_610_000, 3593)
+		Weight::from_parts(75_564_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn close_airdrop() -> Weight {
-		Weight::from_parts(54_474_000, 6196)
+		Weight::from_parts(55_409_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -62,20 +62,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:0)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:0 w:1)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn register_network() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `594`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_098_000 picoseconds.
-		Weight::from_parts(60_388_000, 6196)
+		// Minimum execution time: 59_650_000 picoseconds.
+		Weight::from_parts(67_893_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Uids` (r:1 w:0)
 	/// Proof: `Yuma::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
@@ -88,44 +88,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `GovToken::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyAlpha` (r:1 w:1)
 	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:1 w:1)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:1 w:0)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PositionPending` (r:1 w:1)
+	/// Proof: `Subnets::PositionPending` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Positions` (r:1 w:1)
 	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:0 w:1)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1611`
+		//  Measured:  `1894`
 		//  Estimated: `8799`
-		// Minimum execution time: 115_773_000 picoseconds.
-		Weight::from_parts(121_584_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 164_560_000 picoseconds.
+		Weight::from_parts(179_125_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Positions` (r:1 w:1)
-	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyAlpha` (r:1 w:1)
 	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:1 w:1)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:1 w:0)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PositionPending` (r:1 w:1)
+	/// Proof: `Subnets::PositionPending` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:1 w:1)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Positions` (r:1 w:1)
+	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `966`
+		//  Measured:  `1032`
 		//  Estimated: `6196`
-		// Minimum execution time: 85_658_000 picoseconds.
-		Weight::from_parts(90_231_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 139_579_000 picoseconds.
+		Weight::from_parts(151_313_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:2 w:2)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Uids` (r:1 w:0)
 	/// Proof: `Yuma::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Positions` (r:2 w:2)
-	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyAlpha` (r:2 w:2)
 	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:2 w:2)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:2 w:0)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PositionPending` (r:2 w:2)
+	/// Proof: `Subnets::PositionPending` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:1 w:2)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Positions` (r:2 w:2)
+	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -136,44 +160,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `GovToken::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1792`
-		//  Estimated: `6402`
-		// Minimum execution time: 126_163_000 picoseconds.
-		Weight::from_parts(132_605_000, 6402)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		//  Measured:  `2066`
+		//  Estimated: `6434`
+		// Minimum execution time: 225_190_000 picoseconds.
+		Weight::from_parts(245_488_000, 6434)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyAlpha` (r:1 w:1)
 	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:1 w:1)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:1 w:0)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:0 w:1)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn slash_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `542`
-		//  Estimated: `3696`
-		// Minimum execution time: 24_440_000 picoseconds.
-		Weight::from_parts(26_265_000, 3696)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `580`
+		//  Estimated: `3712`
+		// Minimum execution time: 41_346_000 picoseconds.
+		Weight::from_parts(46_852_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn set_emission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `389`
-		//  Estimated: `3696`
-		// Minimum execution time: 11_965_000 picoseconds.
-		Weight::from_parts(13_229_000, 3696)
+		//  Measured:  `405`
+		//  Estimated: `3712`
+		// Minimum execution time: 11_964_000 picoseconds.
+		Weight::from_parts(13_277_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:65 w:64)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::EmissionRunAt` (r:1 w:1)
 	/// Proof: `Subnets::EmissionRunAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `GovToken::CurrentPhase` (r:1 w:0)
 	/// Proof: `GovToken::CurrentPhase` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
@@ -182,7 +212,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `GovToken::PriceEmaSlow` (r:1 w:0)
 	/// Proof: `GovToken::PriceEmaSlow` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:64 w:0)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `GovToken::Emitted` (r:1 w:1)
 	/// Proof: `GovToken::Emitted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -191,106 +221,112 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `GovToken::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn emission(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `786`
-		//  Estimated: `8523`
-		// Minimum execution time: 69_425_000 picoseconds.
-		Weight::from_parts(61_058_038, 8523)
-			.saturating_add(Weight::from_parts(10_254_468, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `802`
+		//  Estimated: `6012`
+		// Minimum execution time: 68_373_000 picoseconds.
+		Weight::from_parts(62_464_941, 6012)
+			.saturating_add(Weight::from_parts(11_156_763, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2706).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2722).saturating_mul(s.into()))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Scores` (r:1 w:0)
-	/// Proof: `Yuma::Scores` (`max_values`: None, `max_size`: Some(135180), added: 137655, mode: `MaxEncodedLen`)
+	/// Proof: `Yuma::Scores` (`max_values`: None, `max_size`: Some(8460), added: 10935, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Neurons` (r:256 w:0)
 	/// Proof: `Yuma::Neurons` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:6 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyAlpha` (r:257 w:257)
 	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:257 w:256)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:1 w:1)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Positions` (r:257 w:257)
 	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Accounts` (r:257 w:257)
-	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:257 w:257)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::TotalEarned` (r:1 w:1)
 	/// Proof: `Credits::TotalEarned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:0 w:256)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn epoch_payout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4404`
-		//  Estimated: `138645`
-		// Minimum execution time: 210_960_000 picoseconds.
-		Weight::from_parts(26_160_163, 138645)
-			.saturating_add(Weight::from_parts(43_174_084, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(n.into()))
+		//  Measured:  `3920`
+		//  Estimated: `16056`
+		// Minimum execution time: 282_051_000 picoseconds.
+		Weight::from_parts(40_968_169, 16056)
+			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 }
 
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(60_388_000, 6196)
+		Weight::from_parts(67_893_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(121_584_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(179_125_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(90_231_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(151_313_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(132_605_000, 6402)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(245_488_000, 6434)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	fn slash_stake() -> Weight {
-		Weight::from_parts(26_265_000, 3696)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(46_852_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_emission() -> Weight {
-		Weight::from_parts(13_229_000, 3696)
+		Weight::from_parts(13_277_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn emission(s: u32, ) -> Weight {
-		Weight::from_parts(61_058_038, 8523)
-			.saturating_add(Weight::from_parts(10_254_468, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(62_464_941, 6012)
+			.saturating_add(Weight::from_parts(11_156_763, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2706).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2722).saturating_mul(s.into()))
 	}
 	fn epoch_payout(n: u32, ) -> Weight {
-		Weight::from_parts(26_160_163, 138645)
-			.saturating_add(Weight::from_parts(43_174_084, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(n.into()))
+		Weight::from_parts(40_968_169, 16056)
+			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 }
