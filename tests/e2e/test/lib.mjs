@@ -217,8 +217,10 @@ export function sendAndWait(tx, signer, options = {}) {
   });
 }
 
-/** Asserts a submitted call succeeded (shows the dispatch error if not). */
-/** The bytes of a hotkey ownership proof (`yumaApi.hotkeyMessage` returns the same). */
+/**
+ * The bytes of a hotkey ownership proof (`yumaApi.hotkeyMessage` returns them too, as Bytes
+ * holding their SCALE encoding).
+ */
 export function hotkeyMessage(api, coldAddress, netuid) {
   return u8aConcat(
     stringToU8a('tandem/hotkey'),
@@ -239,6 +241,7 @@ export function hotkeyProof(api, coldAddress, netuid, hotkeyPair, { wrapped = fa
   return { Sr25519: hotkeyPair.sign(wrapped ? u8aWrapBytes(message) : message) };
 }
 
+/** Asserts a submitted call succeeded (shows the dispatch error if not). */
 export const ok = (res) => assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
 
 /** `section.Name` of the module error a failed call returned (asserts it failed). Takes a

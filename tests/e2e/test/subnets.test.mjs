@@ -62,7 +62,8 @@ test('set-up: short tempo, a subnet owned by Dave', async () => {
 test('validators and miners register with their hotkey proofs; a front-run is refused', async () => {
   for (const m of miners) ok(await sendAndWait(api.tx.balances.transferKeepAlive(m.address, 100n * UNIT), acc.alice));
   const fromChain = await api.call.yumaApi.hotkeyMessage(acc.bob.address, NET);
-  const [, bytes] = compactStripLength(fromChain.toU8a());
+  // polkadot.js 16.x hands a runtime API's `Vec<u8>` back as Bytes holding its SCALE encoding.
+  const [, bytes] = compactStripLength(fromChain.toU8a(true));
   assert.deepEqual([...bytes], [...hotkeyMessage(api, acc.bob.address, NET)], 'yumaApi.hotkeyMessage');
   // Eve tries to register Miner1's hotkey under her coldkey: her own signature, or Miner1's
   // proof for Miner1's coldkey, does not prove the hotkey chose her.
@@ -96,8 +97,11 @@ test('stake is a swap: the quote is what executes; a tight limit is refused', as
   assert.equal(positions.length, 2);
   const pos = positions.find((p) => p.hotkey.toString() === acc.bob.address);
   assert.equal(pos.alpha.toBigInt(), q.amountOut.toBigInt());
-  // Pending until the subnet's next epoch payout: no dividends, no weight in consensus yet.
-  assert.equal(pos.pending.toBigInt(), q.amountOut.toBigInt(), 'the new stake is pending');
+  // Pending until the subnet's next epoch payout (no dividends, no weight in consensus yet):
+  // read in the block that staked, before any epoch could mature it.
+  const atStake = await (await api.at(res.blockHash)).call.subnetsApi.positions(acc.alice.address);
+  const staked = atStake.find((p) => p.hotkey.toString() === acc.bob.address);
+  assert.equal(staked.pending.toBigInt(), q.amountOut.toBigInt(), 'the new stake is pending');
 });
 
 const subnetView = async (at) => (await (at ? await api.at(at) : api).call.subnetsApi.subnets())
