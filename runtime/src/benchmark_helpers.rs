@@ -59,7 +59,8 @@ impl pallet_credits::BenchmarkHelper for CreditsBenchmarkHelper {
 	}
 }
 
-/// Stake is written as a hotkey's alpha; limits are set through `governance.set_parameter`.
+/// Stake is written as a hotkey's matured alpha; limits are set through
+/// `governance.set_parameter`.
 pub struct YumaBenchmarkHelper;
 impl pallet_yuma::BenchmarkHelper<AccountId, tandem_primitives::Signature> for YumaBenchmarkHelper {
 	fn subnet() -> NetUid {

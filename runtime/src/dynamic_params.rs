@@ -65,7 +65,7 @@ pub mod params {
 		/// Most validator permits per subnet.
 		#[codec(index = 6)]
 		pub static MaxValidators: u16 = 64;
-		/// Most uids per subnet (at most the storage bound of 4,096).
+		/// Most uids per subnet (at most the storage bound, `MAX_UIDS` = 256).
 		#[codec(index = 7)]
 		pub static MaxAllowedUids: u16 = 256;
 		/// Blocks a new neuron cannot be replaced for.

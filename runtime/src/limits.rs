@@ -17,9 +17,10 @@ pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 /// Largest block, in bytes.
 pub const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 /// Storage bound on uids per subnet, and the legal ceiling of both `yuma::MaxAllowedUids` (256
-/// by default) and `yuma::MaxValidators`: the largest size whose epochs — scores and payout,
-/// `MaxEpochsPerBlock` of them with every uid a validator weighting every other — still fit in
-/// a quarter of a block (test `the_heaviest_legal_epochs_fit_a_quarter_of_the_block`).
+/// by default) and `yuma::MaxValidators`: a size whose epochs — scores and payout,
+/// `MaxEpochsPerBlock` of them with every uid a validator weighting every other — fit in a
+/// quarter of a block, where twice it would not (test
+/// `the_heaviest_legal_epochs_fit_a_quarter_of_the_block`).
 pub const MAX_UIDS: u16 = 256;
 
 /// `share` of a whole block's weight, in both dimensions (rounded down).

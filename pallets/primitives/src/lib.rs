@@ -215,7 +215,7 @@ impl<AccountId> SubnetOwner<AccountId> for () {
 }
 
 /// Supplies the stake behind a hotkey on a subnet, for Yuma consensus. `pallet-subnets`
-/// implements it with alpha stake.
+/// implements it with matured alpha stake (held across an epoch payout).
 pub trait StakeProvider<AccountId> {
 	/// Stake behind `hotkey` on subnet `netuid` (only ratios between hotkeys matter).
 	fn stake_of(netuid: NetUid, hotkey: &AccountId) -> Balance;

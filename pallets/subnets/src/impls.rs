@@ -28,8 +28,6 @@ use tandem_primitives::{
 	SubnetOwner, SubnetRegistry,
 };
 
-/// Shares a hotkey's pool issues per alpha unit to its first staker.
-pub const SHARE_SCALE: u128 = 1_000_000;
 /// The most alpha a subnet ever emits (21 M alpha).
 pub const ALPHA_CAP: Balance = 21_000_000 * gov::UNIT;
 /// A subnet's alpha emission per block before any halving (1 alpha).
@@ -254,12 +252,8 @@ impl<T: Config> Pallet<T> {
 			alpha: 0,
 			units: 0,
 		});
-		let units = if pending.units == 0 || pending.alpha == 0 {
-			alpha.checked_mul(SHARE_SCALE)
-		} else {
-			pool::mul_div(alpha, pending.units, pending.alpha)
-		}
-		.ok_or(Error::<T>::Overflow)?;
+		let units =
+			pool::units_for(alpha, pending.units, pending.alpha).ok_or(Error::<T>::Overflow)?;
 		ensure!(units > 0, Error::<T>::StakeBelowOneShare);
 		pending.alpha = pending.alpha.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
 		pending.units = pending.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
@@ -297,13 +291,8 @@ impl<T: Config> Pallet<T> {
 		if take == 0 {
 			return Ok(0);
 		}
-		let burn = if take == value {
-			units
-		} else {
-			pool::mul_div_ceil(take, pending.units, pending.alpha)
-				.ok_or(Error::<T>::Overflow)?
-				.min(units)
-		};
+		let burn = pool::units_to_burn(take, value, units, pending.units, pending.alpha)
+			.ok_or(Error::<T>::Overflow)?;
 		pending.alpha = pending.alpha.saturating_sub(take);
 		pending.units = pending.units.saturating_sub(burn);
 		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(take);
@@ -329,11 +318,7 @@ impl<T: Config> Pallet<T> {
 	/// The shares `alpha` new alpha buys in `stake`'s pool, at its current rate (rounded
 	/// down).
 	fn shares_for(stake: &HotkeyStake, alpha: Balance) -> Option<u128> {
-		if stake.shares == 0 || stake.alpha == 0 {
-			alpha.checked_mul(SHARE_SCALE)
-		} else {
-			pool::mul_div(alpha, stake.shares, stake.alpha)
-		}
+		pool::units_for(alpha, stake.shares, stake.alpha)
 	}
 
 	/// Stakes `alpha` new alpha to `hotkey` for `coldkey`: shares at the pool's current rate.
@@ -425,13 +410,8 @@ impl<T: Config> Pallet<T> {
 		let mut stake = HotkeyAlpha::<T>::get(netuid, hotkey);
 		let value = Self::value_of(held, &stake);
 		ensure!(alpha > 0 && alpha <= value, Error::<T>::NotEnoughStake);
-		let burn = if alpha == value {
-			held
-		} else {
-			pool::mul_div_ceil(alpha, stake.shares, stake.alpha)
-				.ok_or(Error::<T>::Overflow)?
-				.min(held)
-		};
+		let burn = pool::units_to_burn(alpha, value, held, stake.shares, stake.alpha)
+			.ok_or(Error::<T>::Overflow)?;
 		stake.shares = stake.shares.saturating_sub(burn);
 		stake.alpha = stake.alpha.saturating_sub(alpha);
 		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(alpha);

@@ -14,7 +14,9 @@
 //! hotkey; `remove_stake` sells it back; `move_stake` goes alpha → GOV → alpha. Each has a price
 //! limit and is fill-or-kill unless `allow_partial`. GOV fees are public-pool fees
 //! (`Config::GovFeeSink`: part burned, the rest to the treasury); alpha fees stay in the pool.
-//! A hotkey's stake is a **share pool**: dividends added to it compound to every nominator.
+//! A hotkey's stake is a **share pool**: dividends added to it compound to every nominator whose
+//! stake has matured. Stake bought waits in the hotkey's pending pool until the subnet's next
+//! epoch payout: it earns no dividends and weighs nothing in consensus before then.
 //!
 //! **Emission follows paid revenue** ([`emission`]). Each block, the paid credits spent on a
 //! subnet since the last block (read from the credit ledger's running total against a
@@ -36,9 +38,13 @@
 //!
 //! * the pot holds at least Σ GOV reserves plus its existential deposit (a donation strands);
 //! * reserves never fall below `MinReserve`;
-//! * per hotkey Σ position shares == the hotkey's shares, and positions' alpha values add up to
+//! * per hotkey Σ position shares plus unclaimed matured shares == the hotkey's shares, and
+//!   their alpha values add up to
 //!   the hotkey's alpha less under one unit of rounding per position;
-//! * per subnet Σ hotkey alpha == alpha outstanding; revenue seen ≤ paid credits spent.
+//! * per subnet Σ hotkey alpha (main and pending pools) == alpha outstanding; revenue seen ≤ paid
+//!   credits spent;
+//! * per pending pool and matured round, Σ positions' pending units == its units; none stored
+//!   empty; every pending position has its pool or its matured round.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

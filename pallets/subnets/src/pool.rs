@@ -85,6 +85,38 @@ pub fn mul_div_ceil(a: u128, b: u128, c: u128) -> Option<u128> {
 	u128::try_from(q).ok()
 }
 
+/// Units a share pool issues per alpha to its first holder.
+pub const SHARE_SCALE: u128 = 1_000_000;
+
+/// The units `alpha` new alpha buys in a share pool holding `pool_alpha` in `pool_units` units,
+/// rounded down (so the other holders never lose); an empty pool issues [`SHARE_SCALE`] per
+/// alpha. `None` on overflow.
+pub fn units_for(alpha: u128, pool_units: u128, pool_alpha: u128) -> Option<u128> {
+	if pool_units == 0 || pool_alpha == 0 {
+		alpha.checked_mul(SHARE_SCALE)
+	} else {
+		mul_div(alpha, pool_units, pool_alpha)
+	}
+}
+
+/// The units to burn when `take` alpha leaves a holding of `held` units worth `value`, out of a
+/// pool holding `pool_alpha` in `pool_units` units: all of them for the whole value, otherwise
+/// `⌈take · pool_units / pool_alpha⌉` (rounded up, so the other holders never lose), at most
+/// `held`. `None` on overflow or an empty pool.
+pub fn units_to_burn(
+	take: u128,
+	value: u128,
+	held: u128,
+	pool_units: u128,
+	pool_alpha: u128,
+) -> Option<u128> {
+	if take == value {
+		Some(held)
+	} else {
+		mul_div_ceil(take, pool_units, pool_alpha).map(|b| b.min(held))
+	}
+}
+
 impl Reserves {
 	/// The spot price `G / A` (rounded down); `None` for an empty alpha reserve.
 	pub fn price(&self) -> Option<Price> {

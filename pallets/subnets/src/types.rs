@@ -143,7 +143,7 @@ pub struct PositionView<AccountId> {
 	pub hotkey: AccountId,
 	/// The subnet.
 	pub netuid: NetUid,
-	/// Shares in the hotkey's pool.
+	/// Shares in the hotkey's pool, matured ones not yet claimed included.
 	pub shares: u128,
 	/// The position's value in alpha now, its pending (not yet matured) stake included.
 	pub alpha: Balance,

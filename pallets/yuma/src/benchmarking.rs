@@ -33,9 +33,15 @@ fn fill<T: Config>(netuid: NetUid, n: u16, v: u16) {
 		Neurons::<T>::insert(
 			netuid,
 			uid,
-			Neuron { hotkey: hotkey.clone(), coldkey, registered_at: 0, last_update: NOW - 1_000 },
+			Neuron {
+				hotkey: hotkey.clone(),
+				coldkey: coldkey.clone(),
+				registered_at: 0,
+				last_update: NOW - 1_000,
+			},
 		);
 		Uids::<T>::insert(netuid, &hotkey, uid);
+		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
 		let validator = uid < v;
 		if validator {
 			T::BenchmarkHelper::set_stake(netuid, &hotkey, 1_000 * gov::UNIT + u128::from(uid));

@@ -352,8 +352,8 @@ pub mod pallet {
 		/// hotkey's owner chose this coldkey, so no one can register another's hotkey. The first
 		/// registration binds the hotkey to the coldkey on every subnet.
 		///
-		/// Signed. Errors: `UnknownSubnet`, `HotkeyAlreadyRegistered`, `HotkeyOwnedByOther`,
-		/// `BadHotkeySignature`, `SubnetFull`, `CannotAffordBurn`.
+		/// Signed. Errors: `BadHotkeySignature`, `UnknownSubnet`, `HotkeyAlreadyRegistered`,
+		/// `HotkeyOwnedByOther`, `SubnetFull`, `CannotAffordBurn`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register(u32::from(SubnetN::<T>::get(netuid))))]
 		pub fn register(

@@ -89,7 +89,7 @@ impl pallet_yuma::Config for Runtime {
 	// Registration burns are destroyed through gov-token, which records them.
 	type BurnSink = pallet_gov_token::BurnGov<Runtime>;
 	type Subnets = crate::Subnets;
-	// Validators are weighed by the alpha staked to their hotkeys.
+	// Validators are weighed by the matured alpha staked to their hotkeys.
 	type Stake = crate::Subnets;
 	type Signature = tandem_primitives::Signature;
 	type AdminOrigin = EnsureRoot<AccountId>;

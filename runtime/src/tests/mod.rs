@@ -230,9 +230,6 @@ fn default_genesis_builds() {
 	let _ = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
 }
 
-/// The Yuma epoch's speed targets, from the benchmarked weights (`pallet_yuma::weights`):
-/// a 256-uid subnet with 64 validators and dense rows costs at most 5 % of a block; a
-/// 4,096-uid subnet with 256 validators and 10 %-dense rows fits in one normal-class block.
 /// Governance may set `MaxAllowedUids` and `MaxValidators` anywhere up to `MAX_UIDS`: the
 /// heaviest legal case — `MaxEpochsPerBlock` epochs in one block, each over `MAX_UIDS` uids, all
 /// of them validators weighting every other uid, scores and payout — fits a quarter of the

@@ -22,6 +22,27 @@ fn fee() -> impl Strategy<Value = Perbill> {
 proptest! {
 	#![proptest_config(ProptestConfig::with_cases(1_000))]
 
+	/// Joining a share pool and leaving it never gains: the units `alpha` buys are worth at most
+	/// `alpha`, and taking any part of a holding burns at least its share of the units.
+	#[test]
+	fn share_pool_rounding_never_gains(
+		pool_units in 1u128..=1u128 << 90,
+		pool_alpha in 1u128..=1u128 << 80,
+		alpha in 1u128..=1u128 << 70,
+		part in 0u32..=1_000_000_000,
+	) {
+		let units = units_for(alpha, pool_units, pool_alpha).unwrap();
+		let (units_after, alpha_after) = (pool_units + units, pool_alpha + alpha);
+		let value = mul_div(units, alpha_after, units_after).unwrap();
+		prop_assert!(value <= alpha, "bought {} units worth {} for {}", units, value, alpha);
+		let take = Perbill::from_parts(part).mul_floor(value);
+		let burn = units_to_burn(take, value, units, units_after, alpha_after).unwrap();
+		prop_assert!(burn <= units);
+		// What is left is worth no more than what was not taken.
+		let left = mul_div(units - burn, alpha_after - take, units_after - burn).unwrap_or(0);
+		prop_assert!(left <= value - take + 1, "left {} of {} after taking {}", left, value, take);
+	}
+
 	#[test]
 	fn k_never_decreases_buying(r in reserves(), x in 0u128..=u128::MAX, f in fee()) {
 		if let Ok(s) = r.buy_alpha(x, f, MIN) {

@@ -539,4 +539,6 @@ fn try_state_catches_corruption() {
 	corrupt(|| SubnetN::<Test>::insert(NET, 6));
 	// Self-weight.
 	corrupt(|| Weights::<Test>::mutate(NET, 0, |r| r.as_mut().unwrap().entries[0].0 = 0));
+	// A neuron whose coldkey is not its hotkey's bound owner.
+	corrupt(|| crate::HotkeyOwner::<Test>::insert(100, EVE));
 }
