@@ -219,12 +219,22 @@ impl<T: Config> Pallet<T> {
 		}
 		PositionPending::<T>::remove(key);
 		if claim > 0 {
-			Positions::<T>::try_mutate(key, |s| -> DispatchResult {
-				*s = s.checked_add(claim).ok_or(Error::<T>::Overflow)?;
-				Ok(())
-			})?;
+			Self::add_position_shares(coldkey, hotkey, netuid, claim)?;
 		}
 		Ok(())
+	}
+
+	/// Adds `shares` of `hotkey`'s main pool to `coldkey`'s position.
+	fn add_position_shares(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		shares: u128,
+	) -> DispatchResult {
+		Positions::<T>::try_mutate((coldkey, hotkey, netuid), |s| -> DispatchResult {
+			*s = s.checked_add(shares).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})
 	}
 
 	/// Stakes `alpha` bought by `coldkey` into `hotkey`'s pending pool: it earns no dividends
@@ -341,10 +351,7 @@ impl<T: Config> Pallet<T> {
 		stake.shares = stake.shares.checked_add(shares).ok_or(Error::<T>::Overflow)?;
 		info.alpha_outstanding =
 			info.alpha_outstanding.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
-		Positions::<T>::try_mutate((coldkey, hotkey, netuid), |s| -> DispatchResult {
-			*s = s.checked_add(shares).ok_or(Error::<T>::Overflow)?;
-			Ok(())
-		})?;
+		Self::add_position_shares(coldkey, hotkey, netuid, shares)?;
 		HotkeyAlpha::<T>::insert(netuid, hotkey, stake);
 		Ok(())
 	}
