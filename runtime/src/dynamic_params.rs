@@ -143,6 +143,9 @@ pub mod params {
 		/// Miners' share of each epoch's pending alpha (they are paid in credits).
 		#[codec(index = 8)]
 		pub static MinerAlphaShare: Perbill = Perbill::zero();
+		/// Blocks after registration during which a subnet cannot be pruned: 14 days.
+		#[codec(index = 9)]
+		pub static NetworkImmunity: u32 = 14 * tandem_primitives::time::DAYS;
 	}
 }
 

@@ -443,6 +443,26 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Burns what is left in a dissolved subnet's pool as a protocol fee: its USD backing at
+	/// `PayoutRate` goes to the buyback pot. The pool keeps its totals (a netuid reused later
+	/// counts its revenue from them on).
+	pub(crate) fn do_retire_pool(netuid: NetUid) -> Result<(Balance, Balance), DispatchError> {
+		let credits = Pools::<T>::get(netuid).balance;
+		if credits == 0 {
+			return Ok((0, 0));
+		}
+		let usd = math::usd_floor(credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
+		Self::move_usd(&Self::vault_account(), &T::BuybackPot::get(), usd, Error::<T>::VaultShort)?;
+		Pools::<T>::mutate(netuid, |p| {
+			p.balance = 0;
+			p.paid_balance = 0;
+			p.distributed_total = p.distributed_total.saturating_add(credits);
+		});
+		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(credits));
+		Self::deposit_event(Event::PoolRetired { netuid, credits, usd });
+		Ok((credits, usd))
+	}
+
 	/// Pays out `netuid`'s pool: see [`math::split_pool`]. All or nothing.
 	pub(crate) fn do_distribute(
 		netuid: NetUid,
@@ -642,5 +662,9 @@ impl<T: Config> CreditsInterface<T::AccountId> for Pallet<T> {
 	fn paid_totals(netuid: NetUid) -> (Balance, Balance) {
 		let p = Pools::<T>::get(netuid);
 		(p.paid_total, p.paid_usd_total)
+	}
+
+	fn retire_pool(netuid: NetUid) -> Result<(Balance, Balance), DispatchError> {
+		frame_support::storage::with_storage_layer(|| Self::do_retire_pool(netuid))
 	}
 }

@@ -328,6 +328,9 @@ pub mod pallet {
 			usd: Balance,
 			reason: BoundedVec<u8, T::MaxReasonLen>,
 		},
+		/// A dissolved subnet's pool was retired: its `credits` burned, their `usd` backing
+		/// moved to the buyback pot.
+		PoolRetired { netuid: NetUid, credits: Balance, usd: Balance },
 		/// Subnet `netuid`'s pool was paid out.
 		Distributed {
 			netuid: NetUid,

@@ -102,6 +102,9 @@ impl tandem_primitives::CreditsInterface<AccountId> for MockCredits {
 	fn paid_totals(_: tandem_primitives::NetUid) -> (Balance, Balance) {
 		(0, 0)
 	}
+	fn retire_pool(_: tandem_primitives::NetUid) -> Result<(Balance, Balance), DispatchError> {
+		Err(DispatchError::Other("not in this mock"))
+	}
 }
 
 /// The mock pool: reserves are `POOL`'s balances; constant product with a 0.3 % input fee.

@@ -165,6 +165,10 @@ pub trait CreditsInterface<AccountId> {
 	/// `(paid_total, paid_usd_total)` of subnet `netuid`: its paid credits and the USD users
 	/// paid for them (at the price of each purchase), both only growing; one read.
 	fn paid_totals(netuid: NetUid) -> (Balance, Balance);
+	/// Retires what is left in subnet `netuid`'s pool when the subnet is dissolved: the
+	/// credits are burned like a protocol fee, their USD backing (at the payout rate) moved to
+	/// the buyback pot. Returns `(credits, usd)`. Changes nothing on error.
+	fn retire_pool(netuid: NetUid) -> Result<(Balance, Balance), sp_runtime::DispatchError>;
 }
 
 /// GOV emission as `pallet-gov-token` offers it to the subnets pallet.

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use super::*;
+use crate::types::{DissolveCause, DrainPhase, HotkeyStake};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -185,6 +186,119 @@ mod benchmarks {
 			Pallet::<T>::pay_out(net).expect("pays");
 		}
 		assert!(Networks::<T>::get(net).expect("exists").pending_alpha < 1_000 * gov::UNIT);
+	}
+
+	/// A registration with every id taken: the non-immune subnet with the lowest emission
+	/// share is picked out of `MaxSubnets`, its queued epoch dropped and its dissolution
+	/// started; the caller pays the lock and waits for the id.
+	#[benchmark]
+	fn register_network_pruning() {
+		for i in 0..T::MaxSubnets::get() {
+			subnet::<T>(i);
+		}
+		EpochQueue::<T>::put(BoundedVec::truncate_from(
+			Networks::<T>::iter_keys().collect::<Vec<_>>(),
+		));
+		let after = T::NetworkImmunity::get().saturating_add(10);
+		frame_system::Pallet::<T>::set_block_number(after.into());
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		register_network(RawOrigin::Signed(caller));
+		assert_eq!(Dissolving::<T>::iter().count(), 1);
+	}
+
+	/// The owner dissolves its subnet (the signed path reads the subnet twice), its epoch
+	/// queued.
+	#[benchmark]
+	fn dissolve_network() {
+		let net = subnet::<T>(0);
+		let owner = Networks::<T>::get(net).expect("exists").owner;
+		EpochQueue::<T>::put(BoundedVec::truncate_from(alloc::vec![net]));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), net);
+		assert!(Dissolving::<T>::contains_key(net));
+	}
+
+	/// A dissolving subnet's final payout on `n` neurons (each paid alpha and credits, as in
+	/// `epoch_payout`), its credit pool retired and its pool's GOV split.
+	#[benchmark]
+	fn drain_payout(n: Linear<2, 256>) {
+		let net = subnet::<T>(0);
+		let mut payees = Vec::new();
+		for i in 0..n {
+			payees.push(neuron::<T>(net, i));
+		}
+		for (hot, _) in &payees {
+			staked::<T>(net, hot, gov::UNIT);
+		}
+		let share = Perbill::from_rational(1u32, n);
+		let scores: Vec<pallet_yuma::types::Score> = (0..n)
+			.map(|_| pallet_yuma::types::Score {
+				incentive: share,
+				dividends: share,
+				validator_permit: true,
+				..Default::default()
+			})
+			.collect();
+		pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
+		Networks::<T>::mutate(net, |s| {
+			if let Some(s) = s {
+				s.pending_alpha = 1_000 * gov::UNIT;
+			}
+		});
+		<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+		Pallet::<T>::start_dissolution(net, DissolveCause::Governance).expect("exists");
+		let mut d = Dissolving::<T>::get(net).expect("dissolving");
+		#[block]
+		{
+			Pallet::<T>::final_payout(net, &mut d);
+		}
+		assert_eq!(d.phase, DrainPhase::Stakers);
+		assert!(d.owed_gov > 0);
+	}
+
+	/// Redeeming a position whose matured pending stake is still to be claimed (the costliest
+	/// path), with another nominator on the hotkey.
+	#[benchmark]
+	fn redeem_position() {
+		let net = subnet::<T>(0);
+		let (hot, _) = neuron::<T>(net, 0);
+		let other = funded::<T>("other", 0);
+		Pallet::<T>::do_add_stake(other, hot.clone(), net, 10 * gov::UNIT, u128::MAX, false)
+			.expect("stake fits the pool");
+		let who = staked::<T>(net, &hot, 10 * gov::UNIT);
+		Pallet::<T>::start_dissolution(net, DissolveCause::Governance).expect("exists");
+		let mut d = Dissolving::<T>::get(net).expect("dissolving");
+		Pallet::<T>::final_payout(net, &mut d);
+		#[block]
+		{
+			Pallet::<T>::redeem_position(net, &mut d, &who, &hot);
+		}
+		assert!(!SubnetStakers::<T>::contains_key((net, &who, &hot)));
+	}
+
+	/// Clearing `k` keys of a drained subnet (hotkeys' pools holding rounding dust).
+	#[benchmark]
+	fn drain_clear(k: Linear<0, 1_024>) {
+		let net = subnet::<T>(0);
+		for i in 0..k {
+			let hot: T::AccountId = account("dust", i, 0);
+			HotkeyAlpha::<T>::insert(net, hot, HotkeyStake { alpha: 1, shares: 0 });
+		}
+		Networks::<T>::mutate(net, |s| {
+			if let Some(s) = s {
+				s.alpha_outstanding = Balance::from(k);
+			}
+		});
+		Pallet::<T>::start_dissolution(net, DissolveCause::Governance).expect("exists");
+		let mut d = Dissolving::<T>::get(net).expect("dissolving");
+		Pallet::<T>::final_payout(net, &mut d);
+		d.phase = DrainPhase::Cleanup;
+		#[block]
+		{
+			Pallet::<T>::clear_keys(net, &mut d, k);
+		}
+		assert_eq!(d.info.alpha_outstanding, 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

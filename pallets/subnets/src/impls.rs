@@ -58,9 +58,27 @@ impl<T: Config> Pallet<T> {
 		last.saturating_mul(2).saturating_sub(decay).max(T::MinLockCost::get())
 	}
 
-	pub(crate) fn do_register_network(owner: T::AccountId) -> DispatchResult {
-		let netuid = NextNetuid::<T>::get();
-		ensure!(u32::from(netuid) < T::MaxSubnets::get(), Error::<T>::TooManySubnets);
+	/// Registers a subnet for `owner`: a free id at once, or — every id taken — the id of a
+	/// dissolving subnet without a registration waiting, else of the subnet pruned for it
+	/// ([`Self::prune_candidate`]), once drained.
+	pub(crate) fn do_register_network(owner: T::AccountId) -> DispatchResultWithPostInfo {
+		let free = FreeNetuids::<T>::get().first().copied().or_else(|| {
+			let next = NextNetuid::<T>::get();
+			(u32::from(next) < T::MaxSubnets::get()).then_some(next)
+		});
+		let waiting_for = match free {
+			Some(_) => None,
+			None => Some(
+				match Dissolving::<T>::iter().find(|(_, d)| d.heir.is_none()).map(|(n, _)| n) {
+					Some(netuid) => netuid,
+					None => {
+						let victim = Self::prune_candidate().ok_or(Error::<T>::AllSubnetsImmune)?;
+						Self::start_dissolution(victim, DissolveCause::Pruned)?;
+						victim
+					}
+				},
+			),
+		};
 		let lock = Self::lock_cost();
 		let paid = T::GovCurrency::withdraw(
 			&owner,
@@ -71,13 +89,40 @@ impl<T: Config> Pallet<T> {
 		)
 		.map_err(|_| Error::<T>::CannotAffordLock)?;
 		T::GovCurrency::resolve(&Self::pot(), paid).map_err(|_| Error::<T>::Overflow)?;
-		let now = Self::now();
+		LastLock::<T>::put((lock, Self::now()));
+		match (free, waiting_for) {
+			(Some(netuid), _) => {
+				FreeNetuids::<T>::mutate(|f| f.retain(|n| *n != netuid));
+				if netuid == NextNetuid::<T>::get() {
+					// `netuid < MaxSubnets ≤ u16::MAX`, so the increment fits.
+					NextNetuid::<T>::put(netuid.saturating_add(1));
+				}
+				Self::create_subnet(netuid, owner, lock);
+				Ok(Some(<T as Config>::WeightInfo::register_network()).into())
+			}
+			(None, Some(netuid)) => {
+				Dissolving::<T>::mutate(netuid, |d| {
+					if let Some(d) = d {
+						d.heir = Some((owner.clone(), lock));
+					}
+				});
+				Self::deposit_event(Event::NetworkQueued { netuid, owner, lock });
+				Ok(().into())
+			}
+			(None, None) => Err(Error::<T>::AllSubnetsImmune.into()),
+		}
+	}
+
+	/// Creates subnet `netuid` for `owner`, its pool seeded with `lock` GOV (already in the
+	/// pot) and as much alpha.
+	fn create_subnet(netuid: NetUid, owner: T::AccountId, lock: Balance) {
 		let reserves = Reserves { gov: lock, alpha: lock };
+		let (paid_seen, paid_usd_seen) = T::Credits::paid_totals(netuid);
 		Networks::<T>::insert(
 			netuid,
 			SubnetInfo {
 				owner: owner.clone(),
-				registered_at: now,
+				registered_at: Self::now(),
 				lock,
 				emission_enabled: true,
 				reserves,
@@ -86,18 +131,26 @@ impl<T: Config> Pallet<T> {
 				pending_alpha: 0,
 				price_ema: reserves.price().unwrap_or(PRICE_ONE),
 				revenue_ema: 0,
-				paid_seen: T::Credits::paid_total(netuid),
-				paid_usd_seen: T::Credits::paid_totals(netuid).1,
+				paid_seen,
+				paid_usd_seen,
 				allowance: 0,
 				allowance_usd: 0,
 				emission_share: Perquintill::zero(),
 			},
 		);
-		// `netuid < MaxSubnets ≤ u16::MAX`, so the increment fits.
-		NextNetuid::<T>::put(netuid.saturating_add(1));
-		LastLock::<T>::put((lock, now));
 		Self::deposit_event(Event::NetworkRegistered { netuid, owner, lock });
-		Ok(())
+	}
+
+	/// The subnet a registration prunes when every id is taken: of those past
+	/// `NetworkImmunity` blocks since registration, the lowest emission share, then the lowest
+	/// revenue, then the oldest.
+	pub fn prune_candidate() -> Option<NetUid> {
+		let now = Self::now();
+		let immunity = T::NetworkImmunity::get();
+		Networks::<T>::iter()
+			.filter(|(_, s)| now.saturating_sub(s.registered_at) >= immunity)
+			.min_by_key(|(netuid, s)| (s.emission_share, s.revenue_ema, s.registered_at, *netuid))
+			.map(|(netuid, _)| netuid)
 	}
 
 	// ----- share pools -----
@@ -220,6 +273,8 @@ impl<T: Config> Pallet<T> {
 		PositionPending::<T>::remove(key);
 		if claim > 0 {
 			Self::add_position_shares(coldkey, hotkey, netuid, claim)?;
+		} else {
+			Self::forget_if_empty(coldkey, hotkey, netuid);
 		}
 		Ok(())
 	}
@@ -234,7 +289,18 @@ impl<T: Config> Pallet<T> {
 		Positions::<T>::try_mutate((coldkey, hotkey, netuid), |s| -> DispatchResult {
 			*s = s.checked_add(shares).ok_or(Error::<T>::Overflow)?;
 			Ok(())
-		})
+		})?;
+		SubnetStakers::<T>::insert((netuid, coldkey, hotkey), ());
+		Ok(())
+	}
+
+	/// Drops `(netuid, coldkey, hotkey)` from [`SubnetStakers`] once the position holds
+	/// neither shares nor pending stake.
+	fn forget_if_empty(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: NetUid) {
+		let key = (coldkey, hotkey, netuid);
+		if !Positions::<T>::contains_key(key) && !PositionPending::<T>::contains_key(key) {
+			SubnetStakers::<T>::remove((netuid, coldkey, hotkey));
+		}
 	}
 
 	/// Stakes `alpha` bought by `coldkey` into `hotkey`'s pending pool: it earns no dividends
@@ -274,6 +340,7 @@ impl<T: Config> Pallet<T> {
 			(round, held.checked_add(units).ok_or(Error::<T>::Overflow)?),
 		);
 		HotkeyPending::<T>::insert(netuid, hotkey, pending);
+		SubnetStakers::<T>::insert((netuid, coldkey, hotkey), ());
 		info.alpha_outstanding =
 			info.alpha_outstanding.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
 		Ok(())
@@ -308,6 +375,7 @@ impl<T: Config> Pallet<T> {
 		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(take);
 		if units == burn {
 			PositionPending::<T>::remove(key);
+			Self::forget_if_empty(coldkey, hotkey, netuid);
 		} else {
 			PositionPending::<T>::insert(key, (round, units.saturating_sub(burn)));
 		}
@@ -424,6 +492,7 @@ impl<T: Config> Pallet<T> {
 		info.alpha_outstanding = info.alpha_outstanding.saturating_sub(alpha);
 		if held == burn {
 			Positions::<T>::remove(key);
+			Self::forget_if_empty(coldkey, hotkey, netuid);
 		} else {
 			Positions::<T>::insert(key, held.saturating_sub(burn));
 		}
@@ -781,7 +850,9 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let next = u32::from(NextNetuid::<T>::get());
 		let mut queue = EpochQueue::<T>::get();
-		let mut weight = T::DbWeight::get().reads_writes(3, 1);
+		let mut weight = T::DbWeight::get()
+			.reads_writes(3, 1)
+			.saturating_add(T::DbWeight::get().reads(u64::from(next.div_ceil(tempo))));
 		// The due netuids are `≡ −now (mod tempo)`.
 		let mut netuid = tempo
 			.saturating_sub(now.checked_rem(tempo).unwrap_or(0))
@@ -789,7 +860,8 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(0);
 		while netuid < next {
 			let id = NetUid::try_from(netuid).unwrap_or(NetUid::MAX);
-			if !queue.contains(&id) {
+			// A dissolved id is not queued until it is reused.
+			if !queue.contains(&id) && Networks::<T>::contains_key(id) {
 				// The queue holds each subnet at most once, so it cannot be full here.
 				let _ = queue.try_push(id);
 			}
@@ -835,6 +907,14 @@ impl<T: Config> Pallet<T> {
 	/// Pays an epoch from Yuma's fresh scores: pending alpha, then the credit pool.
 	pub fn pay_out(netuid: NetUid) -> DispatchResult {
 		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::UnknownSubnet)?;
+		Self::pay_scores(netuid, &mut info)?;
+		Networks::<T>::insert(netuid, info);
+		Ok(())
+	}
+
+	/// Pays `info`'s pending alpha and credit pool by Yuma's stored scores of `netuid` and ends
+	/// the payout round.
+	fn pay_scores(netuid: NetUid, info: &mut SubnetInfo<T::AccountId>) -> DispatchResult {
 		let scores = pallet_yuma::Scores::<T>::get(netuid);
 		let mut miners: Vec<Payee<T::AccountId>> = Vec::new();
 		let mut validators: Vec<Payee<T::AccountId>> = Vec::new();
@@ -856,7 +936,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let consensus = !miners.is_empty();
 		let alpha = if consensus {
-			Self::pay_alpha(&mut info, netuid, &miners, &validators)?
+			Self::pay_alpha(info, netuid, &miners, &validators)?
 		} else {
 			AlphaPayout { carried_over: info.pending_alpha, ..Default::default() }
 		};
@@ -869,7 +949,6 @@ impl<T: Config> Pallet<T> {
 				permit_holders,
 			},
 		)?;
-		Networks::<T>::insert(netuid, info);
 		// Stake added before this payout matures now; stake added from here on, at the next.
 		PayoutRound::<T>::mutate(netuid, |r| *r = r.saturating_add(1));
 		Self::deposit_event(Event::EpochPaid {
@@ -926,6 +1005,270 @@ impl<T: Config> Pallet<T> {
 		info.pending_alpha = pending.saturating_sub(paid);
 		out.carried_over = info.pending_alpha;
 		Ok(out)
+	}
+
+	// ----- dissolution -----
+
+	/// Stops subnet `netuid` (its record moves from `Networks` to `Dissolving`, so nothing
+	/// can stake, spend, register or emit on it) and leaves the drain to `on_idle`. Its
+	/// allowance is forfeited; a queued epoch is dropped.
+	pub(crate) fn start_dissolution(netuid: NetUid, cause: DissolveCause) -> DispatchResult {
+		let mut info = Networks::<T>::take(netuid).ok_or(Error::<T>::UnknownSubnet)?;
+		(info.emission_enabled, info.allowance, info.allowance_usd) = (false, 0, 0);
+		EpochQueue::<T>::mutate(|q| q.retain(|n| *n != netuid));
+		let owner = info.owner.clone();
+		Dissolving::<T>::insert(
+			netuid,
+			Dissolution {
+				info,
+				cause,
+				phase: DrainPhase::Payout,
+				owed_gov: 0,
+				owed_alpha: 0,
+				heir: None,
+			},
+		);
+		Self::deposit_event(Event::NetworkDissolving { netuid, owner, cause });
+		Ok(())
+	}
+
+	/// Drains dissolving subnets within `budget`, one step at a time; returns the weight used.
+	pub(crate) fn drain(budget: Weight) -> Weight {
+		let db = T::DbWeight::get();
+		let mut used = db.reads(1);
+		let Some((netuid, mut d)) = Dissolving::<T>::iter().next() else { return used };
+		let fits = |used: Weight, step: Weight| used.saturating_add(step).all_lte(budget);
+		loop {
+			match d.phase {
+				DrainPhase::Payout => {
+					let n = u32::from(pallet_yuma::SubnetN::<T>::get(netuid));
+					let step = <T as Config>::WeightInfo::drain_payout(n);
+					if !fits(used, step) {
+						break;
+					}
+					Self::final_payout(netuid, &mut d);
+					used = used.saturating_add(step);
+				}
+				DrainPhase::Stakers => {
+					let step = <T as Config>::WeightInfo::redeem_position();
+					if !fits(used, step) {
+						break;
+					}
+					used = used.saturating_add(step);
+					match SubnetStakers::<T>::iter_key_prefix((netuid,)).next() {
+						Some((coldkey, hotkey)) => {
+							Self::redeem_position(netuid, &mut d, &coldkey, &hotkey)
+						}
+						None => d.phase = DrainPhase::Cleanup,
+					}
+				}
+				DrainPhase::Cleanup => {
+					let per_key = <T as Config>::WeightInfo::drain_clear(1)
+						.saturating_sub(<T as Config>::WeightInfo::drain_clear(0));
+					let base = <T as Config>::WeightInfo::drain_clear(0);
+					let room = budget.saturating_sub(used).saturating_sub(base);
+					let limit = u32::try_from(
+						room.ref_time().checked_div(per_key.ref_time().max(1)).unwrap_or(0),
+					)
+					.unwrap_or(u32::MAX)
+					.min(1_024);
+					if limit == 0 {
+						break;
+					}
+					let (removed, done) = Self::clear_keys(netuid, &mut d, limit);
+					used = used.saturating_add(<T as Config>::WeightInfo::drain_clear(removed));
+					if done {
+						Self::finish_dissolution(netuid, d);
+						return used;
+					}
+					break;
+				}
+			}
+		}
+		Dissolving::<T>::insert(netuid, d);
+		used.saturating_add(db.writes(1))
+	}
+
+	/// The final payout of a dissolving subnet, by the last epoch's scores (nothing is
+	/// recomputed); the credits it cannot pay are retired; then the pool's GOV `G` is split
+	/// against its alpha `A` and the stakers' alpha `S`: the stakers are owed `G·S/(A+S)` (the
+	/// value of their alpha at the pool's average, no slippage), the owner is refunded the
+	/// rest up to its lock, and anything beyond goes to the public-pool fee sink.
+	pub(crate) fn final_payout(netuid: NetUid, d: &mut Dissolution<T::AccountId>) {
+		let mut info = d.info.clone();
+		if with_storage_layer(|| Self::pay_scores(netuid, &mut info)).is_ok() {
+			d.info = info;
+		}
+		let credits_retired = T::Credits::retire_pool(netuid).map_or(0, |(c, _)| c);
+		let Reserves { gov, alpha } = d.info.reserves;
+		let staked = d.info.alpha_outstanding;
+		let stakers_gov =
+			pool::mul_div(gov, staked, alpha.saturating_add(staked)).unwrap_or(0).min(gov);
+		let owner_part = gov.saturating_sub(stakers_gov);
+		let refund = owner_part.min(d.info.lock);
+		let surplus = owner_part.saturating_sub(refund);
+		let owner = d.info.owner.clone();
+		Self::pay_from_pot(&owner, refund);
+		Self::pay_from_pot_to_sink(surplus);
+		d.info.reserves = Reserves::default();
+		d.info.pending_alpha = 0;
+		(d.owed_gov, d.owed_alpha) = (stakers_gov, staked);
+		d.phase = DrainPhase::Stakers;
+		Self::deposit_event(Event::NetworkRedeemed {
+			netuid,
+			owner_refund: refund,
+			stakers_gov,
+			stakers_alpha: staked,
+			surplus,
+			credits_retired,
+		});
+	}
+
+	/// Redeems one position of a dissolving subnet: its shares and pending units are burned,
+	/// its alpha taken out of the hotkey's pools, and it is paid its pro rata part of what is
+	/// still owed (`alpha · owed_gov / owed_alpha`).
+	pub(crate) fn redeem_position(
+		netuid: NetUid,
+		d: &mut Dissolution<T::AccountId>,
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+	) {
+		// Claiming matured shares cannot overflow a pool that held them already.
+		let _ = Self::mature_position(coldkey, hotkey, netuid);
+		let key = (coldkey, hotkey, netuid);
+		let mut main = HotkeyAlpha::<T>::get(netuid, hotkey);
+		let shares = Positions::<T>::take(key);
+		let mut alpha = Self::value_of(shares, &main);
+		main.shares = main.shares.saturating_sub(shares);
+		main.alpha = main.alpha.saturating_sub(alpha);
+		if let Some((round, units)) = PositionPending::<T>::take(key) {
+			if let Some(mut p) =
+				HotkeyPending::<T>::get(netuid, hotkey).filter(|p| p.round == round)
+			{
+				let value = pool::mul_div(units, p.alpha, p.units).unwrap_or(0);
+				p.alpha = p.alpha.saturating_sub(value);
+				p.units = p.units.saturating_sub(units);
+				alpha = alpha.saturating_add(value);
+				if p.units == 0 {
+					// Rounding dust nobody holds stays with the main pool until cleanup.
+					main.alpha = main.alpha.saturating_add(p.alpha);
+					HotkeyPending::<T>::remove(netuid, hotkey);
+				} else {
+					HotkeyPending::<T>::insert(netuid, hotkey, p);
+				}
+			}
+		}
+		if main == HotkeyStake::default() {
+			HotkeyAlpha::<T>::remove(netuid, hotkey);
+		} else {
+			HotkeyAlpha::<T>::insert(netuid, hotkey, main);
+		}
+		SubnetStakers::<T>::remove((netuid, coldkey, hotkey));
+		d.info.alpha_outstanding = d.info.alpha_outstanding.saturating_sub(alpha);
+		let gov = if alpha >= d.owed_alpha {
+			d.owed_gov
+		} else {
+			pool::mul_div(alpha, d.owed_gov, d.owed_alpha).unwrap_or(0).min(d.owed_gov)
+		};
+		d.owed_gov = d.owed_gov.saturating_sub(gov);
+		d.owed_alpha = d.owed_alpha.saturating_sub(alpha);
+		let paid = Self::pay_from_pot(coldkey, gov);
+		Self::deposit_event(Event::StakeRedeemed {
+			coldkey: coldkey.clone(),
+			hotkey: hotkey.clone(),
+			netuid,
+			alpha,
+			gov: paid,
+		});
+	}
+
+	/// Removes up to `limit` keys of a drained subnet: hotkeys' pools (rounding dust nobody
+	/// holds), then the metagraph. Returns the keys removed and whether nothing is left.
+	pub(crate) fn clear_keys(
+		netuid: NetUid,
+		d: &mut Dissolution<T::AccountId>,
+		limit: u32,
+	) -> (u32, bool) {
+		let mut left = usize::try_from(limit).unwrap_or(usize::MAX);
+		let hotkeys: Vec<T::AccountId> =
+			HotkeyAlpha::<T>::iter_key_prefix(netuid).take(left).collect();
+		for hotkey in &hotkeys {
+			let dust = HotkeyAlpha::<T>::take(netuid, hotkey).alpha;
+			d.info.alpha_outstanding = d.info.alpha_outstanding.saturating_sub(dust);
+		}
+		left = left.saturating_sub(hotkeys.len());
+		let pending: Vec<T::AccountId> =
+			HotkeyPending::<T>::iter_key_prefix(netuid).take(left).collect();
+		for hotkey in &pending {
+			let dust = HotkeyPending::<T>::take(netuid, hotkey).map_or(0, |p| p.alpha);
+			d.info.alpha_outstanding = d.info.alpha_outstanding.saturating_sub(dust);
+		}
+		left = left.saturating_sub(pending.len());
+		let matured: Vec<(T::AccountId, u32)> =
+			Matured::<T>::iter_key_prefix((netuid,)).take(left).collect();
+		for (hotkey, round) in &matured {
+			Matured::<T>::remove((netuid, hotkey, round));
+		}
+		left = left.saturating_sub(matured.len());
+		let ours = limit.saturating_sub(u32::try_from(left).unwrap_or(u32::MAX));
+		if left == 0 {
+			return (ours, false);
+		}
+		let (yuma, done) =
+			pallet_yuma::Pallet::<T>::clear_subnet(netuid, u32::try_from(left).unwrap_or(0));
+		(ours.saturating_add(yuma), done)
+	}
+
+	/// The drain is done: the payout round is forgotten, GOV still owed (rounding) goes to the
+	/// fee sink, and the id is handed to the registration waiting for it or freed.
+	fn finish_dissolution(netuid: NetUid, d: Dissolution<T::AccountId>) {
+		Self::pay_from_pot_to_sink(d.owed_gov);
+		PayoutRound::<T>::remove(netuid);
+		Dissolving::<T>::remove(netuid);
+		let heir = d.heir.map(|(owner, lock)| {
+			Self::create_subnet(netuid, owner.clone(), lock);
+			owner
+		});
+		if heir.is_none() {
+			// At most `MaxSubnets` ids exist, so the list has room.
+			let _ = FreeNetuids::<T>::try_mutate(|f| f.try_push(netuid));
+		}
+		Self::deposit_event(Event::NetworkDissolved { netuid, heir });
+	}
+
+	/// Pays `gov` from the pot to `to`; an amount that cannot open `to`'s account goes to the
+	/// fee sink. Returns what `to` received.
+	fn pay_from_pot(to: &T::AccountId, gov: Balance) -> Balance {
+		let Some(credit) = Self::withdraw_from_pot(gov) else { return 0 };
+		let amount = credit.peek();
+		match T::GovCurrency::resolve(to, credit) {
+			Ok(()) => amount,
+			Err(dust) => {
+				T::GovFeeSink::on_unbalanced(dust);
+				0
+			}
+		}
+	}
+
+	/// Hands `gov` from the pot to the public-pool fee sink.
+	fn pay_from_pot_to_sink(gov: Balance) {
+		if let Some(credit) = Self::withdraw_from_pot(gov) {
+			T::GovFeeSink::on_unbalanced(credit);
+		}
+	}
+
+	fn withdraw_from_pot(gov: Balance) -> Option<CreditOf<T>> {
+		if gov == 0 {
+			return None;
+		}
+		T::GovCurrency::withdraw(
+			&Self::pot(),
+			gov,
+			Precision::BestEffort,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.ok()
 	}
 
 	// ----- views -----
@@ -1017,8 +1360,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks the pallet's invariants (see the crate docs).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		// Dissolving subnets: their pool until the final payout, then what the unredeemed
+		// positions are owed, and the lock of a registration waiting for the id.
+		let held = Dissolving::<T>::iter().fold(0u128, |a, (_, d)| {
+			a.saturating_add(d.info.reserves.gov)
+				.saturating_add(d.owed_gov)
+				.saturating_add(d.heir.map_or(0, |(_, lock)| lock))
+		});
 		let reserves =
-			Networks::<T>::iter().fold(0u128, |a, (_, s)| a.saturating_add(s.reserves.gov));
+			Networks::<T>::iter().fold(held, |a, (_, s)| a.saturating_add(s.reserves.gov));
 		// The pot is endowed with the existential deposit at genesis and never dips into it.
 		let floor = T::GovCurrency::minimum_balance();
 		// At least: anyone may transfer GOV to the pot, which strands it but owes no one.
@@ -1049,6 +1399,46 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(s.allowance > 0 || s.allowance_usd == 0, "USD value of an empty allowance");
 		}
+		let free = FreeNetuids::<T>::get();
+		for (i, netuid) in free.iter().enumerate() {
+			ensure!(*netuid < NextNetuid::<T>::get(), "a free id never handed out");
+			ensure!(!free.iter().skip(i.saturating_add(1)).any(|n| n == netuid), "a free id twice");
+		}
+		for (netuid, d) in Dissolving::<T>::iter() {
+			ensure!(!Networks::<T>::contains_key(netuid), "a subnet live and dissolving");
+			ensure!(!free.contains(&netuid), "a dissolving subnet's id is free");
+			let staked = HotkeyAlpha::<T>::iter_prefix(netuid)
+				.fold(0u128, |a, (_, h)| a.saturating_add(h.alpha));
+			let pending = HotkeyPending::<T>::iter_prefix(netuid)
+				.fold(0u128, |a, (_, p)| a.saturating_add(p.alpha));
+			ensure!(
+				staked.saturating_add(pending) == d.info.alpha_outstanding,
+				"Σ hotkey alpha != a dissolving subnet's alpha outstanding"
+			);
+			ensure!(
+				d.phase == DrainPhase::Payout || d.info.reserves == Reserves::default(),
+				"a redeemed pool still holds reserves"
+			);
+		}
+		for netuid in Networks::<T>::iter_keys() {
+			ensure!(!free.contains(&netuid), "a live subnet's id is free");
+		}
+		// The stakers index names exactly the positions.
+		for (netuid, coldkey, hotkey) in SubnetStakers::<T>::iter_keys() {
+			let key = (&coldkey, &hotkey, netuid);
+			ensure!(
+				Positions::<T>::contains_key(key) || PositionPending::<T>::contains_key(key),
+				"an indexed staker holds no position"
+			);
+		}
+		let indexed = |(c, h, n): &(T::AccountId, T::AccountId, NetUid)| {
+			SubnetStakers::<T>::contains_key((*n, c, h))
+		};
+		ensure!(Positions::<T>::iter_keys().all(|k| indexed(&k)), "a position not indexed");
+		ensure!(
+			PositionPending::<T>::iter_keys().all(|k| indexed(&k)),
+			"a pending position not indexed"
+		);
 		// Per hotkey: Σ position shares == its shares; Σ position values within rounding.
 		let mut sums: alloc::collections::BTreeMap<(NetUid, T::AccountId), (u128, u128, u128)> =
 			Default::default();
@@ -1086,7 +1476,7 @@ impl<T: Config> Pallet<T> {
 			e.2 = e.2.saturating_add(1);
 		}
 		for (netuid, hotkey, p) in HotkeyPending::<T>::iter() {
-			ensure!(Networks::<T>::contains_key(netuid), "pending stake on an unknown subnet");
+			ensure!(Self::known(netuid), "pending stake on an unknown subnet");
 			ensure!(p.units > 0, "an empty pending pool is stored");
 			ensure!(p.round <= PayoutRound::<T>::get(netuid), "a pending pool from the future");
 			ensure!(
@@ -1096,7 +1486,7 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(units.is_empty(), "pending units in no pool and no matured round");
 		for (netuid, hotkey, stake) in HotkeyAlpha::<T>::iter() {
-			ensure!(Networks::<T>::contains_key(netuid), "stake on an unknown subnet");
+			ensure!(Self::known(netuid), "stake on an unknown subnet");
 			let (shares, value, count) = sums.remove(&(netuid, hotkey)).unwrap_or_default();
 			ensure!(shares == stake.shares, "Σ position shares != the hotkey's shares");
 			ensure!(value <= stake.alpha, "positions are worth more than the hotkey's alpha");
@@ -1109,6 +1499,11 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(sums.is_empty(), "a position in a hotkey with no stake record");
 		Ok(())
+	}
+
+	/// Live or dissolving.
+	fn known(netuid: NetUid) -> bool {
+		Networks::<T>::contains_key(netuid) || Dissolving::<T>::contains_key(netuid)
 	}
 }
 

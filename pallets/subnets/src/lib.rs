@@ -135,6 +135,12 @@ pub mod pallet {
 		/// May slash stake (governance's slasher track).
 		type SlashOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// May dissolve any subnet (governance); a subnet's owner may dissolve its own.
+		type DissolveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Blocks after its registration during which a subnet cannot be pruned to make room.
+		type NetworkImmunity: Get<u32>;
+
 		/// The most subnets there can be.
 		#[pallet::constant]
 		type MaxSubnets: Get<u32>;
@@ -196,7 +202,7 @@ pub mod pallet {
 	pub type Networks<T: Config> =
 		StorageMap<_, Twox64Concat, NetUid, SubnetInfo<T::AccountId>, OptionQuery>;
 
-	/// The id the next subnet gets (ids are never reused).
+	/// The id the next new subnet gets once no dissolved id is free ([`FreeNetuids`]).
 	#[pallet::storage]
 	pub type NextNetuid<T: Config> = StorageValue<_, NetUid, ValueQuery>;
 
@@ -272,6 +278,30 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Subnets being dissolved: each is drained by `on_idle`, then its id is freed.
+	#[pallet::storage]
+	pub type Dissolving<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, Dissolution<T::AccountId>, OptionQuery>;
+
+	/// Ids of dissolved subnets, drained and free for the next registrations.
+	#[pallet::storage]
+	pub type FreeNetuids<T: Config> =
+		StorageValue<_, BoundedVec<NetUid, T::MaxSubnets>, ValueQuery>;
+
+	/// Every `(netuid, coldkey, hotkey)` holding a position (shares or pending stake), so a
+	/// dissolution can find the positions of one subnet.
+	#[pallet::storage]
+	pub type SubnetStakers<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		(),
+		OptionQuery,
+	>;
+
 	/// The block the emission hook last ran in (it weighs the blocks since).
 	#[pallet::storage]
 	pub type EmissionRunAt<T: Config> = StorageValue<_, u32, ValueQuery>;
@@ -340,14 +370,40 @@ pub mod pallet {
 		},
 		/// A subnet's epoch failed and changed nothing; it runs again next tempo.
 		EpochFailed { netuid: NetUid, error: DispatchError },
+		/// A subnet stopped: no stake, spends, registrations or emission from here; `on_idle`
+		/// drains it.
+		NetworkDissolving { netuid: NetUid, owner: T::AccountId, cause: DissolveCause },
+		/// A dissolving subnet's pool was split after its final payout: `owner_refund` to the
+		/// owner (at most its lock), `stakers_gov` owed to the positions holding
+		/// `stakers_alpha`, `surplus` to the public-pool fee sink; `credits_retired` of its
+		/// credit pool nobody could be paid were burned.
+		NetworkRedeemed {
+			netuid: NetUid,
+			owner_refund: Balance,
+			stakers_gov: Balance,
+			stakers_alpha: Balance,
+			surplus: Balance,
+			credits_retired: Balance,
+		},
+		/// A position on a dissolving subnet was redeemed: `alpha` for `gov` GOV.
+		StakeRedeemed {
+			coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			alpha: Balance,
+			gov: Balance,
+		},
+		/// A dissolved subnet is drained; its id is free, or taken by `heir`.
+		NetworkDissolved { netuid: NetUid, heir: Option<T::AccountId> },
+		/// A registration paid `lock` while every id was taken; it gets `netuid` once that
+		/// subnet is drained.
+		NetworkQueued { netuid: NetUid, owner: T::AccountId, lock: Balance },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No subnet has this id.
 		UnknownSubnet,
-		/// `MaxSubnets` subnets exist already.
-		TooManySubnets,
 		/// The caller cannot pay the lock cost and keep its account alive.
 		CannotAffordLock,
 		/// The amount is zero.
@@ -374,12 +430,21 @@ pub mod pallet {
 		NothingToSlash,
 		/// The alpha bought is worth less than one share of the hotkey's pool.
 		StakeBelowOneShare,
+		/// Only the subnet's owner or `DissolveOrigin` may dissolve it.
+		NotSubnetOwner,
+		/// Every id is taken and every subnet is within `NetworkImmunity` of its registration
+		/// or already dissolving with a registration waiting for it.
+		AllSubnetsImmune,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			Self::run_emission().saturating_add(Self::run_due_epochs())
+		}
+
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::drain(remaining)
 		}
 
 		fn integrity_test() {
@@ -402,11 +467,14 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Create a subnet owned by the caller, locking the current lock cost
 		/// (`max(MinLockCost, 2 × last lock − decay)`) as the seed of its pool on both sides.
+		/// It takes a free id; with every id taken it waits (`NetworkQueued`) for a dissolving
+		/// subnet without a registration waiting, or prunes the non-immune subnet with the
+		/// lowest emission share and waits for it.
 		///
-		/// Signed. Errors: `TooManySubnets`, `CannotAffordLock`.
+		/// Signed. Errors: `AllSubnetsImmune`, `CannotAffordLock`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(<T as Config>::WeightInfo::register_network())]
-		pub fn register_network(origin: OriginFor<T>) -> DispatchResult {
+		#[pallet::weight(<T as Config>::WeightInfo::register_network_pruning())]
+		pub fn register_network(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
 			Self::do_register_network(owner)
 		}
@@ -515,6 +583,28 @@ pub mod pallet {
 				})?;
 			Self::deposit_event(Event::EmissionSet { netuid, enabled, forfeited });
 			Ok(())
+		}
+
+		/// Dissolve subnet `netuid`: it stops at once (no stake, spends, registrations or
+		/// emission), then `on_idle` pays its final epoch from the last scores, refunds the
+		/// owner at most its lock from the pool's GOV, redeems every position for its share of
+		/// the rest, clears the metagraph and frees the id.
+		///
+		/// The subnet's owner (signed) or `DissolveOrigin`. Errors: `UnknownSubnet`,
+		/// `NotSubnetOwner`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(<T as Config>::WeightInfo::dissolve_network())]
+		pub fn dissolve_network(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
+			let cause = match T::DissolveOrigin::try_origin(origin) {
+				Ok(_) => DissolveCause::Governance,
+				Err(origin) => {
+					let who = ensure_signed(origin)?;
+					let owner = Networks::<T>::get(netuid).ok_or(Error::<T>::UnknownSubnet)?.owner;
+					ensure!(who == owner, Error::<T>::NotSubnetOwner);
+					DissolveCause::Owner
+				}
+			};
+			Self::start_dissolution(netuid, cause)
 		}
 	}
 }

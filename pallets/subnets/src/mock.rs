@@ -9,8 +9,9 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		fungible::{Balanced, Mutate},
-		ConstU128, ConstU32, OnFinalize, OnInitialize, OnUnbalanced,
+		ConstU128, ConstU32, OnFinalize, OnIdle, OnInitialize, OnUnbalanced,
 	},
+	weights::Weight,
 	PalletId,
 };
 use frame_system::EnsureRoot;
@@ -128,6 +129,8 @@ impl pallet_yuma::BenchmarkHelper<AccountId, TestSignature> for YumaBench {
 thread_local! {
 	/// Per subnet: (credits in the pool, paid credits ever spent, the USD paid for them).
 	static CREDITS: RefCell<BTreeMap<NetUid, (Balance, Balance, Balance)>> = const { RefCell::new(BTreeMap::new()) };
+	/// Credits retired with dissolved subnets' pools.
+	static RETIRED: RefCell<Balance> = const { RefCell::new(0) };
 	/// Credits earned per account.
 	static EARNED: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	/// GOV emission per block once launched (zero: not launched).
@@ -159,6 +162,9 @@ impl MockCredits {
 				*paid_usd += credits * CreditPrice::get() / 1_000_000;
 			}
 		});
+	}
+	pub fn retired() -> Balance {
+		RETIRED.with(|r| *r.borrow())
 	}
 	pub fn earned(who: AccountId) -> Balance {
 		EARNED.with(|e| e.borrow().get(&who).copied().unwrap_or(0))
@@ -214,6 +220,12 @@ impl CreditsInterface<AccountId> for MockCredits {
 	}
 	fn paid_totals(netuid: NetUid) -> (Balance, Balance) {
 		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| (x.1, x.2)).unwrap_or((0, 0)))
+	}
+	fn retire_pool(netuid: NetUid) -> Result<(Balance, Balance), DispatchError> {
+		let credits = Self::pool_of(netuid);
+		RETIRED.with(|r| *r.borrow_mut() += credits);
+		CREDITS.with(|c| c.borrow_mut().entry(netuid).or_default().0 = 0);
+		Ok((credits, 0))
 	}
 }
 
@@ -283,6 +295,9 @@ parameter_types! {
 	pub const OwnerAlphaCut: Perbill = Perbill::from_percent(18);
 	pub const LockReductionInterval: u32 = 1_000;
 	pub static MaxEpochsPerBlock: u32 = 2;
+	pub static NetworkImmunity: u32 = 100;
+	/// The weight `on_idle` is offered each block.
+	pub static IdleWeight: Weight = Weight::from_parts(2_000_000_000_000, u64::MAX);
 }
 
 impl pallet_subnets::Config for Test {
@@ -294,6 +309,8 @@ impl pallet_subnets::Config for Test {
 	type PalletId = SubnetsPalletId;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type SlashOrigin = EnsureRoot<AccountId>;
+	type DissolveOrigin = EnsureRoot<AccountId>;
+	type NetworkImmunity = NetworkImmunity;
 	type MaxSubnets = ConstU32<16>;
 	type MaxEpochsPerBlock = MaxEpochsPerBlock;
 	type MinLockCost = MinLockCost;
@@ -342,6 +359,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.unwrap();
 	CREDITS.with(|c| c.borrow_mut().clear());
 	EARNED.with(|c| c.borrow_mut().clear());
+	RETIRED.with(|c| *c.borrow_mut() = 0);
 	EMISSION.with(|c| *c.borrow_mut() = 0);
 	EMITTED.with(|c| *c.borrow_mut() = 0);
 	EMITTED_USD.with(|c| *c.borrow_mut() = 0);
@@ -362,6 +380,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 /// Runs blocks (hooks included) up to and including `n`.
 pub fn run_to(n: u64) {
 	while System::block_number() < n {
+		Subnets::on_idle(System::block_number(), IdleWeight::get());
 		Subnets::on_finalize(System::block_number());
 		System::set_block_number(System::block_number() + 1);
 		Subnets::on_initialize(System::block_number());
@@ -375,9 +394,15 @@ pub fn cold(hot: AccountId) -> AccountId {
 
 /// Registers a subnet owned by `ALICE` and returns its id.
 pub fn new_subnet() -> NetUid {
-	let id = pallet_subnets::NextNetuid::<Test>::get();
 	frame_support::assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE)));
-	id
+	events()
+		.into_iter()
+		.rev()
+		.find_map(|e| match e {
+			pallet_subnets::Event::NetworkRegistered { netuid, .. } => Some(netuid),
+			_ => None,
+		})
+		.expect("registered")
 }
 
 /// Registers hotkey `hot` (paid by its coldkey) on `netuid`.

@@ -166,3 +166,55 @@ pub struct AlphaPayout {
 	/// Left pending (no consensus, or rounding).
 	pub carried_over: Balance,
 }
+
+/// Who dissolved a subnet.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum DissolveCause {
+	/// Its owner.
+	Owner,
+	/// Governance (`DissolveOrigin`).
+	Governance,
+	/// Pruned to make room for a registration while `MaxSubnets` subnets existed.
+	Pruned,
+}
+
+/// Where a dissolving subnet's drain stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub enum DrainPhase {
+	/// The final payout is still to run (pending alpha and the credit pool, by the last
+	/// epoch's scores), then the pool's GOV is split between the owner and the stakers.
+	Payout,
+	/// Stake positions are redeemed for GOV, `owed_gov` for `owed_alpha`, pro rata.
+	Stakers,
+	/// The hotkeys' pools and the metagraph are cleared.
+	Cleanup,
+}
+
+/// A subnet being dissolved: its record taken out of `Networks`, drained by `on_idle`.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct Dissolution<AccountId> {
+	/// The subnet as it was (its pool, alpha outstanding and owner).
+	pub info: SubnetInfo<AccountId>,
+	/// Who dissolved it.
+	pub cause: DissolveCause,
+	/// Where the drain stands.
+	pub phase: DrainPhase,
+	/// GOV still owed to the positions not yet redeemed (held by the pot).
+	pub owed_gov: Balance,
+	/// Alpha those positions were counted with when the rate was fixed.
+	pub owed_alpha: Balance,
+	/// A registration waiting for this netuid: the new owner and the lock it paid (held by
+	/// the pot).
+	pub heir: Option<(AccountId, Balance)>,
+}

@@ -48,6 +48,11 @@ pub trait WeightInfo {
 	fn set_emission() -> Weight;
 	fn emission(s: u32, ) -> Weight;
 	fn epoch_payout(n: u32, ) -> Weight;
+	fn register_network_pruning() -> Weight;
+	fn dissolve_network() -> Weight;
+	fn drain_payout(n: u32, ) -> Weight;
+	fn redeem_position() -> Weight;
+	fn drain_clear(k: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_subnets` using the runtime's database weights.
@@ -277,8 +282,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
+	fn register_network_pruning() -> Weight {
+		Weight::from_parts(200_000_000, 20_000)
+			.saturating_add(T::DbWeight::get().reads(80_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn dissolve_network() -> Weight {
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn drain_payout(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 16_056)
+			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+	}
+	fn redeem_position() -> Weight {
+		Weight::from_parts(80_000_000, 8_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	fn drain_clear(k: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
+	}
 }
-
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
@@ -328,5 +363,36 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
+	}
+	fn register_network_pruning() -> Weight {
+		Weight::from_parts(200_000_000, 20_000)
+			.saturating_add(RocksDbWeight::get().reads(80_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn dissolve_network() -> Weight {
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn drain_payout(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 16_056)
+			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+	}
+	fn redeem_position() -> Weight {
+		Weight::from_parts(80_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn drain_clear(k: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 	}
 }

@@ -418,6 +418,46 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Forgets up to `limit` storage items of a dissolved subnet's metagraph (its counters and
+	/// scores first, then neurons, uids, weights, bonds and commits); returns how many it
+	/// removed and whether nothing is left. Hotkeys stay bound to their coldkeys.
+	pub fn clear_subnet(netuid: NetUid, limit: u32) -> (u32, bool) {
+		let mut left = limit;
+		let take = |left: &mut u32, removed: usize| {
+			*left = left.saturating_sub(u32::try_from(removed).unwrap_or(u32::MAX));
+		};
+		if SubnetN::<T>::contains_key(netuid) {
+			SubnetN::<T>::remove(netuid);
+			Scores::<T>::remove(netuid);
+			Burn::<T>::remove(netuid);
+			LastEpoch::<T>::remove(netuid);
+			take(&mut left, 4);
+		}
+		macro_rules! clear {
+			($map:ident) => {
+				let keys: Vec<_> = $map::<T>::iter_key_prefix(netuid)
+					.take(usize::try_from(left).unwrap_or(usize::MAX))
+					.collect();
+				for k in &keys {
+					$map::<T>::remove(netuid, k);
+				}
+				take(&mut left, keys.len());
+			};
+		}
+		clear!(Neurons);
+		clear!(Uids);
+		clear!(Weights);
+		clear!(Bonds);
+		clear!(WeightCommits);
+		let done = left > 0
+			&& Neurons::<T>::iter_key_prefix(netuid).next().is_none()
+			&& Uids::<T>::iter_key_prefix(netuid).next().is_none()
+			&& Weights::<T>::iter_key_prefix(netuid).next().is_none()
+			&& Bonds::<T>::iter_key_prefix(netuid).next().is_none()
+			&& WeightCommits::<T>::iter_key_prefix(netuid).next().is_none();
+		(limit.saturating_sub(left), done)
+	}
+
 	/// An upper bound of `trigger_epoch`'s weight on `netuid` as it stands (one read of
 	/// `SubnetN` plus the benchmarked epoch with every permit filled and dense rows).
 	pub fn epoch_weight_bound(netuid: NetUid) -> Weight {

@@ -183,6 +183,9 @@ impl pallet_subnets::Config for Runtime {
 	// Turning a subnet's emission on or off is a `root` track decision.
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type SlashOrigin = SlashOrigin;
+	// Dissolving someone else's subnet is a `root` track decision.
+	type DissolveOrigin = EnsureRoot<AccountId>;
+	type NetworkImmunity = subnets::NetworkImmunity;
 	type MaxSubnets = MaxSubnets;
 	type MaxEpochsPerBlock = MaxEpochsPerBlock;
 	type MinLockCost = subnets::MinLockCost;

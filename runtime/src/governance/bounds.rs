@@ -286,6 +286,7 @@ pub fn range(value: &V) -> Result<(), BoundError> {
 		V::Subnets(S::PriceEmaHalfLife(v)) => within(v, 1, 90 * DAYS),
 		V::Subnets(S::EmissionPerRevenue(v)) => within(v, pct(0), pct(9)),
 		V::Subnets(S::MinerAlphaShare(v)) => within(v, pct(0), pct(41)),
+		V::Subnets(S::NetworkImmunity(v)) => within(v, 0, 365 * DAYS),
 	}
 }
 
@@ -548,6 +549,21 @@ mod tests {
 				Error::<Runtime>::AboveMaximum
 			);
 			assert_ok!(set(miners(pct(41))));
+		});
+	}
+
+	#[test]
+	fn network_immunity_has_its_range() {
+		ext_from_preset("development").execute_with(|| {
+			let immunity = |v| {
+				RuntimeParameters::Subnets(subnets::Parameters::NetworkImmunity(
+					subnets::NetworkImmunity,
+					Some(v),
+				))
+			};
+			assert_noop!(set(immunity(365 * DAYS + 1)), Error::<Runtime>::AboveMaximum);
+			assert_ok!(set(immunity(0)));
+			assert_eq!(<subnets::NetworkImmunity as Get<u32>>::get(), 0);
 		});
 	}
 

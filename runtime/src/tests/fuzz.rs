@@ -79,6 +79,10 @@ fn tally(seen: &mut std::collections::BTreeMap<&'static str, u64>) {
 			E::Subnets(pallet_subnets::Event::StakeRemoved { .. }) => "stake removed",
 			E::Subnets(pallet_subnets::Event::StakeMoved { .. }) => "stake moved",
 			E::Subnets(pallet_subnets::Event::StakeSlashed { .. }) => "stake slashed",
+			E::Subnets(pallet_subnets::Event::NetworkRegistered { .. }) => "network registered",
+			E::Subnets(pallet_subnets::Event::NetworkDissolving { .. }) => "network dissolving",
+			E::Subnets(pallet_subnets::Event::StakeRedeemed { .. }) => "stake redeemed",
+			E::Subnets(pallet_subnets::Event::NetworkDissolved { .. }) => "network dissolved",
 			E::GovToken(pallet_gov_token::Event::BoughtBack { .. }) => "buyback",
 			E::Credits(pallet_credits::Event::Bought { .. }) => "credits bought",
 			E::Credits(pallet_credits::Event::Spent { .. }) => "credits spent",
@@ -102,7 +106,7 @@ fn random_call(rng: &mut Rng, w: &World) -> (RuntimeOrigin, RuntimeCall) {
 	let net = *rng.pick(&w.nets);
 	let (hot_net, hot) = *rng.pick(&w.hotkeys);
 	let limit = if rng.below(4) == 0 { rng.amount(2 * 10u128.pow(12)) } else { u128::MAX };
-	let call = match rng.below(16) {
+	let call = match rng.below(20) {
 		0 | 1 => RuntimeCall::Credits(pallet_credits::Call::buy {
 			credits: rng.amount(100_000 * credit::UNIT),
 			max_usd: u128::MAX,
@@ -199,6 +203,30 @@ fn random_call(rng: &mut Rng, w: &World) -> (RuntimeOrigin, RuntimeCall) {
 				RuntimeCall::Governance(pallet_governance::Call::set_parameter { parameter: p }),
 			);
 		}
+		15 if rng.below(6) == 0 => {
+			// Dissolved by governance or by whoever signs (its owner, or refused).
+			let call = RuntimeCall::Subnets(pallet_subnets::Call::dissolve_network { netuid: net });
+			let origin = if rng.below(3) == 0 { RuntimeOrigin::root() } else { signed };
+			return (origin, call);
+		}
+		15 | 16 => RuntimeCall::Subnets(pallet_subnets::Call::register_network {}),
+		17 | 18 => {
+			// A hotkey (re-)registers under itself, with its proof: after a dissolution the
+			// reused id has no neurons.
+			use sp_core::Pair as _;
+			let k =
+				*rng.pick(&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Ferdie]);
+			let cold = k.to_account_id();
+			let signature = k.pair().sign(&Yuma::hotkey_message(&cold, net));
+			return (
+				RuntimeOrigin::signed(cold.clone()),
+				RuntimeCall::Yuma(pallet_yuma::Call::register {
+					netuid: net,
+					hotkey: cold,
+					signature: signature.into(),
+				}),
+			);
+		}
 		_ => RuntimeCall::Subnets(pallet_subnets::Call::slash_stake {
 			hotkey: hot.to_account_id(),
 			netuid: hot_net,
@@ -286,7 +314,10 @@ fn walk(seed: u64, calls: u64) -> (u64, u64, std::collections::BTreeMap<&'static
 			Subnets::register_network(RuntimeOrigin::signed(owner.to_account_id()))
 				.expect("the owner pays the lock");
 		}
-		for &net in &nets {
+		let registered = nets.clone();
+		// The next id, for a registration during the walk.
+		nets.push(pallet_subnets::NextNetuid::<Runtime>::get());
+		for &net in &registered {
 			for k in [Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Ferdie] {
 				register_hotkey(&k.to_account_id(), net, &k.pair()).expect("registers");
 				hotkeys.push((net, k));
@@ -372,9 +403,17 @@ fn runtime_fuzz_walk_keeps_every_invariant() {
 	println!("fuzz: reached {seen:?}");
 	let replay = env_u64("TANDEM_FUZZ_SEED").is_some();
 	assert!(calls >= total || seconds.is_some() || replay);
-	for what in
-		["epoch paid", "stake added", "stake removed", "buyback", "credits spent", "cashed out"]
-	{
+	for what in [
+		"epoch paid",
+		"stake added",
+		"stake removed",
+		"buyback",
+		"credits spent",
+		"cashed out",
+		"network dissolved",
+		"stake redeemed",
+		"network registered",
+	] {
 		assert!(seen.get(what).copied().unwrap_or(0) > 0, "the walk never reached: {what}");
 	}
 }

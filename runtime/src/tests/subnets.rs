@@ -2,7 +2,11 @@
 
 use super::*;
 use crate::{dynamic_params, Credits, GovToken, Governance, RuntimeOrigin, Subnets, Yuma};
-use frame_support::{assert_ok, traits::OnInitialize, BoundedVec};
+use frame_support::{
+	assert_ok,
+	traits::{OnIdle, OnInitialize},
+	BoundedVec,
+};
 use sp_runtime::Perbill;
 use tandem_primitives::{credit, gov};
 
@@ -111,5 +115,102 @@ fn epoch_pays_credits_and_alpha_through_the_real_pallets() {
 		assert!(s.alpha_outstanding > 100 * gov::UNIT / 2, "stake plus paid alpha");
 		assert!(Subnets::position_alpha(&f.owner, &f.owner, 0) > 0, "the owner's alpha cut");
 		all_invariants();
+	});
+}
+
+/// Everything of value on the chain, summed over every account: GOV (free and reserved), USD
+/// and credits (accounts' and pools').
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+struct Totals {
+	gov: u128,
+	usd: u128,
+	credits: u128,
+}
+
+fn totals() -> Totals {
+	let gov =
+		frame_system::Account::<Runtime>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();
+	let usd =
+		pallet_assets::Account::<Runtime>::iter_prefix(USD_ASSET_ID).map(|(_, a)| a.balance).sum();
+	let held: u128 = pallet_credits::Accounts::<Runtime>::iter().map(|(_, a)| a.free).sum();
+	let pooled: u128 = pallet_credits::Pools::<Runtime>::iter().map(|(_, p)| p.balance).sum();
+	Totals { gov, usd, credits: held + pooled }
+}
+
+/// Runs blocks with their `on_idle` until no subnet is dissolving, checking every invariant
+/// after each block.
+pub(crate) fn drain_dissolutions() {
+	let max = crate::limits::RuntimeBlockWeights::get().max_block;
+	for _ in 0..100 {
+		if pallet_subnets::Dissolving::<Runtime>::iter().next().is_none() {
+			return;
+		}
+		run_to(System::block_number() + 1);
+		crate::AllPalletsWithSystem::on_idle(System::block_number(), max / 2);
+		all_invariants();
+	}
+	panic!("the drain does not end");
+}
+
+/// Dissolving a subnet with stakers, paid alpha and credits waiting: summed over every
+/// account, no GOV, USD or credit is lost — GOV leaves the pot for the owner, the stakers and
+/// the public-pool fee sink (its burn on the ledger), the waiting credits are paid by the last
+/// scores, and each staker gets at least what selling its alpha through the pool would have.
+#[test]
+fn dissolving_a_subnet_loses_nothing() {
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let f = epoch_fixture();
+		pay_epoch(&f);
+		let user = key(Sr25519Keyring::Ferdie);
+		assert_ok!(Credits::buy(
+			RuntimeOrigin::signed(user.clone()),
+			500 * credit::UNIT,
+			u128::MAX
+		));
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(user), 0, 500 * credit::UNIT));
+		run_to(System::block_number() + 2);
+		let stakers: Vec<(AccountId, AccountId)> =
+			pallet_subnets::SubnetStakers::<Runtime>::iter_key_prefix((0,)).collect();
+		assert!(stakers.len() >= 3, "Alice, Bob's take and the owner: {stakers:?}");
+		let sells_for: Vec<(AccountId, u128, u128)> = stakers
+			.iter()
+			.map(|(c, h)| {
+				let a = Subnets::position_alpha(c, h, 0);
+				let out = Subnets::quote_remove_stake(0, a).map_or(0, |q| q.amount_out);
+				(c.clone(), Balances::free_balance(c), out)
+			})
+			.collect();
+		let before = totals();
+		let (emitted, burned) = (
+			pallet_gov_token::Emitted::<Runtime>::get(),
+			pallet_gov_token::Burned::<Runtime>::get(),
+		);
+		let earned_before: u128 = f.miners.iter().map(earned).sum();
+
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(f.owner.clone()), 0));
+		drain_dissolutions();
+
+		let after = totals();
+		let minted = pallet_gov_token::Emitted::<Runtime>::get() - emitted;
+		let burnt = pallet_gov_token::Burned::<Runtime>::get() - burned;
+		assert_eq!(after.gov + burnt, before.gov + minted, "GOV: only the ledger's burn left");
+		assert_eq!(Balances::total_issuance(), after.gov);
+		assert_eq!(after.usd, before.usd, "USD only moves");
+		// The 500 waiting credits were paid by the last scores (less the protocol fee, burned
+		// with its USD moved to the buyback pot): nothing retired.
+		assert!(f.miners.iter().map(earned).sum::<u128>() > earned_before);
+		let fee = Perbill::from_percent(10).mul_floor(500 * credit::UNIT);
+		assert_eq!(before.credits - after.credits, fee);
+		assert_eq!(pallet_credits::Pools::<Runtime>::get(0).balance, 0);
+		for (who, gov_before, sell) in sells_for {
+			let got = Balances::free_balance(&who) - gov_before;
+			assert!(got >= sell, "{who:?} got {got}, selling alone pays {sell}");
+		}
+		// The pot holds its existential deposit only; the id is free.
+		assert_eq!(
+			Balances::free_balance(Subnets::pot()),
+			<Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance()
+		);
+		assert_eq!(pallet_subnets::FreeNetuids::<Runtime>::get().to_vec(), vec![0]);
 	});
 }

@@ -152,3 +152,24 @@ fn distribution_shares_above_one_are_refused_and_change_nothing() {
 		ValidatorCut::set(Perbill::from_percent(15));
 	});
 }
+
+#[test]
+fn retiring_a_dissolved_subnets_pool_burns_it_into_the_buyback_pot() {
+	build_and_execute(|| {
+		assert_eq!(<Credits as CreditsInterface<AccountId>>::retire_pool(1), Ok((0, 0)));
+		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 10 * CREDIT, u128::MAX));
+		assert_ok!(Credits::spend(RuntimeOrigin::signed(ALICE), 1, 10 * CREDIT));
+		let (buyback, issuance) = (usd_of(BUYBACK), TotalIssuance::<Test>::get());
+		// At the payout rate ($0.027 a credit): the backing of 10 credits is $0.27.
+		let out = <Credits as CreditsInterface<AccountId>>::retire_pool(1).unwrap();
+		assert_eq!(out, (10 * CREDIT, 270_000));
+		assert_eq!(usd_of(BUYBACK) - buyback, 270_000);
+		assert_eq!(issuance - TotalIssuance::<Test>::get(), 10 * CREDIT);
+		assert_eq!(pool_of(1), 0);
+		// The revenue totals stay: a netuid reused later counts its revenue from them on.
+		assert_eq!(<Credits as CreditsInterface<AccountId>>::paid_total(1), 10 * CREDIT);
+		System::assert_last_event(
+			Event::PoolRetired { netuid: 1, credits: 10 * CREDIT, usd: 270_000 }.into(),
+		);
+	});
+}

@@ -55,9 +55,11 @@ fn register_network_bad_input() {
 			System::set_block_number(System::block_number() + 100_000);
 			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE)));
 		}
+		// Every id taken and every subnet immune: nothing can be pruned.
+		NetworkImmunity::set(u32::MAX);
 		assert_noop!(
 			Subnets::register_network(RuntimeOrigin::signed(ALICE)),
-			Error::<Test>::TooManySubnets
+			Error::<Test>::AllSubnetsImmune
 		);
 	});
 }

@@ -13,4 +13,5 @@ mod economy_attacks;
 mod emission;
 mod epoch;
 mod flash_stake;
+mod lifecycle;
 mod pool_props;
