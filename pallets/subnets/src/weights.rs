@@ -58,6 +58,8 @@ pub trait WeightInfo {
 /// Weights for `pallet_subnets` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Subnets::FreeNetuids` (r:1 w:1)
+	/// Proof: `Subnets::FreeNetuids` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::NextNetuid` (r:1 w:1)
 	/// Proof: `Subnets::NextNetuid` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::LastLock` (r:1 w:1)
@@ -72,12 +74,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn register_network() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `594`
+		//  Measured:  `614`
 		//  Estimated: `6196`
-		// Minimum execution time: 59_650_000 picoseconds.
-		Weight::from_parts(67_893_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 62_491_000 picoseconds.
+		Weight::from_parts(69_954_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
@@ -101,16 +103,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::PositionPending` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Positions` (r:1 w:1)
 	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetStakers` (r:0 w:1)
+	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Matured` (r:0 w:1)
 	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1894`
+		//  Measured:  `1948`
 		//  Estimated: `8799`
-		// Minimum execution time: 164_560_000 picoseconds.
-		Weight::from_parts(179_125_000, 8799)
+		// Minimum execution time: 174_406_000 picoseconds.
+		Weight::from_parts(186_317_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
@@ -130,14 +134,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetStakers` (r:0 w:1)
+	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1032`
+		//  Measured:  `1086`
 		//  Estimated: `6196`
-		// Minimum execution time: 139_579_000 picoseconds.
-		Weight::from_parts(151_313_000, 6196)
+		// Minimum execution time: 144_849_000 picoseconds.
+		Weight::from_parts(162_433_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:2 w:2)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
@@ -163,14 +169,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `GovToken::Burned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `GovToken::Metrics` (r:1 w:1)
 	/// Proof: `GovToken::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetStakers` (r:0 w:2)
+	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2066`
+		//  Measured:  `2120`
 		//  Estimated: `6434`
-		// Minimum execution time: 225_190_000 picoseconds.
-		Weight::from_parts(245_488_000, 6434)
+		// Minimum execution time: 239_005_000 picoseconds.
+		Weight::from_parts(264_948_000, 6434)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
@@ -186,10 +194,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn slash_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `580`
+		//  Measured:  `633`
 		//  Estimated: `3712`
-		// Minimum execution time: 41_346_000 picoseconds.
-		Weight::from_parts(46_852_000, 3712)
+		// Minimum execution time: 41_519_000 picoseconds.
+		Weight::from_parts(47_963_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -197,10 +205,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn set_emission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `405`
+		//  Measured:  `425`
 		//  Estimated: `3712`
-		// Minimum execution time: 11_964_000 picoseconds.
-		Weight::from_parts(13_277_000, 3712)
+		// Minimum execution time: 12_461_000 picoseconds.
+		Weight::from_parts(15_473_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -226,11 +234,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `GovToken::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn emission(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `802`
+		//  Measured:  `822`
 		//  Estimated: `6012`
-		// Minimum execution time: 68_373_000 picoseconds.
-		Weight::from_parts(62_464_941, 6012)
-			.saturating_add(Weight::from_parts(11_156_763, 0).saturating_mul(s.into()))
+		// Minimum execution time: 69_355_000 picoseconds.
+		Weight::from_parts(65_495_331, 6012)
+			.saturating_add(Weight::from_parts(11_048_952, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -267,88 +275,184 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credits::TotalEarned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetStakers` (r:0 w:257)
+	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Matured` (r:0 w:256)
 	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn epoch_payout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3920`
+		//  Measured:  `3973`
 		//  Estimated: `16056`
-		// Minimum execution time: 282_051_000 picoseconds.
-		Weight::from_parts(40_968_169, 16056)
-			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
+		// Minimum execution time: 285_164_000 picoseconds.
+		Weight::from_parts(288_998_000, 16056)
+			.saturating_add(Weight::from_parts(75_535_926, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
+	/// Storage: `Subnets::FreeNetuids` (r:1 w:0)
+	/// Proof: `Subnets::FreeNetuids` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NextNetuid` (r:1 w:0)
+	/// Proof: `Subnets::NextNetuid` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Dissolving` (r:1 w:1)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Networks` (r:65 w:1)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::EpochQueue` (r:1 w:1)
+	/// Proof: `Subnets::EpochQueue` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::LastLock` (r:1 w:1)
+	/// Proof: `Subnets::LastLock` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn register_network_pruning() -> Weight {
-		Weight::from_parts(200_000_000, 20_000)
-			.saturating_add(T::DbWeight::get().reads(80_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `17017`
+		//  Estimated: `177920`
+		// Minimum execution time: 351_768_000 picoseconds.
+		Weight::from_parts(389_986_000, 177920)
+			.saturating_add(T::DbWeight::get().reads(74_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `Subnets::Networks` (r:1 w:1)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::EpochQueue` (r:1 w:1)
+	/// Proof: `Subnets::EpochQueue` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Dissolving` (r:0 w:1)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
 	fn dissolve_network() -> Weight {
-		Weight::from_parts(40_000_000, 6_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `450`
+		//  Estimated: `3712`
+		// Minimum execution time: 19_110_000 picoseconds.
+		Weight::from_parts(23_712_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Yuma::Scores` (r:1 w:0)
+	/// Proof: `Yuma::Scores` (`max_values`: None, `max_size`: Some(8460), added: 10935, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Neurons` (r:256 w:0)
+	/// Proof: `Yuma::Neurons` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:6 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyAlpha` (r:257 w:257)
+	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:257 w:256)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:1 w:1)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Positions` (r:257 w:257)
+	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::Pools` (r:1 w:1)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::Accounts` (r:257 w:257)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:258 w:258)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::TotalEarned` (r:1 w:1)
+	/// Proof: `Credits::TotalEarned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
+	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetStakers` (r:0 w:257)
+	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:0 w:256)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn drain_payout(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 16_056)
-			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `3867`
+		//  Estimated: `16056`
+		// Minimum execution time: 337_206_000 picoseconds.
+		Weight::from_parts(30_719_681, 16056)
+			.saturating_add(Weight::from_parts(81_215_776, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
+	/// Storage: `Subnets::HotkeyAlpha` (r:1 w:1)
+	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:1 w:1)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:1 w:0)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PositionPending` (r:1 w:1)
+	/// Proof: `Subnets::PositionPending` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Positions` (r:1 w:1)
+	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetStakers` (r:0 w:1)
+	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:0 w:1)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn redeem_position() -> Weight {
-		Weight::from_parts(80_000_000, 8_000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `895`
+		//  Estimated: `6196`
+		// Minimum execution time: 107_610_000 picoseconds.
+		Weight::from_parts(113_572_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
+	/// Storage: `Subnets::HotkeyAlpha` (r:1025 w:1024)
+	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn drain_clear(k: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
-			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `276`
+		//  Estimated: `3555`
+		// Minimum execution time: 4_461_000 picoseconds.
+		Weight::from_parts(4_811_000, 3555)
+			.saturating_add(Weight::from_parts(6_347_733, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2565).saturating_mul(k.into()))
 	}
 }
+
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(67_893_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(69_954_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(179_125_000, 8799)
+		Weight::from_parts(186_317_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(151_313_000, 6196)
+		Weight::from_parts(162_433_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(245_488_000, 6434)
+		Weight::from_parts(264_948_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn slash_stake() -> Weight {
-		Weight::from_parts(46_852_000, 3712)
+		Weight::from_parts(47_963_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_emission() -> Weight {
-		Weight::from_parts(13_277_000, 3712)
+		Weight::from_parts(15_473_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn emission(s: u32, ) -> Weight {
-		Weight::from_parts(62_464_941, 6012)
-			.saturating_add(Weight::from_parts(11_156_763, 0).saturating_mul(s.into()))
+		Weight::from_parts(65_495_331, 6012)
+			.saturating_add(Weight::from_parts(11_048_952, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -356,43 +460,44 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2722).saturating_mul(s.into()))
 	}
 	fn epoch_payout(n: u32, ) -> Weight {
-		Weight::from_parts(40_968_169, 16056)
-			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
+		Weight::from_parts(288_998_000, 16056)
+			.saturating_add(Weight::from_parts(75_535_926, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn register_network_pruning() -> Weight {
-		Weight::from_parts(200_000_000, 20_000)
-			.saturating_add(RocksDbWeight::get().reads(80_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(389_986_000, 177920)
+			.saturating_add(RocksDbWeight::get().reads(74_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn dissolve_network() -> Weight {
-		Weight::from_parts(40_000_000, 6_000)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(23_712_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn drain_payout(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 16_056)
-			.saturating_add(Weight::from_parts(72_716_288, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
+		Weight::from_parts(30_719_681, 16056)
+			.saturating_add(Weight::from_parts(81_215_776, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn redeem_position() -> Weight {
-		Weight::from_parts(80_000_000, 8_000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(113_572_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn drain_clear(k: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
-			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(4_811_000, 3555)
+			.saturating_add(Weight::from_parts(6_347_733, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2565).saturating_mul(k.into()))
 	}
 }
