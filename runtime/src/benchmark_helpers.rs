@@ -30,7 +30,10 @@ pub fn ensure_benchmark_subnets() {
 	let owner = AccountId::new([9u8; 32]);
 	while pallet_subnets::NextNetuid::<Runtime>::get() < 2 {
 		must("mint the subnet owner's GOV", Balances::mint_into(&owner, 1_000_000 * gov::UNIT));
-		must("register a subnet", Subnets::register_network(RuntimeOrigin::signed(owner.clone())));
+		must(
+			"register a subnet",
+			Subnets::register_network(RuntimeOrigin::signed(owner.clone()), u128::MAX),
+		);
 	}
 }
 

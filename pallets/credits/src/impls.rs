@@ -294,9 +294,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(user != operator, Error::<T>::SelfAuthorization);
 		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
+		let generation = Pools::<T>::get(netuid).generation;
 		Authorizations::<T>::mutate((&user, &operator, netuid), |a| {
-			let used = a.map(|a| a.used).unwrap_or_default();
-			*a = Some(Authorization { cap, used: used.min(cap) });
+			// What was charged counts against the new cap, unless the subnet is another one.
+			let used = a.filter(|a| a.generation == generation).map_or(0, |a| a.used);
+			*a = Some(Authorization { cap, used: used.min(cap), generation });
 		});
 		Self::deposit_event(Event::Authorized { user, operator, netuid, cap });
 		Ok(())
@@ -323,8 +325,10 @@ impl<T: Config> Pallet<T> {
 		usage_ref: Reference,
 	) -> DispatchResult {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
+		let generation = Pools::<T>::get(netuid).generation;
 		let remaining = Authorizations::<T>::try_mutate((&user, &operator, netuid), |a| {
 			let a = a.as_mut().ok_or(Error::<T>::NotAuthorized)?;
+			ensure!(a.generation == generation, Error::<T>::AuthorizationExpired);
 			let used = a.used.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 			ensure!(used <= a.cap, Error::<T>::CapExceeded);
 			a.used = used;
@@ -448,18 +452,19 @@ impl<T: Config> Pallet<T> {
 	/// counts its revenue from them on).
 	pub(crate) fn do_retire_pool(netuid: NetUid) -> Result<(Balance, Balance), DispatchError> {
 		let credits = Pools::<T>::get(netuid).balance;
-		if credits == 0 {
-			return Ok((0, 0));
-		}
 		let usd = math::usd_floor(credits, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
 		Self::move_usd(&Self::vault_account(), &T::BuybackPot::get(), usd, Error::<T>::VaultShort)?;
 		Pools::<T>::mutate(netuid, |p| {
+			// Authorizations given to this subnet end with it.
+			p.generation = p.generation.saturating_add(1);
 			p.balance = 0;
 			p.paid_balance = 0;
 			p.distributed_total = p.distributed_total.saturating_add(credits);
 		});
 		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(credits));
-		Self::deposit_event(Event::PoolRetired { netuid, credits, usd });
+		if credits > 0 {
+			Self::deposit_event(Event::PoolRetired { netuid, credits, usd });
+		}
 		Ok((credits, usd))
 	}
 

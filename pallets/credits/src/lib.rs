@@ -377,6 +377,8 @@ pub mod pallet {
 		UnknownSubnet,
 		/// No authorization for this operator on this subnet.
 		NotAuthorized,
+		/// The authorization was given to a dissolved subnet whose netuid was reused.
+		AuthorizationExpired,
 		/// The charge would exceed the authorization's cap.
 		CapExceeded,
 		/// A user cannot authorize themselves as operator.
@@ -510,7 +512,7 @@ pub mod pallet {
 		/// credits move into the subnet's pool, never to the operator.
 		///
 		/// Signed by an operator the user authorized. Errors: `ZeroAmount`, `NotAuthorized`,
-		/// `CapExceeded`, `InsufficientCredits`.
+		/// `AuthorizationExpired`, `CapExceeded`, `InsufficientCredits`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::charge())]
 		pub fn charge(

@@ -74,6 +74,9 @@ pub struct Authorization {
 	pub cap: Balance,
 	/// Credits charged so far. Never above `cap`.
 	pub used: Balance,
+	/// The subnet pool's `generation` when it was given: a netuid dissolved and reused since
+	/// is another subnet, which the user never authorized.
+	pub generation: u32,
 }
 
 impl Authorization {
@@ -100,6 +103,9 @@ pub struct SubnetPool {
 	/// The USD users paid for the credits in `paid_total`: the subnet's revenue in USD; only
 	/// grows.
 	pub paid_usd_total: Balance,
+	/// Dissolutions of the subnet with this netuid (its pool retired): authorizations given
+	/// before the last one are void.
+	pub generation: u32,
 }
 
 impl SubnetPool {

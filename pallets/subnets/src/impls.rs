@@ -33,6 +33,9 @@ pub const ALPHA_CAP: Balance = 21_000_000 * gov::UNIT;
 /// A subnet's alpha emission per block before any halving (1 alpha).
 pub const ALPHA_PER_BLOCK: Balance = gov::UNIT;
 
+/// The most keys one block's cleanup step removes.
+const MAX_CLEAR_PER_BLOCK: u32 = 1_024;
+
 /// A neuron paid at an epoch: hotkey, coldkey and its share (incentive or dividends).
 type Payee<AccountId> = (AccountId, AccountId, Perbill);
 
@@ -61,7 +64,12 @@ impl<T: Config> Pallet<T> {
 	/// Registers a subnet for `owner`: a free id at once, or — every id taken — the id of a
 	/// dissolving subnet without a registration waiting, else of the subnet pruned for it
 	/// ([`Self::prune_candidate`]), once drained.
-	pub(crate) fn do_register_network(owner: T::AccountId) -> DispatchResultWithPostInfo {
+	pub(crate) fn do_register_network(
+		owner: T::AccountId,
+		max_lock: Balance,
+	) -> DispatchResultWithPostInfo {
+		let lock = Self::lock_cost();
+		ensure!(lock <= max_lock, Error::<T>::LockAboveLimit);
 		let free = FreeNetuids::<T>::get().first().copied().or_else(|| {
 			let next = NextNetuid::<T>::get();
 			(u32::from(next) < T::MaxSubnets::get()).then_some(next)
@@ -79,7 +87,6 @@ impl<T: Config> Pallet<T> {
 				},
 			),
 		};
-		let lock = Self::lock_cost();
 		let paid = T::GovCurrency::withdraw(
 			&owner,
 			lock,
@@ -1014,6 +1021,10 @@ impl<T: Config> Pallet<T> {
 	/// allowance is forfeited; a queued epoch is dropped.
 	pub(crate) fn start_dissolution(netuid: NetUid, cause: DissolveCause) -> DispatchResult {
 		let mut info = Networks::<T>::take(netuid).ok_or(Error::<T>::UnknownSubnet)?;
+		// Registering and dissolving at once would make the lock free to pump, and evicting
+		// a subnet (a registration that prunes, then its own dissolution) free.
+		let young = Self::now().saturating_sub(info.registered_at) < T::NetworkImmunity::get();
+		let refund_lock = !(cause == DissolveCause::Owner && young);
 		(info.emission_enabled, info.allowance, info.allowance_usd) = (false, 0, 0);
 		EpochQueue::<T>::mutate(|q| q.retain(|n| *n != netuid));
 		let owner = info.owner.clone();
@@ -1026,28 +1037,40 @@ impl<T: Config> Pallet<T> {
 				owed_gov: 0,
 				owed_alpha: 0,
 				heir: None,
+				refund_lock,
 			},
 		);
 		Self::deposit_event(Event::NetworkDissolving { netuid, owner, cause });
 		Ok(())
 	}
 
-	/// Drains dissolving subnets within `budget`, one step at a time; returns the weight used.
+	/// Drains dissolving subnets within `budget`, one step at a time, the oldest first;
+	/// returns the weight used (never above `budget`).
 	pub(crate) fn drain(budget: Weight) -> Weight {
 		let db = T::DbWeight::get();
-		let mut used = db.reads(1);
-		let Some((netuid, mut d)) = Dissolving::<T>::iter().next() else { return used };
+		// Finding the subnet, and storing where its drain stands.
+		let overhead = db.reads_writes(1, 1);
+		if !overhead.all_lte(budget) {
+			return Weight::zero();
+		}
+		let Some((netuid, mut d)) = Dissolving::<T>::iter().next() else { return db.reads(1) };
+		let mut used = overhead;
 		let fits = |used: Weight, step: Weight| used.saturating_add(step).all_lte(budget);
 		loop {
 			match d.phase {
 				DrainPhase::Payout => {
 					let n = u32::from(pallet_yuma::SubnetN::<T>::get(netuid));
-					let step = <T as Config>::WeightInfo::drain_payout(n);
+					let step =
+						<T as Config>::WeightInfo::drain_payout(n).saturating_add(db.reads(1));
 					if !fits(used, step) {
 						break;
 					}
-					Self::final_payout(netuid, &mut d);
 					used = used.saturating_add(step);
+					if let Err(error) = Self::final_payout(netuid, &mut d) {
+						// The credits could not be retired: try again next block.
+						Self::deposit_event(Event::EpochFailed { netuid, error });
+						break;
+					}
 				}
 				DrainPhase::Stakers => {
 					let step = <T as Config>::WeightInfo::redeem_position();
@@ -1063,22 +1086,22 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 				DrainPhase::Cleanup => {
-					let per_key = <T as Config>::WeightInfo::drain_clear(1)
-						.saturating_sub(<T as Config>::WeightInfo::drain_clear(0));
+					// `drain_clear(k)` is `k` keys and the finish (the id handed on).
 					let base = <T as Config>::WeightInfo::drain_clear(0);
-					let room = budget.saturating_sub(used).saturating_sub(base);
-					let limit = u32::try_from(
-						room.ref_time().checked_div(per_key.ref_time().max(1)).unwrap_or(0),
-					)
-					.unwrap_or(u32::MAX)
-					.min(1_024);
-					if limit == 0 {
+					let per_key = <T as Config>::WeightInfo::drain_clear(1).saturating_sub(base);
+					if !fits(used, base.saturating_add(per_key)) {
 						break;
 					}
-					let (removed, done) = Self::clear_keys(netuid, &mut d, limit);
+					let room = budget.saturating_sub(used).saturating_sub(base);
+					let limit = room
+						.ref_time()
+						.checked_div(per_key.ref_time().max(1))
+						.unwrap_or(0)
+						.min(MAX_CLEAR_PER_BLOCK.into());
+					let limit = u32::try_from(limit).unwrap_or(MAX_CLEAR_PER_BLOCK);
+					let (removed, done) = Self::cleanup_step(netuid, &mut d, limit);
 					used = used.saturating_add(<T as Config>::WeightInfo::drain_clear(removed));
 					if done {
-						Self::finish_dissolution(netuid, d);
 						return used;
 					}
 					break;
@@ -1086,7 +1109,21 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Dissolving::<T>::insert(netuid, d);
-		used.saturating_add(db.writes(1))
+		used
+	}
+
+	/// Clears up to `limit` keys of a drained subnet; once nothing is left, finishes it.
+	/// Returns the keys removed and whether it finished.
+	pub(crate) fn cleanup_step(
+		netuid: NetUid,
+		d: &mut Dissolution<T::AccountId>,
+		limit: u32,
+	) -> (u32, bool) {
+		let (removed, done) = Self::clear_keys(netuid, d, limit);
+		if done {
+			Self::finish_dissolution(netuid, d.clone());
+		}
+		(removed, done)
 	}
 
 	/// The final payout of a dissolving subnet, by the last epoch's scores (nothing is
@@ -1094,18 +1131,23 @@ impl<T: Config> Pallet<T> {
 	/// against its alpha `A` and the stakers' alpha `S`: the stakers are owed `G·S/(A+S)` (the
 	/// value of their alpha at the pool's average, no slippage), the owner is refunded the
 	/// rest up to its lock, and anything beyond goes to the public-pool fee sink.
-	pub(crate) fn final_payout(netuid: NetUid, d: &mut Dissolution<T::AccountId>) {
+	pub(crate) fn final_payout(
+		netuid: NetUid,
+		d: &mut Dissolution<T::AccountId>,
+	) -> DispatchResult {
 		let mut info = d.info.clone();
-		if with_storage_layer(|| Self::pay_scores(netuid, &mut info)).is_ok() {
-			d.info = info;
+		match with_storage_layer(|| Self::pay_scores(netuid, &mut info)) {
+			Ok(()) => d.info = info,
+			// Then the whole pool is retired.
+			Err(error) => Self::deposit_event(Event::EpochFailed { netuid, error }),
 		}
-		let credits_retired = T::Credits::retire_pool(netuid).map_or(0, |(c, _)| c);
+		let (credits_retired, _) = T::Credits::retire_pool(netuid)?;
 		let Reserves { gov, alpha } = d.info.reserves;
 		let staked = d.info.alpha_outstanding;
 		let stakers_gov =
 			pool::mul_div(gov, staked, alpha.saturating_add(staked)).unwrap_or(0).min(gov);
 		let owner_part = gov.saturating_sub(stakers_gov);
-		let refund = owner_part.min(d.info.lock);
+		let refund = if d.refund_lock { owner_part.min(d.info.lock) } else { 0 };
 		let surplus = owner_part.saturating_sub(refund);
 		let owner = d.info.owner.clone();
 		Self::pay_from_pot(&owner, refund);
@@ -1122,6 +1164,7 @@ impl<T: Config> Pallet<T> {
 			surplus,
 			credits_retired,
 		});
+		Ok(())
 	}
 
 	/// Redeems one position of a dissolving subnet: its shares and pending units are burned,

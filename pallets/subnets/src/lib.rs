@@ -93,7 +93,7 @@ pub mod pallet {
 	use tandem_primitives::{Balance, CreditsInterface, GovEmission, NetUid};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	/// GOV fees handed to `Config::GovFeeSink`.
 	pub type CreditOf<T> =
@@ -435,6 +435,8 @@ pub mod pallet {
 		/// Every id is taken and every subnet is within `NetworkImmunity` of its registration
 		/// or already dissolving with a registration waiting for it.
 		AllSubnetsImmune,
+		/// The lock cost is above the caller's `max_lock`.
+		LockAboveLimit,
 	}
 
 	#[pallet::hooks]
@@ -466,17 +468,21 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Create a subnet owned by the caller, locking the current lock cost
-		/// (`max(MinLockCost, 2 × last lock − decay)`) as the seed of its pool on both sides.
+		/// (`max(MinLockCost, 2 × last lock − decay)`, at most `max_lock`) as the seed of its
+		/// pool on both sides.
 		/// It takes a free id; with every id taken it waits (`NetworkQueued`) for a dissolving
 		/// subnet without a registration waiting, or prunes the non-immune subnet with the
 		/// lowest emission share and waits for it.
 		///
-		/// Signed. Errors: `AllSubnetsImmune`, `CannotAffordLock`.
+		/// Signed. Errors: `LockAboveLimit`, `AllSubnetsImmune`, `CannotAffordLock`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::register_network_pruning())]
-		pub fn register_network(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+		pub fn register_network(
+			origin: OriginFor<T>,
+			max_lock: Balance,
+		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			Self::do_register_network(owner)
+			Self::do_register_network(owner, max_lock)
 		}
 
 		/// Swap `gov` GOV (fee included) into alpha of `netuid` staked to `hotkey`. The spot
@@ -587,8 +593,9 @@ pub mod pallet {
 
 		/// Dissolve subnet `netuid`: it stops at once (no stake, spends, registrations or
 		/// emission), then `on_idle` pays its final epoch from the last scores, refunds the
-		/// owner at most its lock from the pool's GOV, redeems every position for its share of
-		/// the rest, clears the metagraph and frees the id.
+		/// owner at most its lock from the pool's GOV (nothing if the owner dissolves it within
+		/// `NetworkImmunity` of its registration), redeems every position for its share of the
+		/// rest, clears the metagraph and frees the id.
 		///
 		/// The subnet's owner (signed) or `DissolveOrigin`. Errors: `UnknownSubnet`,
 		/// `NotSubnetOwner`.

@@ -394,7 +394,7 @@ pub fn cold(hot: AccountId) -> AccountId {
 
 /// Registers a subnet owned by `ALICE` and returns its id.
 pub fn new_subnet() -> NetUid {
-	frame_support::assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE)));
+	frame_support::assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), u128::MAX));
 	events()
 		.into_iter()
 		.rev()

@@ -217,4 +217,7 @@ pub struct Dissolution<AccountId> {
 	/// A registration waiting for this netuid: the new owner and the lock it paid (held by
 	/// the pot).
 	pub heir: Option<(AccountId, Balance)>,
+	/// Whether the owner may be refunded its lock: not when it dissolves its own subnet within
+	/// `NetworkImmunity` of registering it.
+	pub refund_lock: bool,
 }

@@ -426,7 +426,14 @@ impl<T: Config> Pallet<T> {
 		let take = |left: &mut u32, removed: usize| {
 			*left = left.saturating_sub(u32::try_from(removed).unwrap_or(u32::MAX));
 		};
-		if SubnetN::<T>::contains_key(netuid) {
+		let singles = SubnetN::<T>::contains_key(netuid)
+			|| Scores::<T>::contains_key(netuid)
+			|| LastEpoch::<T>::contains_key(netuid)
+			|| Burn::<T>::contains_key(netuid);
+		if singles {
+			if left < 4 {
+				return (0, false);
+			}
 			SubnetN::<T>::remove(netuid);
 			Scores::<T>::remove(netuid);
 			Burn::<T>::remove(netuid);

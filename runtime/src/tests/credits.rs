@@ -78,7 +78,7 @@ fn subnets_exist_once_registered() {
 	use tandem_primitives::SubnetRegistry;
 	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		assert!(!Subnets::exists(0));
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice())));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice()), u128::MAX));
 		assert!(Subnets::exists(0) && !Subnets::exists(1));
 		assert_ok!(Subnets::do_try_state());
 	});

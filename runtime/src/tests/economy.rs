@@ -70,7 +70,7 @@ fn attacker_subnet() {
 		set(RuntimeParameters::Yuma(p));
 	}
 	let dave = dave();
-	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(dave.clone())));
+	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(dave.clone()), u128::MAX));
 	assert_ok!(super::register_hotkey(&dave, 0, &Sr25519Keyring::Dave.pair()));
 	assert_ok!(super::register_hotkey(&dave, 0, &miner_key()));
 	assert_ok!(Subnets::add_stake(

@@ -209,7 +209,9 @@ fn random_call(rng: &mut Rng, w: &World) -> (RuntimeOrigin, RuntimeCall) {
 			let origin = if rng.below(3) == 0 { RuntimeOrigin::root() } else { signed };
 			return (origin, call);
 		}
-		15 | 16 => RuntimeCall::Subnets(pallet_subnets::Call::register_network {}),
+		15 | 16 => RuntimeCall::Subnets(pallet_subnets::Call::register_network {
+			max_lock: if rng.below(4) == 0 { rng.amount(10_000 * gov::UNIT) } else { u128::MAX },
+		}),
 		17 | 18 => {
 			// A hotkey (re-)registers under itself, with its proof: after a dissolution the
 			// reused id has no neurons.
@@ -311,7 +313,7 @@ fn walk(seed: u64, calls: u64) -> (u64, u64, std::collections::BTreeMap<&'static
 		let mut hotkeys = Vec::new();
 		for owner in [Sr25519Keyring::Dave, Sr25519Keyring::Eve] {
 			nets.push(pallet_subnets::NextNetuid::<Runtime>::get());
-			Subnets::register_network(RuntimeOrigin::signed(owner.to_account_id()))
+			Subnets::register_network(RuntimeOrigin::signed(owner.to_account_id()), u128::MAX)
 				.expect("the owner pays the lock");
 		}
 		let registered = nets.clone();

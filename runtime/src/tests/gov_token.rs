@@ -106,7 +106,7 @@ fn dev_airdrop_claims_by_genesis_earnings() {
 #[test]
 fn burns_go_through_the_pallet() {
 	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice())));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice()), u128::MAX));
 		let before = Balances::total_issuance();
 		assert_ok!(super::register_hotkey(&alice(), 0, &Sr25519Keyring::Alice.pair()));
 		assert_eq!(pallet_gov_token::Burned::<Runtime>::get(), before - Balances::total_issuance());

@@ -83,7 +83,10 @@ fn hotkey_proof_from_a_keyring_or_an_extension() {
 	use sp_core::Pair as _;
 	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		let bad = || pallet_yuma::Error::<Runtime>::BadHotkeySignature;
-		assert_ok!(crate::Subnets::register_network(crate::RuntimeOrigin::signed(alice())));
+		assert_ok!(crate::Subnets::register_network(
+			crate::RuntimeOrigin::signed(alice()),
+			u128::MAX
+		));
 		let (bob, hotkey) = (Sr25519Keyring::Bob, Sr25519Keyring::Eve);
 		let register = |netuid, signature: sp_core::sr25519::Signature| {
 			crate::Yuma::register(
@@ -98,7 +101,10 @@ fn hotkey_proof_from_a_keyring_or_an_extension() {
 		assert_noop!(register(0, bob.pair().sign(&message)), bad());
 		assert_noop!(register(0, hotkey.pair().sign(&other)), bad());
 		assert_ok!(register(0, hotkey.pair().sign(&message)));
-		assert_ok!(crate::Subnets::register_network(crate::RuntimeOrigin::signed(alice())));
+		assert_ok!(crate::Subnets::register_network(
+			crate::RuntimeOrigin::signed(alice()),
+			u128::MAX
+		));
 		let wrapped =
 			pallet_yuma::bytes_wrapped(&crate::Yuma::hotkey_message(&bob.to_account_id(), 1));
 		assert_ok!(register(1, hotkey.pair().sign(&wrapped)));

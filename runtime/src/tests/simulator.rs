@@ -124,8 +124,8 @@ fn set_up() {
 	}
 	let (dave, bob, charlie) =
 		(key(Sr25519Keyring::Dave), key(Sr25519Keyring::Bob), key(Sr25519Keyring::Charlie));
-	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(dave)));
-	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(charlie)));
+	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(dave), u128::MAX));
+	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(charlie), u128::MAX));
 	assert_ok!(Subnets::set_emission(RuntimeOrigin::root(), 1, false));
 	for k in [Sr25519Keyring::Bob, Sr25519Keyring::Eve] {
 		assert_ok!(super::register_hotkey(&k.to_account_id(), 0, &k.pair()));

@@ -38,7 +38,7 @@ async function flood(label, makeCall, signer) {
 
 try {
   // A subnet to spend on, and Bob's credits for N spends of one credit plus their fees.
-  ok(await sendAndWait(api.tx.subnets.registerNetwork(), alice));
+  ok(await sendAndWait(api.tx.subnets.registerNetwork(await api.call.subnetsApi.lockCost()), alice));
   const netuid = (await api.query.subnets.nextNetuid()).toNumber() - 1;
   ok(await sendAndWait(api.tx.credits.buy(BigInt(N) * 2n * CREDIT, 10n ** 15n), bob));
 

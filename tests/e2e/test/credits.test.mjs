@@ -24,7 +24,8 @@ const receipt = (s) => u8aToHex(u8aFixLength(stringToU8a(s), 256, true));
 test('subnets 0, 1 and 2 are registered; the lock cost doubles each time', async () => {
   for (const netuid of [0, 1, 2]) {
     const quoted = (await api.call.subnetsApi.lockCost()).toBigInt();
-    const res = await sendAndWait(api.tx.subnets.registerNetwork(), acc.alice);
+    // The quote as the most it may cost (the lock only decays between quote and block).
+    const res = await sendAndWait(api.tx.subnets.registerNetwork(quoted), acc.alice);
     assert.equal(res.dispatchError, undefined, res.dispatchError?.toString());
     const ev = res.events.find(({ event }) => api.events.subnets.NetworkRegistered.is(event)).event.data;
     assert.equal(ev.netuid.toNumber(), netuid);

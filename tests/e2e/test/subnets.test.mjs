@@ -4,14 +4,15 @@
 // follows — validators commit and reveal weights, the scheduled epoch runs — miners' earned
 // credits and validators' alpha follow the metagraph's incentive and dividends — a miner cashes
 // out USD, and the protocol fee reached the buyback pot. Recycled credits and a disabled
-// subnet's revenue accrue no emission.
+// subnet's revenue accrue no emission. Last, the owner dissolves the subnet: it stops at once,
+// stakers are redeemed in GOV and the id is reused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { compactStripLength } from '@polkadot/util';
 import {
   useDevNode, devAccounts, keyring, sendAndWait, moduleErrorOf, ok, waitForHead, waitForEvent,
-  palletAddress, usdBalance, hotkeyMessage, hotkeyProof, UNIT,
+  palletAddress, usdBalance, freeBalance, hotkeyMessage, hotkeyProof, UNIT,
 } from './lib.mjs';
 
 const TEMPO = 5; // set by sudo below so a commit-reveal round fits in a test run
@@ -49,7 +50,10 @@ test('set-up: short tempo, a subnet owned by Dave', async () => {
     api.tx.governance.setParameter({ Yuma: { Tempo: [null, TEMPO] } }),
     api.tx.governance.setParameter({ Yuma: { WeightsRateLimit: [null, 0] } }),
   ])));
-  const res = await sendAndWait(api.tx.subnets.registerNetwork(), acc.dave);
+  // A too-low `max_lock` is refused; the quoted lock cost is enough.
+  const lock = (await api.call.subnetsApi.lockCost()).toBigInt();
+  assert.equal(moduleError(await sendAndWait(api.tx.subnets.registerNetwork(lock - 1n), acc.dave)), 'subnets.LockAboveLimit');
+  const res = await sendAndWait(api.tx.subnets.registerNetwork(lock), acc.dave);
   ok(res);
   const ev = eventOf(res, 'subnets', 'NetworkRegistered');
   NET = ev.netuid.toNumber();
@@ -253,4 +257,35 @@ test('bad input through polkadot.js: unknown subnet, zero amount, same-subnet mo
   assert.equal(moduleError(await sendAndWait(api.tx.subnets.moveStake(acc.bob.address, NET, NET, UNIT, 0, false), acc.alice)), 'subnets.SameSubnet');
   const notRoot = await sendAndWait(api.tx.yuma.triggerEpoch(NET), acc.dave);
   assert.ok(notRoot.dispatchError?.isBadOrigin, 'not even the owner may force an epoch');
+});
+
+test('the owner dissolves the subnet: it stops, stakers get GOV back, the id is reused', async () => {
+  assert.equal(moduleError(await sendAndWait(api.tx.subnets.dissolveNetwork(NET), acc.alice)), 'subnets.NotSubnetOwner');
+  const mine = async () => (await api.call.subnetsApi.positions(acc.alice.address)).filter((p) => p.netuid.toNumber() === NET);
+  const staked = (await mine()).reduce((a, p) => a + p.alpha.toBigInt(), 0n);
+  assert.ok(staked > 0n);
+  const before = await freeBalance(api, acc.alice.address);
+  const onNet = (name) => (event) => api.events.subnets[name].is(event) && event.data.netuid.toNumber() === NET;
+  const redeemed = waitForEvent(api, onNet('NetworkRedeemed'), { what: 'NetworkRedeemed' });
+  const dissolved = waitForEvent(api, onNet('NetworkDissolved'), { what: 'NetworkDissolved' });
+  const res = await sendAndWait(api.tx.subnets.dissolveNetwork(NET), acc.dave);
+  ok(res);
+  assert.equal(eventOf(res, 'subnets', 'NetworkDissolving').cause.toString(), 'Owner');
+  // Stopped at once: nobody stakes on it any more.
+  assert.equal(moduleError(await sendAndWait(api.tx.subnets.addStake(acc.bob.address, NET, UNIT, 2n ** 127n, false), acc.alice)), 'subnets.UnknownSubnet');
+  const split = (await redeemed).event.data;
+  // Dissolved by its owner within the immunity period: the lock is not refunded.
+  assert.equal(split.ownerRefund.toBigInt(), 0n);
+  assert.ok(split.stakersGov.toBigInt() > 0n);
+  await dissolved;
+  assert.equal((await mine()).length, 0, 'every position redeemed');
+  const gained = (await freeBalance(api, acc.alice.address)) - before;
+  // Alice staked 1,500 GOV; her alpha comes back as GOV at the pool's average price.
+  assert.ok(gained > 1_000n * UNIT, `redeemed ${gained}`);
+  assert.deepEqual((await api.query.subnets.freeNetuids()).map((n) => n.toNumber()), [NET]);
+  // The next registration takes the freed id, with an empty metagraph.
+  const again = await sendAndWait(api.tx.subnets.registerNetwork(await api.call.subnetsApi.lockCost()), acc.eve);
+  ok(again);
+  assert.equal(eventOf(again, 'subnets', 'NetworkRegistered').netuid.toNumber(), NET);
+  assert.equal((await api.call.yumaApi.metagraph(NET)).length, 0);
 });

@@ -125,6 +125,7 @@ fn spend_moves_credits_into_the_subnet_pool() {
 				paid_total: 4 * CREDIT,
 				paid_balance: 4 * CREDIT,
 				paid_usd_total: 120_000,
+				generation: 0,
 			}
 		);
 		assert_eq!(TotalIssuance::<Test>::get(), 10 * CREDIT);
@@ -183,6 +184,29 @@ fn authorize_charge_revoke() {
 		);
 		assert_ok!(Credits::revoke(RuntimeOrigin::signed(ALICE), GATEWAY, 1));
 		assert!(Authorizations::<Test>::get((ALICE, GATEWAY, 1)).is_none());
+	});
+}
+
+/// An operator authorized on a subnet that was dissolved cannot charge the subnet that reuses
+/// its netuid: the user never authorized that one.
+#[test]
+fn an_authorization_ends_with_its_dissolved_subnet() {
+	build_and_execute(|| {
+		buy(ALICE, 10 * CREDIT);
+		assert_ok!(Credits::authorize(RuntimeOrigin::signed(ALICE), GATEWAY, 1, 5 * CREDIT));
+		assert_ok!(Credits::charge(RuntimeOrigin::signed(GATEWAY), ALICE, 1, 2 * CREDIT, [1; 32]));
+		assert_ok!(<Credits as tandem_primitives::CreditsInterface<AccountId>>::retire_pool(1));
+		assert_noop!(
+			Credits::charge(RuntimeOrigin::signed(GATEWAY), ALICE, 1, CREDIT, [2; 32]),
+			Error::<Test>::AuthorizationExpired
+		);
+		// Authorized again, for the new subnet: nothing used yet.
+		assert_ok!(Credits::authorize(RuntimeOrigin::signed(ALICE), GATEWAY, 1, 5 * CREDIT));
+		assert_eq!(
+			Authorizations::<Test>::get((ALICE, GATEWAY, 1)).unwrap().remaining(),
+			5 * CREDIT
+		);
+		assert_ok!(Credits::charge(RuntimeOrigin::signed(GATEWAY), ALICE, 1, CREDIT, [3; 32]));
 	});
 }
 

@@ -36,7 +36,7 @@ fn lock_cost_doubles_then_decays_linearly() {
 		System::set_block_number(1 + 5_000);
 		assert_eq!(Subnets::lock_cost(), 1_000 * GOV, "never below MinLockCost");
 		System::set_block_number(1);
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(BOB)));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(BOB), u128::MAX));
 		assert_eq!(Networks::<Test>::get(1).unwrap().lock, 2_000 * GOV);
 		assert_eq!(Subnets::lock_cost(), 4_000 * GOV);
 	});
@@ -45,20 +45,27 @@ fn lock_cost_doubles_then_decays_linearly() {
 #[test]
 fn register_network_bad_input() {
 	build_and_execute(|| {
-		assert_noop!(Subnets::register_network(RuntimeOrigin::root()), DispatchError::BadOrigin);
 		assert_noop!(
-			Subnets::register_network(RuntimeOrigin::signed(TREASURY)),
+			Subnets::register_network(RuntimeOrigin::root(), u128::MAX),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Subnets::register_network(RuntimeOrigin::signed(TREASURY), u128::MAX),
 			Error::<Test>::CannotAffordLock
+		);
+		assert_noop!(
+			Subnets::register_network(RuntimeOrigin::signed(ALICE), 1_000 * GOV - 1),
+			Error::<Test>::LockAboveLimit
 		);
 		MinLockCost::set(GOV);
 		for _ in 0..16 {
 			System::set_block_number(System::block_number() + 100_000);
-			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE)));
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), u128::MAX));
 		}
 		// Every id taken and every subnet immune: nothing can be pruned.
 		NetworkImmunity::set(u32::MAX);
 		assert_noop!(
-			Subnets::register_network(RuntimeOrigin::signed(ALICE)),
+			Subnets::register_network(RuntimeOrigin::signed(ALICE), u128::MAX),
 			Error::<Test>::AllSubnetsImmune
 		);
 	});

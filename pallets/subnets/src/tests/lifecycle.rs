@@ -78,19 +78,19 @@ fn redeemed() -> Vec<(AccountId, u128, u128)> {
 #[test]
 fn the_owner_dissolves_and_every_staker_is_redeemed() {
 	build_and_execute(|| {
+		// Registered at block 1, dissolved at 25: past its immunity, so the lock is refunded.
+		NetworkImmunity::set(20);
 		let net = live_subnet();
 		let s = Networks::<Test>::get(net).unwrap();
 		let (issuance, treasury) = (Balances::total_issuance(), gov(TREASURY));
 		let before: Vec<(AccountId, u128)> =
 			[ALICE, BOB, cold(VALI), cold(MINER)].iter().map(|w| (*w, gov(*w))).collect();
 		let earned_before = MockCredits::earned(cold(MINER));
-		// What selling each position alone into the pool would return now.
-		let sell = |who: AccountId, hot: AccountId| {
-			let a = Subnets::position_alpha(&who, &hot, net);
-			Subnets::quote_remove_stake(net, a).map_or(0, |q| q.amount_out)
-		};
-		let bob_sells_for = sell(BOB, VALI);
-		assert!(bob_sells_for > 0);
+		// What selling every position through the pool, one after another, would return now.
+		let staked: u128 = SubnetStakers::<Test>::iter_key_prefix((net,))
+			.map(|(c, h)| Subnets::position_alpha(&c, &h, net))
+			.sum();
+		let all_sell_for = Subnets::quote_remove_stake(net, staked).unwrap().amount_out;
 
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), net));
 		System::assert_last_event(
@@ -141,9 +141,9 @@ fn the_owner_dissolves_and_every_staker_is_redeemed() {
 		}
 		let total_paid: u128 = paid.iter().map(|p| p.2).sum();
 		assert!(stakers_gov - total_paid <= paid.len() as u128, "only rounding is left");
-		// Redemption pays at least what selling alone would have (no slippage, no fee).
-		let bob_got = gov(BOB) - before[1].1;
-		assert!(bob_got >= bob_sells_for, "{bob_got} < {bob_sells_for}");
+		// The stakers together get what selling all their alpha through the pool would return,
+		// with no fee, split pro rata instead of first come first served.
+		assert!(total_paid >= all_sell_for, "{total_paid} < {all_sell_for}");
 		// Nothing lost: the GOV that left the pot is in accounts, the treasury (surplus and
 		// rounding) or was minted meanwhile by the emission.
 		let gained: u128 = before.iter().map(|(w, b)| gov(*w) - b).sum();
@@ -214,6 +214,38 @@ fn dissolve_network_bad_input() {
 	});
 }
 
+/// Registering and dissolving at once refunds nothing: pumping the lock cost, or evicting a
+/// subnet by a registration that prunes and then dissolving the new subnet, costs the lock.
+#[test]
+fn an_owner_dissolving_within_immunity_forfeits_its_lock() {
+	build_and_execute(|| {
+		let (start, treasury) = (gov(ALICE), gov(TREASURY));
+		let net = new_subnet();
+		assert_eq!(Subnets::lock_cost(), 2_000 * GOV, "the lock doubled");
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), net));
+		drain_all();
+		System::assert_has_event(
+			Event::NetworkRedeemed {
+				netuid: net,
+				owner_refund: 0,
+				stakers_gov: 0,
+				stakers_alpha: 0,
+				surplus: 1_000 * GOV,
+				credits_retired: 0,
+			}
+			.into(),
+		);
+		assert_eq!(start - gov(ALICE), 1_000 * GOV, "the attacker's loss is the lock");
+		assert_eq!(gov(TREASURY) - treasury, 1_000 * GOV);
+		// Past immunity the owner gets its lock back.
+		let net = new_subnet();
+		run_to(System::block_number() + NetworkImmunity::get() as u64);
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), net));
+		drain_all();
+		assert_eq!(start - gov(ALICE), 1_000 * GOV);
+	});
+}
+
 /// Stake bought just before a dissolution is redeemed at the pool's average price, below the
 /// price paid: the attacker ends with less GOV than it started with.
 #[test]
@@ -274,7 +306,7 @@ fn a_freed_id_is_reused_with_nothing_inherited() {
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), net));
 		drain_all();
 		let next = NextNetuid::<Test>::get();
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(CHARLIE)));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(CHARLIE), u128::MAX));
 		assert_eq!(NextNetuid::<Test>::get(), next, "the free id, not a new one");
 		let s = Networks::<Test>::get(net).unwrap();
 		assert_eq!(s.owner, CHARLIE);
@@ -319,7 +351,7 @@ fn a_full_registry_prunes_the_lowest_emission_share_past_immunity() {
 		assert_eq!(Subnets::prune_candidate(), Some(2));
 		let lock = Subnets::lock_cost();
 		let charlie = gov(CHARLIE);
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(CHARLIE)));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(CHARLIE), u128::MAX));
 		assert_eq!(charlie - gov(CHARLIE), lock, "the lock is paid at once");
 		System::assert_has_event(
 			Event::NetworkDissolving { netuid: 2, owner: ALICE, cause: DissolveCause::Pruned }
@@ -327,7 +359,7 @@ fn a_full_registry_prunes_the_lowest_emission_share_past_immunity() {
 		);
 		System::assert_last_event(Event::NetworkQueued { netuid: 2, owner: CHARLIE, lock }.into());
 		// The next registration prunes the next lowest.
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(BOB)));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(BOB), u128::MAX));
 		System::assert_last_event(
 			Event::NetworkQueued { netuid: 3, owner: BOB, lock: Subnets::lock_cost() / 2 }.into(),
 		);
@@ -342,7 +374,7 @@ fn a_full_registry_prunes_the_lowest_emission_share_past_immunity() {
 		NetworkImmunity::set(u32::MAX);
 		assert_eq!(Subnets::prune_candidate(), None);
 		assert_noop!(
-			Subnets::register_network(RuntimeOrigin::signed(BOB)),
+			Subnets::register_network(RuntimeOrigin::signed(BOB), u128::MAX),
 			Error::<Test>::AllSubnetsImmune
 		);
 	});
@@ -358,15 +390,43 @@ fn a_registration_waits_for_a_subnet_its_owner_dissolves() {
 		NetworkImmunity::set(u32::MAX);
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), 5));
 		// Every id taken, all immune, but one is dissolving with nobody waiting for it.
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(BOB)));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(BOB), u128::MAX));
 		System::assert_last_event(
 			Event::NetworkQueued { netuid: 5, owner: BOB, lock: Subnets::lock_cost() / 2 }.into(),
 		);
 		assert_noop!(
-			Subnets::register_network(RuntimeOrigin::signed(CHARLIE)),
+			Subnets::register_network(RuntimeOrigin::signed(CHARLIE), u128::MAX),
 			Error::<Test>::AllSubnetsImmune
 		);
 		drain_all();
 		assert_eq!(Networks::<Test>::get(5).unwrap().owner, BOB);
+	});
+}
+
+#[test]
+fn the_drain_never_uses_more_than_its_budget() {
+	build_and_execute(|| {
+		use frame_support::traits::OnIdle;
+		let net = live_subnet();
+		for who in 1_000..1_010u64 {
+			Balances::mint_into(&who, 10 * GOV).unwrap();
+			stake(who, VALI, net, 5 * GOV);
+		}
+		IdleWeight::set(Weight::zero());
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::root(), net));
+		let step = <() as crate::WeightInfo>::redeem_position();
+		let payout = <() as crate::WeightInfo>::drain_payout(2);
+		let budgets =
+			[Weight::zero(), step, step.saturating_mul(3), payout, payout.saturating_mul(2)];
+		let mut i = 0;
+		while Dissolving::<Test>::contains_key(net) {
+			let budget = budgets[i % budgets.len()];
+			let used = Subnets::on_idle(System::block_number(), budget);
+			assert!(used.all_lte(budget), "{used:?} > {budget:?}");
+			Subnets::do_try_state().unwrap();
+			i += 1;
+			assert!(i < 1_000, "the drain does not end");
+		}
+		IdleWeight::set(Weight::from_parts(2_000_000_000_000, u64::MAX));
 	});
 }
