@@ -293,11 +293,14 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		shares: u128,
 	) -> DispatchResult {
-		Positions::<T>::try_mutate((coldkey, hotkey, netuid), |s| -> DispatchResult {
+		let new = Positions::<T>::try_mutate((coldkey, hotkey, netuid), |s| {
+			let new = *s == 0;
 			*s = s.checked_add(shares).ok_or(Error::<T>::Overflow)?;
-			Ok(())
+			Ok::<_, DispatchError>(new)
 		})?;
-		SubnetStakers::<T>::insert((netuid, coldkey, hotkey), ());
+		if new {
+			SubnetStakers::<T>::insert((netuid, coldkey, hotkey), ());
+		}
 		Ok(())
 	}
 
@@ -347,7 +350,9 @@ impl<T: Config> Pallet<T> {
 			(round, held.checked_add(units).ok_or(Error::<T>::Overflow)?),
 		);
 		HotkeyPending::<T>::insert(netuid, hotkey, pending);
-		SubnetStakers::<T>::insert((netuid, coldkey, hotkey), ());
+		if held == 0 {
+			SubnetStakers::<T>::insert((netuid, coldkey, hotkey), ());
+		}
 		info.alpha_outstanding =
 			info.alpha_outstanding.checked_add(alpha).ok_or(Error::<T>::Overflow)?;
 		Ok(())
@@ -1093,10 +1098,10 @@ impl<T: Config> Pallet<T> {
 						break;
 					}
 					let room = budget.saturating_sub(used).saturating_sub(base);
-					let limit = room
-						.ref_time()
-						.checked_div(per_key.ref_time().max(1))
-						.unwrap_or(0)
+					// As many keys as fit in both time and proof size.
+					let fit = |room: u64, per: u64| room.checked_div(per.max(1)).unwrap_or(0);
+					let limit = fit(room.ref_time(), per_key.ref_time())
+						.min(fit(room.proof_size(), per_key.proof_size()))
 						.min(MAX_CLEAR_PER_BLOCK.into());
 					let limit = u32::try_from(limit).unwrap_or(MAX_CLEAR_PER_BLOCK);
 					let (removed, done) = Self::cleanup_step(netuid, &mut d, limit);

@@ -58,26 +58,26 @@ pub trait WeightInfo {
 /// Weights for `pallet_subnets` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Subnets::FreeNetuids` (r:1 w:1)
-	/// Proof: `Subnets::FreeNetuids` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::NextNetuid` (r:1 w:1)
-	/// Proof: `Subnets::NextNetuid` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::LastLock` (r:1 w:1)
 	/// Proof: `Subnets::LastLock` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::FreeNetuids` (r:1 w:1)
+	/// Proof: `Subnets::FreeNetuids` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NextNetuid` (r:1 w:1)
+	/// Proof: `Subnets::NextNetuid` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:0)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:0 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn register_network() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `614`
 		//  Estimated: `6196`
-		// Minimum execution time: 62_491_000 picoseconds.
-		Weight::from_parts(69_954_000, 6196)
+		// Minimum execution time: 61_700_000 picoseconds.
+		Weight::from_parts(69_372_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1948`
 		//  Estimated: `8799`
-		// Minimum execution time: 174_406_000 picoseconds.
-		Weight::from_parts(186_317_000, 8799)
+		// Minimum execution time: 175_478_000 picoseconds.
+		Weight::from_parts(191_034_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1086`
 		//  Estimated: `6196`
-		// Minimum execution time: 144_849_000 picoseconds.
-		Weight::from_parts(162_433_000, 6196)
+		// Minimum execution time: 146_686_000 picoseconds.
+		Weight::from_parts(160_106_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -175,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2120`
 		//  Estimated: `6434`
-		// Minimum execution time: 239_005_000 picoseconds.
-		Weight::from_parts(264_948_000, 6434)
+		// Minimum execution time: 240_232_000 picoseconds.
+		Weight::from_parts(259_369_000, 6434)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -196,8 +196,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `3712`
-		// Minimum execution time: 41_519_000 picoseconds.
-		Weight::from_parts(47_963_000, 3712)
+		// Minimum execution time: 42_256_000 picoseconds.
+		Weight::from_parts(49_476_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -207,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `425`
 		//  Estimated: `3712`
-		// Minimum execution time: 12_461_000 picoseconds.
-		Weight::from_parts(15_473_000, 3712)
+		// Minimum execution time: 12_374_000 picoseconds.
+		Weight::from_parts(16_527_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -225,7 +225,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `GovToken::PriceEmaSlow` (r:1 w:0)
 	/// Proof: `GovToken::PriceEmaSlow` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:64 w:0)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `GovToken::Emitted` (r:1 w:1)
 	/// Proof: `GovToken::Emitted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -234,11 +234,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `GovToken::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn emission(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `822`
+		//  Measured:  `826`
 		//  Estimated: `6012`
-		// Minimum execution time: 69_355_000 picoseconds.
-		Weight::from_parts(65_495_331, 6012)
-			.saturating_add(Weight::from_parts(11_048_952, 0).saturating_mul(s.into()))
+		// Minimum execution time: 69_753_000 picoseconds.
+		Weight::from_parts(69_676_052, 6012)
+			.saturating_add(Weight::from_parts(11_294_449, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -262,7 +262,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::Positions` (r:257 w:257)
 	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -281,55 +281,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn epoch_payout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3973`
+		//  Measured:  `3977`
 		//  Estimated: `16056`
-		// Minimum execution time: 285_164_000 picoseconds.
-		Weight::from_parts(288_998_000, 16056)
-			.saturating_add(Weight::from_parts(75_535_926, 0).saturating_mul(n.into()))
+		// Minimum execution time: 291_168_000 picoseconds.
+		Weight::from_parts(315_599_000, 16056)
+			.saturating_add(Weight::from_parts(79_138_341, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
+	/// Storage: `Subnets::LastLock` (r:1 w:1)
+	/// Proof: `Subnets::LastLock` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::FreeNetuids` (r:1 w:0)
 	/// Proof: `Subnets::FreeNetuids` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::NextNetuid` (r:1 w:0)
 	/// Proof: `Subnets::NextNetuid` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:1 w:1)
-	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
-	/// Storage: `Parameters::Parameters` (r:2 w:0)
-	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(331), added: 2806, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:65 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::EpochQueue` (r:1 w:1)
 	/// Proof: `Subnets::EpochQueue` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::LastLock` (r:1 w:1)
-	/// Proof: `Subnets::LastLock` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn register_network_pruning() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17017`
 		//  Estimated: `177920`
-		// Minimum execution time: 351_768_000 picoseconds.
-		Weight::from_parts(389_986_000, 177920)
+		// Minimum execution time: 346_345_000 picoseconds.
+		Weight::from_parts(391_413_000, 177920)
 			.saturating_add(T::DbWeight::get().reads(74_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::EpochQueue` (r:1 w:1)
 	/// Proof: `Subnets::EpochQueue` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:0 w:1)
-	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(331), added: 2806, mode: `MaxEncodedLen`)
 	fn dissolve_network() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `450`
+		//  Measured:  `454`
 		//  Estimated: `3712`
-		// Minimum execution time: 19_110_000 picoseconds.
-		Weight::from_parts(23_712_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 22_757_000 picoseconds.
+		Weight::from_parts(28_399_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Yuma::Scores` (r:1 w:0)
@@ -347,7 +349,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::Positions` (r:257 w:257)
 	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -366,11 +368,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn drain_payout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3867`
+		//  Measured:  `3871`
 		//  Estimated: `16056`
-		// Minimum execution time: 337_206_000 picoseconds.
-		Weight::from_parts(30_719_681, 16056)
-			.saturating_add(Weight::from_parts(81_215_776, 0).saturating_mul(n.into()))
+		// Minimum execution time: 347_326_000 picoseconds.
+		Weight::from_parts(361_309_000, 16056)
+			.saturating_add(Weight::from_parts(81_081_951, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -397,21 +399,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `895`
 		//  Estimated: `6196`
-		// Minimum execution time: 107_610_000 picoseconds.
-		Weight::from_parts(113_572_000, 6196)
+		// Minimum execution time: 109_499_000 picoseconds.
+		Weight::from_parts(123_087_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Subnets::HotkeyAlpha` (r:1025 w:1024)
 	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:1 w:0)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Matured` (r:1 w:0)
+	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::SubnetN` (r:1 w:0)
+	/// Proof: `Yuma::SubnetN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Scores` (r:1 w:0)
+	/// Proof: `Yuma::Scores` (`max_values`: None, `max_size`: Some(8460), added: 10935, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::LastEpoch` (r:1 w:0)
+	/// Proof: `Yuma::LastEpoch` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Burn` (r:1 w:0)
+	/// Proof: `Yuma::Burn` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Neurons` (r:1 w:0)
+	/// Proof: `Yuma::Neurons` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Uids` (r:1 w:0)
+	/// Proof: `Yuma::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Weights` (r:1 w:0)
+	/// Proof: `Yuma::Weights` (`max_values`: None, `max_size`: Some(1562), added: 4037, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Bonds` (r:1 w:0)
+	/// Proof: `Yuma::Bonds` (`max_values`: None, `max_size`: Some(1558), added: 4033, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::WeightCommits` (r:1 w:0)
+	/// Proof: `Yuma::WeightCommits` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `GovToken::Burned` (r:1 w:1)
+	/// Proof: `GovToken::Burned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `GovToken::Metrics` (r:1 w:1)
+	/// Proof: `GovToken::Metrics` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::Pools` (r:1 w:0)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Dissolving` (r:0 w:1)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(331), added: 2806, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Networks` (r:0 w:1)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:0 w:1)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	fn drain_clear(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `276`
-		//  Estimated: `3555`
-		// Minimum execution time: 4_461_000 picoseconds.
-		Weight::from_parts(4_811_000, 3555)
-			.saturating_add(Weight::from_parts(6_347_733, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `1101`
+		//  Estimated: `11925`
+		// Minimum execution time: 68_181_000 picoseconds.
+		Weight::from_parts(66_235_363, 11925)
+			.saturating_add(Weight::from_parts(6_596_303, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2565).saturating_mul(k.into()))
@@ -421,38 +462,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(69_954_000, 6196)
+		Weight::from_parts(69_372_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(186_317_000, 8799)
+		Weight::from_parts(191_034_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(162_433_000, 6196)
+		Weight::from_parts(160_106_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(264_948_000, 6434)
+		Weight::from_parts(259_369_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn slash_stake() -> Weight {
-		Weight::from_parts(47_963_000, 3712)
+		Weight::from_parts(49_476_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_emission() -> Weight {
-		Weight::from_parts(15_473_000, 3712)
+		Weight::from_parts(16_527_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn emission(s: u32, ) -> Weight {
-		Weight::from_parts(65_495_331, 6012)
-			.saturating_add(Weight::from_parts(11_048_952, 0).saturating_mul(s.into()))
+		Weight::from_parts(69_676_052, 6012)
+			.saturating_add(Weight::from_parts(11_294_449, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -460,8 +501,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2722).saturating_mul(s.into()))
 	}
 	fn epoch_payout(n: u32, ) -> Weight {
-		Weight::from_parts(288_998_000, 16056)
-			.saturating_add(Weight::from_parts(75_535_926, 0).saturating_mul(n.into()))
+		Weight::from_parts(315_599_000, 16056)
+			.saturating_add(Weight::from_parts(79_138_341, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -469,18 +510,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn register_network_pruning() -> Weight {
-		Weight::from_parts(389_986_000, 177920)
+		Weight::from_parts(391_413_000, 177920)
 			.saturating_add(RocksDbWeight::get().reads(74_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn dissolve_network() -> Weight {
-		Weight::from_parts(23_712_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(28_399_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn drain_payout(n: u32, ) -> Weight {
-		Weight::from_parts(30_719_681, 16056)
-			.saturating_add(Weight::from_parts(81_215_776, 0).saturating_mul(n.into()))
+		Weight::from_parts(361_309_000, 16056)
+			.saturating_add(Weight::from_parts(81_081_951, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -488,14 +529,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn redeem_position() -> Weight {
-		Weight::from_parts(113_572_000, 6196)
+		Weight::from_parts(123_087_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn drain_clear(k: u32, ) -> Weight {
-		Weight::from_parts(4_811_000, 3555)
-			.saturating_add(Weight::from_parts(6_347_733, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(66_235_363, 11925)
+			.saturating_add(Weight::from_parts(6_596_303, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2565).saturating_mul(k.into()))
