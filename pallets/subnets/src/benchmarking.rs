@@ -53,6 +53,36 @@ fn staked<T: Config>(netuid: NetUid, hot: &T::AccountId, gov: Balance) -> T::Acc
 	who
 }
 
+/// A subnet of `n` neurons whose last scores pay every one of them alpha and credits (each a
+/// miner and a validator with nominators to compound to), with pending alpha and a credit pool.
+fn scored_subnet<T: Config>(n: u32) -> NetUid {
+	let net = subnet::<T>(0);
+	let mut payees = Vec::new();
+	for i in 0..n {
+		payees.push(neuron::<T>(net, i));
+	}
+	for (hot, _) in &payees {
+		staked::<T>(net, hot, gov::UNIT);
+	}
+	let share = Perbill::from_rational(1u32, n);
+	let scores: Vec<pallet_yuma::types::Score> = (0..n)
+		.map(|_| pallet_yuma::types::Score {
+			incentive: share,
+			dividends: share,
+			validator_permit: true,
+			..Default::default()
+		})
+		.collect();
+	pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
+	Networks::<T>::mutate(net, |s| {
+		if let Some(s) = s {
+			s.pending_alpha = 1_000 * gov::UNIT;
+		}
+	});
+	<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+	net
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -156,31 +186,7 @@ mod benchmarks {
 	/// Paying one epoch on a subnet of `n` neurons, every one paid alpha and credits.
 	#[benchmark]
 	fn epoch_payout(n: Linear<2, 256>) {
-		let net = subnet::<T>(0);
-		let mut payees = Vec::new();
-		for i in 0..n {
-			payees.push(neuron::<T>(net, i));
-		}
-		// Every validator has nominators to compound to.
-		for (hot, _) in &payees {
-			staked::<T>(net, hot, gov::UNIT);
-		}
-		let share = Perbill::from_rational(1u32, n);
-		let scores: Vec<pallet_yuma::types::Score> = (0..n)
-			.map(|_| pallet_yuma::types::Score {
-				incentive: share,
-				dividends: share,
-				validator_permit: true,
-				..Default::default()
-			})
-			.collect();
-		pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
-		Networks::<T>::mutate(net, |s| {
-			if let Some(s) = s {
-				s.pending_alpha = 1_000 * gov::UNIT;
-			}
-		});
-		<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+		let net = scored_subnet::<T>(n);
 		#[block]
 		{
 			Pallet::<T>::pay_out(net).expect("pays");
@@ -219,26 +225,20 @@ mod benchmarks {
 		assert!(Dissolving::<T>::contains_key(net));
 	}
 
-	/// A dissolving subnet's final payout on `n` neurons (each paid alpha and credits, as in
-	/// `epoch_payout`), its credit pool retired and its pool's GOV split.
+	/// Paying one epoch to `m` miners with incentive and no dividends, while miners are paid
+	/// no alpha (`MinerAlphaShare` zero, the default): credits only, their hotkeys untouched.
 	#[benchmark]
-	fn drain_payout(n: Linear<2, 256>) {
+	fn epoch_payout_miners(m: Linear<1, 256>) -> Result<(), BenchmarkError> {
+		if !T::MinerAlphaShare::get().is_zero() {
+			return Err(BenchmarkError::Skip);
+		}
 		let net = subnet::<T>(0);
-		let mut payees = Vec::new();
-		for i in 0..n {
-			payees.push(neuron::<T>(net, i));
+		for i in 0..m {
+			neuron::<T>(net, i);
 		}
-		for (hot, _) in &payees {
-			staked::<T>(net, hot, gov::UNIT);
-		}
-		let share = Perbill::from_rational(1u32, n);
-		let scores: Vec<pallet_yuma::types::Score> = (0..n)
-			.map(|_| pallet_yuma::types::Score {
-				incentive: share,
-				dividends: share,
-				validator_permit: true,
-				..Default::default()
-			})
+		let share = Perbill::from_rational(1u32, m);
+		let scores: Vec<pallet_yuma::types::Score> = (0..m)
+			.map(|_| pallet_yuma::types::Score { incentive: share, ..Default::default() })
 			.collect();
 		pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
 		Networks::<T>::mutate(net, |s| {
@@ -247,6 +247,18 @@ mod benchmarks {
 			}
 		});
 		<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+		#[block]
+		{
+			Pallet::<T>::pay_out(net).expect("pays");
+		}
+		Ok(())
+	}
+
+	/// A dissolving subnet's final payout on `n` neurons (each paid alpha and credits, as in
+	/// `epoch_payout`), its credit pool retired and its pool's GOV split.
+	#[benchmark]
+	fn drain_payout(n: Linear<2, 256>) {
+		let net = scored_subnet::<T>(n);
 		Pallet::<T>::start_dissolution(net, DissolveCause::Governance).expect("exists");
 		let mut d = Dissolving::<T>::get(net).expect("dissolving");
 		#[block]

@@ -900,9 +900,10 @@ impl<T: Config> Pallet<T> {
 			Ok(weight) => weight,
 			Err(error) => {
 				Self::deposit_event(Event::EpochFailed { netuid, error });
-				let n = u32::from(pallet_yuma::SubnetN::<T>::get(netuid));
+				let n = pallet_yuma::SubnetN::<T>::get(netuid);
+				let v = <T as pallet_yuma::Config>::MaxValidators::get().min(n);
 				pallet_yuma::Pallet::<T>::epoch_weight_bound(netuid)
-					.saturating_add(<T as Config>::WeightInfo::epoch_payout(n))
+					.saturating_add(Self::payout_weight(n.into(), v.into()))
 			}
 		}
 	}
@@ -912,8 +913,21 @@ impl<T: Config> Pallet<T> {
 		ensure!(Networks::<T>::contains_key(netuid), Error::<T>::UnknownSubnet);
 		let stats = pallet_yuma::Pallet::<T>::run_epoch(netuid);
 		Self::pay_out(netuid)?;
-		let n = u32::from(stats.neurons);
-		Ok(stats.weight::<T>().saturating_add(<T as Config>::WeightInfo::epoch_payout(n)))
+		let (n, v) = (u32::from(stats.neurons), u32::from(stats.validators));
+		Ok(stats.weight::<T>().saturating_add(Self::payout_weight(n, v)))
+	}
+
+	/// The weight of an epoch payout on `n` uids of which at most `v` hold validator permits:
+	/// with `MinerAlphaShare` zero, only validators (and the owner) are paid alpha, so the `v`
+	/// validators take the full path and every uid the credits-only miner path; otherwise
+	/// every uid may take the full path.
+	pub fn payout_weight(n: u32, v: u32) -> Weight {
+		type W<T> = <T as Config>::WeightInfo;
+		if T::MinerAlphaShare::get().is_zero() {
+			W::<T>::epoch_payout(v.min(n)).saturating_add(W::<T>::epoch_payout_miners(n))
+		} else {
+			W::<T>::epoch_payout(n)
+		}
 	}
 
 	/// Pays an epoch from Yuma's fresh scores: pending alpha, then the credit pool.
@@ -997,7 +1011,10 @@ impl<T: Config> Pallet<T> {
 		let mut out = AlphaPayout::default();
 		for (hotkey, coldkey, incentive) in miners {
 			let a = incentive.mul_floor(miners_part);
-			Self::pay_into(info, coldkey, hotkey, netuid, a)?;
+			// With no alpha for miners (the default), their hotkeys are not touched at all.
+			if a > 0 {
+				Self::pay_into(info, coldkey, hotkey, netuid, a)?;
+			}
 			out.miners = out.miners.saturating_add(a);
 		}
 		for (hotkey, coldkey, dividends) in validators {
@@ -1049,8 +1066,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Drains dissolving subnets within `budget`, one step at a time, the oldest first;
-	/// returns the weight used (never above `budget`).
+	/// Drains a dissolving subnet (one at a time, in storage order) within `budget`, step by
+	/// step; returns the weight used (never above `budget`).
 	pub(crate) fn drain(budget: Weight) -> Weight {
 		let db = T::DbWeight::get();
 		// Finding the subnet, and storing where its drain stands.

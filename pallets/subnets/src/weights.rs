@@ -50,6 +50,7 @@ pub trait WeightInfo {
 	fn epoch_payout(n: u32, ) -> Weight;
 	fn register_network_pruning() -> Weight;
 	fn dissolve_network() -> Weight;
+	fn epoch_payout_miners(m: u32, ) -> Weight;
 	fn drain_payout(n: u32, ) -> Weight;
 	fn redeem_position() -> Weight;
 	fn drain_clear(k: u32, ) -> Weight;
@@ -76,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `614`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_700_000 picoseconds.
-		Weight::from_parts(69_372_000, 6196)
+		// Minimum execution time: 61_239_000 picoseconds.
+		Weight::from_parts(64_397_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -111,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1948`
 		//  Estimated: `8799`
-		// Minimum execution time: 175_478_000 picoseconds.
-		Weight::from_parts(191_034_000, 8799)
+		// Minimum execution time: 174_404_000 picoseconds.
+		Weight::from_parts(182_769_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -140,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1086`
 		//  Estimated: `6196`
-		// Minimum execution time: 146_686_000 picoseconds.
-		Weight::from_parts(160_106_000, 6196)
+		// Minimum execution time: 144_170_000 picoseconds.
+		Weight::from_parts(151_783_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -175,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2120`
 		//  Estimated: `6434`
-		// Minimum execution time: 240_232_000 picoseconds.
-		Weight::from_parts(259_369_000, 6434)
+		// Minimum execution time: 237_593_000 picoseconds.
+		Weight::from_parts(250_621_000, 6434)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -196,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `3712`
-		// Minimum execution time: 42_256_000 picoseconds.
-		Weight::from_parts(49_476_000, 3712)
+		// Minimum execution time: 41_326_000 picoseconds.
+		Weight::from_parts(44_150_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -207,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `425`
 		//  Estimated: `3712`
-		// Minimum execution time: 12_374_000 picoseconds.
-		Weight::from_parts(16_527_000, 3712)
+		// Minimum execution time: 12_544_000 picoseconds.
+		Weight::from_parts(13_628_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -236,9 +237,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `826`
 		//  Estimated: `6012`
-		// Minimum execution time: 69_753_000 picoseconds.
-		Weight::from_parts(69_676_052, 6012)
-			.saturating_add(Weight::from_parts(11_294_449, 0).saturating_mul(s.into()))
+		// Minimum execution time: 68_070_000 picoseconds.
+		Weight::from_parts(57_771_509, 6012)
+			.saturating_add(Weight::from_parts(10_465_674, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -283,9 +284,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3977`
 		//  Estimated: `16056`
-		// Minimum execution time: 291_168_000 picoseconds.
-		Weight::from_parts(315_599_000, 16056)
-			.saturating_add(Weight::from_parts(79_138_341, 0).saturating_mul(n.into()))
+		// Minimum execution time: 277_312_000 picoseconds.
+		Weight::from_parts(5_344_916, 16056)
+			.saturating_add(Weight::from_parts(69_413_255, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -312,8 +313,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `17017`
 		//  Estimated: `177920`
-		// Minimum execution time: 346_345_000 picoseconds.
-		Weight::from_parts(391_413_000, 177920)
+		// Minimum execution time: 345_835_000 picoseconds.
+		Weight::from_parts(360_534_000, 177920)
 			.saturating_add(T::DbWeight::get().reads(74_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -329,10 +330,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `454`
 		//  Estimated: `3712`
-		// Minimum execution time: 22_757_000 picoseconds.
-		Weight::from_parts(28_399_000, 3712)
+		// Minimum execution time: 22_296_000 picoseconds.
+		Weight::from_parts(24_125_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Subnets::Networks` (r:1 w:1)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Scores` (r:1 w:0)
+	/// Proof: `Yuma::Scores` (`max_values`: None, `max_size`: Some(8460), added: 10935, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Neurons` (r:256 w:0)
+	/// Proof: `Yuma::Neurons` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:5 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyAlpha` (r:1 w:1)
+	/// Proof: `Subnets::HotkeyAlpha` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyPending` (r:1 w:0)
+	/// Proof: `Subnets::HotkeyPending` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Positions` (r:1 w:1)
+	/// Proof: `Subnets::Positions` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::Pools` (r:1 w:1)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::Accounts` (r:257 w:257)
+	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:257 w:257)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::TotalEarned` (r:1 w:1)
+	/// Proof: `Credits::TotalEarned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `GovToken::CurrentAirdrop` (r:1 w:0)
+	/// Proof: `GovToken::CurrentAirdrop` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
+	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PayoutRound` (r:1 w:1)
+	/// Proof: `Subnets::PayoutRound` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetStakers` (r:0 w:1)
+	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	fn epoch_payout_miners(m: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4032`
+		//  Estimated: `13545`
+		// Minimum execution time: 156_771_000 picoseconds.
+		Weight::from_parts(110_363_324, 13545)
+			.saturating_add(Weight::from_parts(18_584_021, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(m.into()))
 	}
 	/// Storage: `Yuma::Scores` (r:1 w:0)
 	/// Proof: `Yuma::Scores` (`max_values`: None, `max_size`: Some(8460), added: 10935, mode: `MaxEncodedLen`)
@@ -370,9 +418,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3871`
 		//  Estimated: `16056`
-		// Minimum execution time: 347_326_000 picoseconds.
-		Weight::from_parts(361_309_000, 16056)
-			.saturating_add(Weight::from_parts(81_081_951, 0).saturating_mul(n.into()))
+		// Minimum execution time: 322_752_000 picoseconds.
+		Weight::from_parts(15_282_686, 16056)
+			.saturating_add(Weight::from_parts(74_699_932, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -399,8 +447,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `895`
 		//  Estimated: `6196`
-		// Minimum execution time: 109_499_000 picoseconds.
-		Weight::from_parts(123_087_000, 6196)
+		// Minimum execution time: 107_941_000 picoseconds.
+		Weight::from_parts(114_072_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -448,9 +496,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11925`
-		// Minimum execution time: 68_181_000 picoseconds.
-		Weight::from_parts(66_235_363, 11925)
-			.saturating_add(Weight::from_parts(6_596_303, 0).saturating_mul(k.into()))
+		// Minimum execution time: 67_832_000 picoseconds.
+		Weight::from_parts(27_362_609, 11925)
+			.saturating_add(Weight::from_parts(6_321_781, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
@@ -462,38 +510,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(69_372_000, 6196)
+		Weight::from_parts(64_397_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(191_034_000, 8799)
+		Weight::from_parts(182_769_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(160_106_000, 6196)
+		Weight::from_parts(151_783_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(259_369_000, 6434)
+		Weight::from_parts(250_621_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn slash_stake() -> Weight {
-		Weight::from_parts(49_476_000, 3712)
+		Weight::from_parts(44_150_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_emission() -> Weight {
-		Weight::from_parts(16_527_000, 3712)
+		Weight::from_parts(13_628_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn emission(s: u32, ) -> Weight {
-		Weight::from_parts(69_676_052, 6012)
-			.saturating_add(Weight::from_parts(11_294_449, 0).saturating_mul(s.into()))
+		Weight::from_parts(57_771_509, 6012)
+			.saturating_add(Weight::from_parts(10_465_674, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -501,8 +549,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2722).saturating_mul(s.into()))
 	}
 	fn epoch_payout(n: u32, ) -> Weight {
-		Weight::from_parts(315_599_000, 16056)
-			.saturating_add(Weight::from_parts(79_138_341, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_344_916, 16056)
+			.saturating_add(Weight::from_parts(69_413_255, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -510,18 +558,27 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn register_network_pruning() -> Weight {
-		Weight::from_parts(391_413_000, 177920)
+		Weight::from_parts(360_534_000, 177920)
 			.saturating_add(RocksDbWeight::get().reads(74_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn dissolve_network() -> Weight {
-		Weight::from_parts(28_399_000, 3712)
+		Weight::from_parts(24_125_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
+	fn epoch_payout_miners(m: u32, ) -> Weight {
+		Weight::from_parts(110_363_324, 13545)
+			.saturating_add(Weight::from_parts(18_584_021, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(m.into()))
+	}
 	fn drain_payout(n: u32, ) -> Weight {
-		Weight::from_parts(361_309_000, 16056)
-			.saturating_add(Weight::from_parts(81_081_951, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_282_686, 16056)
+			.saturating_add(Weight::from_parts(74_699_932, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -529,13 +586,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn redeem_position() -> Weight {
-		Weight::from_parts(123_087_000, 6196)
+		Weight::from_parts(114_072_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn drain_clear(k: u32, ) -> Weight {
-		Weight::from_parts(66_235_363, 11925)
-			.saturating_add(Weight::from_parts(6_596_303, 0).saturating_mul(k.into()))
+		Weight::from_parts(27_362_609, 11925)
+			.saturating_add(Weight::from_parts(6_321_781, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))

@@ -242,40 +242,59 @@ fn default_genesis_builds() {
 /// block; twice the uids would not. Prints the default case's share too.
 #[test]
 fn the_heaviest_legal_epochs_fit_a_quarter_of_the_block() {
-	use crate::limits::{MaxEpochsPerBlock, MAX_UIDS};
-	use pallet_subnets::WeightInfo as _;
-	use pallet_yuma::EpochStats;
-	let max = crate::limits::RuntimeBlockWeights::get().max_block;
-	let epoch = |n: u16, v: u16| {
-		let stats = EpochStats {
-			neurons: n,
-			validators: v,
-			weights: u32::from(v) * u32::from(n - 1),
-			consensus: true,
+	// The payout's weight reads `MinerAlphaShare` (zero in the dev preset, as by default).
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		use crate::limits::{MaxEpochsPerBlock, MAX_UIDS};
+		use pallet_yuma::EpochStats;
+		let max = crate::limits::RuntimeBlockWeights::get().max_block;
+		let epoch = |n: u16, v: u16| {
+			let stats = EpochStats {
+				neurons: n,
+				validators: v,
+				weights: u32::from(v) * u32::from(n - 1),
+				consensus: true,
+			};
+			stats.weight::<Runtime>().saturating_add(
+				pallet_subnets::Pallet::<Runtime>::payout_weight(u32::from(n), u32::from(v)),
+			)
 		};
-		stats.weight::<Runtime>().saturating_add(
-			<Runtime as pallet_subnets::Config>::WeightInfo::epoch_payout(u32::from(n)),
-		)
-	};
-	let pct =
-		|w: frame_support::weights::Weight| w.ref_time() as f64 * 100.0 / max.ref_time() as f64;
-	let heaviest = epoch(MAX_UIDS, MAX_UIDS).saturating_mul(u64::from(MaxEpochsPerBlock::get()));
-	let default = epoch(256, 64);
-	let double =
-		epoch(2 * MAX_UIDS, 2 * MAX_UIDS).saturating_mul(u64::from(MaxEpochsPerBlock::get()));
-	println!(
-		"epoch n=256 v=64 dense: {:.1} ms = {:.2} % of the block; {} epochs at n=v={MAX_UIDS}: \
-		 {:.1} % (at n=v={}: {:.1} %)",
-		default.ref_time() as f64 / 1e9,
-		pct(default),
-		MaxEpochsPerBlock::get(),
-		pct(heaviest),
-		2 * MAX_UIDS,
-		pct(double),
-	);
-	let quarter = frame_support::weights::Weight::from_parts(max.ref_time() / 4, u64::MAX);
-	assert!(heaviest.all_lte(quarter), "the heaviest legal epochs exceed a quarter of the block");
-	assert!(!double.all_lte(quarter), "MAX_UIDS could be higher: twice it still fits");
+		let pct =
+			|w: frame_support::weights::Weight| w.ref_time() as f64 * 100.0 / max.ref_time() as f64;
+		let heaviest =
+			epoch(MAX_UIDS, MAX_UIDS).saturating_mul(u64::from(MaxEpochsPerBlock::get()));
+		let default = epoch(256, 64);
+		let double =
+			epoch(2 * MAX_UIDS, 2 * MAX_UIDS).saturating_mul(u64::from(MaxEpochsPerBlock::get()));
+		println!(
+			"epoch n=256 v=64 dense: {:.1} ms = {:.2} % of the block; {} epochs at n=v={MAX_UIDS}: \
+			 {:.1} % (at n=v={}: {:.1} %)",
+			default.ref_time() as f64 / 1e9,
+			pct(default),
+			MaxEpochsPerBlock::get(),
+			pct(heaviest),
+			2 * MAX_UIDS,
+			pct(double),
+		);
+		let quarter = frame_support::weights::Weight::from_parts(max.ref_time() / 4, u64::MAX);
+		assert!(
+			heaviest.all_lte(quarter),
+			"the heaviest legal epochs exceed a quarter of the block"
+		);
+		assert!(!double.all_lte(quarter), "MAX_UIDS could be higher: twice it still fits");
+		// Governance may pay miners alpha too; then every uid may take the full payout path,
+		// which is never heavier than the bound above.
+		use crate::dynamic_params::{subnets, RuntimeParameters};
+		frame_support::assert_ok!(crate::Governance::set_parameter(
+			crate::RuntimeOrigin::root(),
+			RuntimeParameters::Subnets(subnets::Parameters::MinerAlphaShare(
+				subnets::MinerAlphaShare,
+				Some(sp_runtime::Perbill::from_percent(41)),
+			)),
+		));
+		let paid_miners = epoch(256, 64);
+		println!("with miners paid alpha: {:.2} % of the block", pct(paid_miners));
+		assert!(epoch(MAX_UIDS, MAX_UIDS).all_lte(heaviest.saturating_div(2)));
+	});
 }
 
 mod credits;
