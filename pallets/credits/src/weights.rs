@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1279`
 		//  Estimated: `8817`
-		// Minimum execution time: 101_984_000 picoseconds.
-		Weight::from_parts(112_549_000, 8817)
+		// Minimum execution time: 101_324_000 picoseconds.
+		Weight::from_parts(107_188_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1472`
 		//  Estimated: `8817`
-		// Minimum execution time: 121_477_000 picoseconds.
-		Weight::from_parts(132_022_000, 8817)
+		// Minimum execution time: 120_573_000 picoseconds.
+		Weight::from_parts(126_434_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -112,58 +112,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::Accounts` (r:1 w:1)
 	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
 	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `597`
+		//  Measured:  `617`
 		//  Estimated: `3712`
-		// Minimum execution time: 25_266_000 picoseconds.
-		Weight::from_parts(29_416_000, 3712)
+		// Minimum execution time: 25_546_000 picoseconds.
+		Weight::from_parts(27_471_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Subnets::Networks` (r:1 w:0)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Credits::Pools` (r:1 w:0)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Authorizations` (r:1 w:1)
-	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn authorize() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `374`
+		//  Measured:  `394`
 		//  Estimated: `3712`
-		// Minimum execution time: 19_054_000 picoseconds.
-		Weight::from_parts(21_364_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 21_431_000 picoseconds.
+		Weight::from_parts(23_201_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credits::Authorizations` (r:1 w:1)
-	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `373`
-		//  Estimated: `3603`
-		// Minimum execution time: 15_949_000 picoseconds.
-		Weight::from_parts(18_326_000, 3603)
+		//  Measured:  `379`
+		//  Estimated: `3607`
+		// Minimum execution time: 16_078_000 picoseconds.
+		Weight::from_parts(17_590_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Credits::Pools` (r:1 w:1)
+	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Authorizations` (r:1 w:1)
-	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Proof: `Credits::Authorizations` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:1 w:0)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Accounts` (r:1 w:1)
 	/// Proof: `Credits::Accounts` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
-	/// Storage: `Credits::Pools` (r:1 w:1)
-	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::Metrics` (r:1 w:1)
 	/// Proof: `Credits::Metrics` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn charge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `760`
+		//  Measured:  `786`
 		//  Estimated: `3712`
-		// Minimum execution time: 33_694_000 picoseconds.
-		Weight::from_parts(37_769_000, 3712)
+		// Minimum execution time: 36_046_000 picoseconds.
+		Weight::from_parts(38_558_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -183,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1371`
 		//  Estimated: `6208`
-		// Minimum execution time: 73_420_000 picoseconds.
-		Weight::from_parts(78_114_000, 6208)
+		// Minimum execution time: 73_388_000 picoseconds.
+		Weight::from_parts(77_047_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -202,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1337`
 		//  Estimated: `6208`
-		// Minimum execution time: 68_736_000 picoseconds.
-		Weight::from_parts(73_965_000, 6208)
+		// Minimum execution time: 68_812_000 picoseconds.
+		Weight::from_parts(72_887_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -213,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_260_000 picoseconds.
-		Weight::from_parts(13_510_000, 3513)
+		// Minimum execution time: 12_318_000 picoseconds.
+		Weight::from_parts(13_697_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,8 +226,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `287`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_960_000 picoseconds.
-		Weight::from_parts(13_181_000, 3513)
+		// Minimum execution time: 12_081_000 picoseconds.
+		Weight::from_parts(13_442_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -241,8 +243,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `443`
 		//  Estimated: `3625`
-		// Minimum execution time: 17_216_000 picoseconds.
-		Weight::from_parts(19_277_000, 3625)
+		// Minimum execution time: 17_204_000 picoseconds.
+		Weight::from_parts(18_748_000, 3625)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -260,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1150`
 		//  Estimated: `6208`
-		// Minimum execution time: 59_596_000 picoseconds.
-		Weight::from_parts(63_331_000, 6208)
+		// Minimum execution time: 60_282_000 picoseconds.
+		Weight::from_parts(63_168_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -270,62 +272,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn buy() -> Weight {
-		Weight::from_parts(112_549_000, 8817)
+		Weight::from_parts(107_188_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn issue() -> Weight {
-		Weight::from_parts(132_022_000, 8817)
+		Weight::from_parts(126_434_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(29_416_000, 3712)
+		Weight::from_parts(27_471_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn authorize() -> Weight {
-		Weight::from_parts(21_364_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(23_201_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(18_326_000, 3603)
+		Weight::from_parts(17_590_000, 3607)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn charge() -> Weight {
-		Weight::from_parts(37_769_000, 3712)
+		Weight::from_parts(38_558_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cash_out() -> Weight {
-		Weight::from_parts(78_114_000, 6208)
+		Weight::from_parts(77_047_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn slash() -> Weight {
-		Weight::from_parts(73_965_000, 6208)
+		Weight::from_parts(72_887_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_issuer() -> Weight {
-		Weight::from_parts(13_510_000, 3513)
+		Weight::from_parts(13_697_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(13_181_000, 3513)
+		Weight::from_parts(13_442_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn charge_credit_fee() -> Weight {
-		Weight::from_parts(19_277_000, 3625)
+		Weight::from_parts(18_748_000, 3625)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle_fees() -> Weight {
-		Weight::from_parts(63_331_000, 6208)
+		Weight::from_parts(63_168_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
