@@ -188,6 +188,24 @@ impl pallet_subnets::BenchmarkHelper for SubnetsBenchmarkHelper {
 		must("buy credits", Credits::buy(origin.clone(), credits, u128::MAX));
 		must("spend credits", Credits::spend(origin, netuid, credits));
 	}
+	fn set_miner_alpha_share(share: sp_runtime::Perbill) {
+		use crate::dynamic_params::subnets;
+		set_parameter(RuntimeParameters::Subnets(subnets::Parameters::MinerAlphaShare(
+			subnets::MinerAlphaShare,
+			Some(share),
+		)));
+	}
+	fn open_airdrop() {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		pallet_gov_token::CurrentAirdrop::<Runtime>::put(pallet_gov_token::types::Airdrop {
+			id: pallet_gov_token::NextAirdropId::<Runtime>::get(),
+			amount: gov::UNIT,
+			total_basis: 1,
+			snapshot_block: now,
+			ends_at: now.saturating_add(1_000),
+			claimed: 0,
+		});
+	}
 }
 
 /// A `PayoutRate` raise to $0.028 with the vault funded to back it: the check reads

@@ -93,7 +93,7 @@ pub mod pallet {
 	use tandem_primitives::{AssetId, Balance, NetUid, SubnetRegistry};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

@@ -54,8 +54,11 @@ fn staked<T: Config>(netuid: NetUid, hot: &T::AccountId, gov: Balance) -> T::Acc
 }
 
 /// A subnet of `n` neurons whose last scores pay every one of them alpha and credits (each a
-/// miner and a validator with nominators to compound to), with pending alpha and a credit pool.
+/// miner and a validator with nominators to compound to; miners paid alpha at the legal
+/// maximum `MinerAlphaShare`), with pending alpha, a credit pool and an airdrop open.
 fn scored_subnet<T: Config>(n: u32) -> NetUid {
+	<T as Config>::BenchmarkHelper::set_miner_alpha_share(Perbill::from_percent(41));
+	<T as Config>::BenchmarkHelper::open_airdrop();
 	let net = subnet::<T>(0);
 	let mut payees = Vec::new();
 	for i in 0..n {
@@ -226,12 +229,12 @@ mod benchmarks {
 	}
 
 	/// Paying one epoch to `m` miners with incentive and no dividends, while miners are paid
-	/// no alpha (`MinerAlphaShare` zero, the default): credits only, their hotkeys untouched.
+	/// no alpha (`MinerAlphaShare` zero, the default): credits only, their hotkeys untouched;
+	/// an airdrop is open, so each miner's first earnings snapshot its basis.
 	#[benchmark]
-	fn epoch_payout_miners(m: Linear<1, 256>) -> Result<(), BenchmarkError> {
-		if !T::MinerAlphaShare::get().is_zero() {
-			return Err(BenchmarkError::Skip);
-		}
+	fn epoch_payout_miners(m: Linear<1, 256>) {
+		<T as Config>::BenchmarkHelper::set_miner_alpha_share(Perbill::zero());
+		<T as Config>::BenchmarkHelper::open_airdrop();
 		let net = subnet::<T>(0);
 		for i in 0..m {
 			neuron::<T>(net, i);
@@ -251,7 +254,6 @@ mod benchmarks {
 		{
 			Pallet::<T>::pay_out(net).expect("pays");
 		}
-		Ok(())
 	}
 
 	/// A dissolving subnet's final payout on `n` neurons (each paid alpha and credits, as in

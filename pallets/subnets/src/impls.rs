@@ -1060,6 +1060,7 @@ impl<T: Config> Pallet<T> {
 				owed_alpha: 0,
 				heir: None,
 				refund_lock,
+				stalled: false,
 			},
 		);
 		Self::deposit_event(Event::NetworkDissolving { netuid, owner, cause });
@@ -1070,13 +1071,22 @@ impl<T: Config> Pallet<T> {
 	/// step; returns the weight used (never above `budget`).
 	pub(crate) fn drain(budget: Weight) -> Weight {
 		let db = T::DbWeight::get();
-		// Finding the subnet, and storing where its drain stands.
-		let overhead = db.reads_writes(1, 1);
-		if !overhead.all_lte(budget) {
+		// Finding the subnet (the first not stalled, reading at most every dissolving one),
+		// and storing where its drain stands.
+		if !db.reads_writes(T::MaxSubnets::get().into(), 1).all_lte(budget) {
 			return Weight::zero();
 		}
-		let Some((netuid, mut d)) = Dissolving::<T>::iter().next() else { return db.reads(1) };
-		let mut used = overhead;
+		let (mut scanned, mut stalled, mut chosen) = (0u64, None, None);
+		for (netuid, d) in Dissolving::<T>::iter() {
+			scanned = scanned.saturating_add(1);
+			if !d.stalled {
+				chosen = Some((netuid, d));
+				break;
+			}
+			stalled = stalled.or(Some((netuid, d)));
+		}
+		let Some((netuid, mut d)) = chosen.or(stalled) else { return db.reads(scanned.max(1)) };
+		let mut used = db.reads_writes(scanned, 1);
 		let fits = |used: Weight, step: Weight| used.saturating_add(step).all_lte(budget);
 		loop {
 			match d.phase {
@@ -1089,13 +1099,16 @@ impl<T: Config> Pallet<T> {
 					}
 					used = used.saturating_add(step);
 					if let Err(error) = Self::final_payout(netuid, &mut d) {
-						// The credits could not be retired: try again next block.
+						// Nothing changed (the credits could not be retired): the others go
+						// first, then this one is tried again.
+						d.stalled = true;
 						Self::deposit_event(Event::EpochFailed { netuid, error });
 						break;
 					}
 				}
 				DrainPhase::Stakers => {
-					let step = <T as Config>::WeightInfo::redeem_position();
+					let step =
+						<T as Config>::WeightInfo::redeem_position().saturating_add(db.reads(1));
 					if !fits(used, step) {
 						break;
 					}
@@ -1157,6 +1170,14 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		d: &mut Dissolution<T::AccountId>,
 	) -> DispatchResult {
+		// All or nothing, so a retry never pays the epoch twice.
+		let mut next = d.clone();
+		with_storage_layer(|| Self::try_final_payout(netuid, &mut next))?;
+		*d = next;
+		Ok(())
+	}
+
+	fn try_final_payout(netuid: NetUid, d: &mut Dissolution<T::AccountId>) -> DispatchResult {
 		let mut info = d.info.clone();
 		match with_storage_layer(|| Self::pay_scores(netuid, &mut info)) {
 			Ok(()) => d.info = info,
@@ -1177,7 +1198,7 @@ impl<T: Config> Pallet<T> {
 		d.info.reserves = Reserves::default();
 		d.info.pending_alpha = 0;
 		(d.owed_gov, d.owed_alpha) = (stakers_gov, staked);
-		d.phase = DrainPhase::Stakers;
+		(d.phase, d.stalled) = (DrainPhase::Stakers, false);
 		Self::deposit_event(Event::NetworkRedeemed {
 			netuid,
 			owner_refund: refund,

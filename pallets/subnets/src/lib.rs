@@ -74,6 +74,10 @@ pub trait BenchmarkHelper {
 	fn launch();
 	/// Puts `credits` into subnet `netuid`'s credit pool the way users do (buy, then spend).
 	fn fill_credit_pool(netuid: tandem_primitives::NetUid, credits: tandem_primitives::Balance);
+	/// Sets `MinerAlphaShare` (miners' share of the pending alpha).
+	fn set_miner_alpha_share(share: sp_runtime::Perbill);
+	/// Opens a contributor airdrop, so a miner's first earnings snapshot its airdrop basis.
+	fn open_airdrop();
 }
 
 // The FRAME macros expand into `expect`s on metadata and storage-prefix lookups that cannot fail

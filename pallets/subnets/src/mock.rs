@@ -222,6 +222,9 @@ impl CreditsInterface<AccountId> for MockCredits {
 		CREDITS.with(|c| c.borrow().get(&netuid).map(|x| (x.1, x.2)).unwrap_or((0, 0)))
 	}
 	fn retire_pool(netuid: NetUid) -> Result<(Balance, Balance), DispatchError> {
+		if RetireFails::get() == Some(netuid) {
+			return Err(DispatchError::Other("the vault is short"));
+		}
 		let credits = Self::pool_of(netuid);
 		RETIRED.with(|r| *r.borrow_mut() += credits);
 		CREDITS.with(|c| c.borrow_mut().entry(netuid).or_default().0 = 0);
@@ -296,6 +299,8 @@ parameter_types! {
 	pub const LockReductionInterval: u32 = 1_000;
 	pub static MaxEpochsPerBlock: u32 = 2;
 	pub static NetworkImmunity: u32 = 100;
+	/// Makes the mock credit ledger refuse to retire this subnet's pool.
+	pub static RetireFails: Option<NetUid> = None;
 	/// The weight `on_idle` is offered each block.
 	pub static IdleWeight: Weight = Weight::from_parts(2_000_000_000_000, u64::MAX);
 }
@@ -340,6 +345,10 @@ impl crate::BenchmarkHelper for MockBench {
 	fn fill_credit_pool(netuid: NetUid, credits: Balance) {
 		MockCredits::spend(netuid, credits);
 	}
+	fn set_miner_alpha_share(share: Perbill) {
+		MinerAlphaShare::set(share);
+	}
+	fn open_airdrop() {}
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -220,4 +220,7 @@ pub struct Dissolution<AccountId> {
 	/// Whether the owner may be refunded its lock: not when it dissolves its own subnet within
 	/// `NetworkImmunity` of registering it.
 	pub refund_lock: bool,
+	/// Its final payout failed (its credits could not be retired): other dissolutions drain
+	/// first, and it is tried again when none is left.
+	pub stalled: bool,
 }

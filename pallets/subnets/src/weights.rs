@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `614`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_239_000 picoseconds.
-		Weight::from_parts(64_397_000, 6196)
+		// Minimum execution time: 61_600_000 picoseconds.
+		Weight::from_parts(68_270_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1948`
 		//  Estimated: `8799`
-		// Minimum execution time: 174_404_000 picoseconds.
-		Weight::from_parts(182_769_000, 8799)
+		// Minimum execution time: 174_257_000 picoseconds.
+		Weight::from_parts(191_498_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1086`
 		//  Estimated: `6196`
-		// Minimum execution time: 144_170_000 picoseconds.
-		Weight::from_parts(151_783_000, 6196)
+		// Minimum execution time: 144_960_000 picoseconds.
+		Weight::from_parts(154_966_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -176,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2120`
 		//  Estimated: `6434`
-		// Minimum execution time: 237_593_000 picoseconds.
-		Weight::from_parts(250_621_000, 6434)
+		// Minimum execution time: 238_969_000 picoseconds.
+		Weight::from_parts(255_994_000, 6434)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `633`
 		//  Estimated: `3712`
-		// Minimum execution time: 41_326_000 picoseconds.
-		Weight::from_parts(44_150_000, 3712)
+		// Minimum execution time: 41_623_000 picoseconds.
+		Weight::from_parts(47_672_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `425`
 		//  Estimated: `3712`
-		// Minimum execution time: 12_544_000 picoseconds.
-		Weight::from_parts(13_628_000, 3712)
+		// Minimum execution time: 12_455_000 picoseconds.
+		Weight::from_parts(16_063_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -237,9 +237,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `826`
 		//  Estimated: `6012`
-		// Minimum execution time: 68_070_000 picoseconds.
-		Weight::from_parts(57_771_509, 6012)
-			.saturating_add(Weight::from_parts(10_465_674, 0).saturating_mul(s.into()))
+		// Minimum execution time: 69_509_000 picoseconds.
+		Weight::from_parts(58_628_431, 6012)
+			.saturating_add(Weight::from_parts(10_819_896, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -282,11 +282,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn epoch_payout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3977`
+		//  Measured:  `4026`
 		//  Estimated: `16056`
-		// Minimum execution time: 277_312_000 picoseconds.
-		Weight::from_parts(5_344_916, 16056)
-			.saturating_add(Weight::from_parts(69_413_255, 0).saturating_mul(n.into()))
+		// Minimum execution time: 305_439_000 picoseconds.
+		Weight::from_parts(310_311_000, 16056)
+			.saturating_add(Weight::from_parts(82_337_613, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -302,7 +302,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::NextNetuid` (r:1 w:0)
 	/// Proof: `Subnets::NextNetuid` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:1 w:1)
-	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(331), added: 2806, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(332), added: 2807, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:65 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::EpochQueue` (r:1 w:1)
@@ -313,8 +313,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `17017`
 		//  Estimated: `177920`
-		// Minimum execution time: 345_835_000 picoseconds.
-		Weight::from_parts(360_534_000, 177920)
+		// Minimum execution time: 346_463_000 picoseconds.
+		Weight::from_parts(373_005_000, 177920)
 			.saturating_add(T::DbWeight::get().reads(74_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -325,13 +325,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::EpochQueue` (r:1 w:1)
 	/// Proof: `Subnets::EpochQueue` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:0 w:1)
-	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(331), added: 2806, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(332), added: 2807, mode: `MaxEncodedLen`)
 	fn dissolve_network() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `454`
 		//  Estimated: `3712`
-		// Minimum execution time: 22_296_000 picoseconds.
-		Weight::from_parts(24_125_000, 3712)
+		// Minimum execution time: 22_693_000 picoseconds.
+		Weight::from_parts(24_713_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -363,6 +363,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credits::TotalEarned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `GovToken::CurrentAirdrop` (r:1 w:0)
 	/// Proof: `GovToken::CurrentAirdrop` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Storage: `GovToken::BasisAtSnapshot` (r:256 w:256)
+	/// Proof: `GovToken::BasisAtSnapshot` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Credits::TotalIssuance` (r:1 w:1)
 	/// Proof: `Credits::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::PayoutRound` (r:1 w:1)
@@ -371,15 +373,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::SubnetStakers` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn epoch_payout_miners(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4032`
+		//  Measured:  `4167`
 		//  Estimated: `13545`
-		// Minimum execution time: 156_771_000 picoseconds.
-		Weight::from_parts(110_363_324, 13545)
-			.saturating_add(Weight::from_parts(18_584_021, 0).saturating_mul(m.into()))
+		// Minimum execution time: 165_616_000 picoseconds.
+		Weight::from_parts(142_329_394, 13545)
+			.saturating_add(Weight::from_parts(23_463_522, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(m.into()))
 	}
 	/// Storage: `Yuma::Scores` (r:1 w:0)
@@ -416,11 +418,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Matured` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn drain_payout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3871`
+		//  Measured:  `3920`
 		//  Estimated: `16056`
-		// Minimum execution time: 322_752_000 picoseconds.
-		Weight::from_parts(15_282_686, 16056)
-			.saturating_add(Weight::from_parts(74_699_932, 0).saturating_mul(n.into()))
+		// Minimum execution time: 356_648_000 picoseconds.
+		Weight::from_parts(362_695_000, 16056)
+			.saturating_add(Weight::from_parts(85_853_855, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -447,8 +449,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `895`
 		//  Estimated: `6196`
-		// Minimum execution time: 107_941_000 picoseconds.
-		Weight::from_parts(114_072_000, 6196)
+		// Minimum execution time: 109_039_000 picoseconds.
+		Weight::from_parts(115_773_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -487,7 +489,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credits::Pools` (r:1 w:0)
 	/// Proof: `Credits::Pools` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:0 w:1)
-	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(331), added: 2806, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(332), added: 2807, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:0 w:1)
 	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::PayoutRound` (r:0 w:1)
@@ -496,9 +498,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11925`
-		// Minimum execution time: 67_832_000 picoseconds.
-		Weight::from_parts(27_362_609, 11925)
-			.saturating_add(Weight::from_parts(6_321_781, 0).saturating_mul(k.into()))
+		// Minimum execution time: 68_351_000 picoseconds.
+		Weight::from_parts(35_594_086, 11925)
+			.saturating_add(Weight::from_parts(6_284_127, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
@@ -510,38 +512,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(64_397_000, 6196)
+		Weight::from_parts(68_270_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(182_769_000, 8799)
+		Weight::from_parts(191_498_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(151_783_000, 6196)
+		Weight::from_parts(154_966_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(250_621_000, 6434)
+		Weight::from_parts(255_994_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn slash_stake() -> Weight {
-		Weight::from_parts(44_150_000, 3712)
+		Weight::from_parts(47_672_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_emission() -> Weight {
-		Weight::from_parts(13_628_000, 3712)
+		Weight::from_parts(16_063_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn emission(s: u32, ) -> Weight {
-		Weight::from_parts(57_771_509, 6012)
-			.saturating_add(Weight::from_parts(10_465_674, 0).saturating_mul(s.into()))
+		Weight::from_parts(58_628_431, 6012)
+			.saturating_add(Weight::from_parts(10_819_896, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -549,8 +551,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2722).saturating_mul(s.into()))
 	}
 	fn epoch_payout(n: u32, ) -> Weight {
-		Weight::from_parts(5_344_916, 16056)
-			.saturating_add(Weight::from_parts(69_413_255, 0).saturating_mul(n.into()))
+		Weight::from_parts(310_311_000, 16056)
+			.saturating_add(Weight::from_parts(82_337_613, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -558,27 +560,27 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn register_network_pruning() -> Weight {
-		Weight::from_parts(360_534_000, 177920)
+		Weight::from_parts(373_005_000, 177920)
 			.saturating_add(RocksDbWeight::get().reads(74_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn dissolve_network() -> Weight {
-		Weight::from_parts(24_125_000, 3712)
+		Weight::from_parts(24_713_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn epoch_payout_miners(m: u32, ) -> Weight {
-		Weight::from_parts(110_363_324, 13545)
-			.saturating_add(Weight::from_parts(18_584_021, 0).saturating_mul(m.into()))
+		Weight::from_parts(142_329_394, 13545)
+			.saturating_add(Weight::from_parts(23_463_522, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(m.into()))
 	}
 	fn drain_payout(n: u32, ) -> Weight {
-		Weight::from_parts(15_282_686, 16056)
-			.saturating_add(Weight::from_parts(74_699_932, 0).saturating_mul(n.into()))
+		Weight::from_parts(362_695_000, 16056)
+			.saturating_add(Weight::from_parts(85_853_855, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
@@ -586,13 +588,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(n.into()))
 	}
 	fn redeem_position() -> Weight {
-		Weight::from_parts(114_072_000, 6196)
+		Weight::from_parts(115_773_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn drain_clear(k: u32, ) -> Weight {
-		Weight::from_parts(27_362_609, 11925)
-			.saturating_add(Weight::from_parts(6_321_781, 0).saturating_mul(k.into()))
+		Weight::from_parts(35_594_086, 11925)
+			.saturating_add(Weight::from_parts(6_284_127, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))

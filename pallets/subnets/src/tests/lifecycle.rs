@@ -430,3 +430,37 @@ fn the_drain_never_uses_more_than_its_budget() {
 		IdleWeight::set(Weight::from_parts(2_000_000_000_000, u64::MAX));
 	});
 }
+
+/// A final payout whose credits cannot be retired changes nothing — it is not paid twice when
+/// tried again — and does not hold up another subnet's dissolution.
+#[test]
+fn a_stalled_final_payout_is_atomic_and_blocks_no_one() {
+	build_and_execute(|| {
+		NetworkImmunity::set(0);
+		let net = live_subnet();
+		let other = new_subnet();
+		let round = PayoutRound::<Test>::get(net);
+		let pending = Networks::<Test>::get(net).unwrap().pending_alpha;
+		RetireFails::set(Some(net));
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::root(), net));
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::root(), other));
+		System::reset_events();
+		run_to(System::block_number() + 5);
+		// The other subnet drained meanwhile; this one waits, its payout undone each time.
+		assert!(!Dissolving::<Test>::contains_key(other));
+		let d = Dissolving::<Test>::get(net).unwrap();
+		assert!(d.stalled && d.phase == DrainPhase::Payout);
+		assert_eq!((d.info.pending_alpha, PayoutRound::<Test>::get(net)), (pending, round));
+		assert!(!events()
+			.iter()
+			.any(|e| matches!(e, Event::EpochPaid { netuid, .. } if *netuid == net)));
+		RetireFails::set(None);
+		drain_all();
+		let paid = events()
+			.iter()
+			.filter(|e| matches!(e, Event::EpochPaid { netuid, .. } if *netuid == net))
+			.count();
+		assert_eq!(paid, 1, "the final payout ran once");
+		assert_eq!(PayoutRound::<Test>::get(net), 0, "forgotten with the subnet");
+	});
+}
