@@ -76,6 +76,12 @@ fn scored_subnet<T: Config>(n: u32) -> NetUid {
 			..Default::default()
 		})
 		.collect();
+	pay_by::<T>(net, scores);
+	net
+}
+
+/// Stores `scores` as `net`'s last epoch, with 1,000 alpha pending and a credit pool to pay.
+fn pay_by<T: Config>(net: NetUid, scores: Vec<pallet_yuma::types::Score>) {
 	pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
 	Networks::<T>::mutate(net, |s| {
 		if let Some(s) = s {
@@ -83,7 +89,6 @@ fn scored_subnet<T: Config>(n: u32) -> NetUid {
 		}
 	});
 	<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
-	net
 }
 
 #[benchmarks]
@@ -243,13 +248,7 @@ mod benchmarks {
 		let scores: Vec<pallet_yuma::types::Score> = (0..m)
 			.map(|_| pallet_yuma::types::Score { incentive: share, ..Default::default() })
 			.collect();
-		pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
-		Networks::<T>::mutate(net, |s| {
-			if let Some(s) = s {
-				s.pending_alpha = 1_000 * gov::UNIT;
-			}
-		});
-		<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+		pay_by::<T>(net, scores);
 		#[block]
 		{
 			Pallet::<T>::pay_out(net).expect("pays");
