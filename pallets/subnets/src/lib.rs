@@ -34,6 +34,15 @@
 //! × I, validators the rest × D with take) and its credit pool
 //! (`pallet-credits::distribute`).
 //!
+//! **Lifecycle.** `dissolve_network` (the owner, or `DissolveOrigin`) stops a subnet at once;
+//! `on_idle` drains it step by step within its budget: a final payout by the last scores (credits
+//! it cannot place are retired), the pool's GOV split — `G·S/(A+S)` to the stakers pro rata, the
+//! rest to the owner up to its lock (nothing if it dissolves within `NetworkImmunity`), any
+//! surplus to the fee sink — every position redeemed (found through `SubnetStakers`), then the
+//! pools and the metagraph cleared and the id freed (`FreeNetuids`) or handed to a waiting
+//! registration. With every id taken, a registration waits for a dissolving subnet, or prunes
+//! the non-immune subnet with the lowest emission share.
+//!
 //! ## Invariants (`try_state`)
 //!
 //! * the pot holds at least Σ GOV reserves plus its existential deposit (a donation strands);
@@ -45,6 +54,9 @@
 //!   credits spent;
 //! * per pending pool and matured round, Σ positions' pending units == its units; none stored
 //!   empty; every pending position has its pool or its matured round.
+//! * the pot also holds each dissolving subnet's pool (until its final payout), then what its
+//!   positions are still owed, and the locks of registrations waiting for ids; `SubnetStakers`
+//!   names exactly the positions; a free id is listed once and neither live nor dissolving.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
