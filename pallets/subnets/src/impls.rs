@@ -1466,12 +1466,8 @@ impl<T: Config> Pallet<T> {
 		for (netuid, s) in Networks::<T>::iter() {
 			ensure!(netuid < NextNetuid::<T>::get(), "a subnet id at or past NextNetuid");
 			ensure!(s.reserves.gov >= min && s.reserves.alpha >= min, "a reserve below MinReserve");
-			let staked = HotkeyAlpha::<T>::iter_prefix(netuid)
-				.fold(0u128, |a, (_, h)| a.saturating_add(h.alpha));
-			let pending = HotkeyPending::<T>::iter_prefix(netuid)
-				.fold(0u128, |a, (_, p)| a.saturating_add(p.alpha));
 			ensure!(
-				staked.saturating_add(pending) == s.alpha_outstanding,
+				Self::hotkeys_alpha(netuid) == s.alpha_outstanding,
 				"Σ hotkey alpha (main and pending) != the subnet's alpha outstanding"
 			);
 			ensure!(s.alpha_issued <= ALPHA_CAP, "alpha issued past the cap");
@@ -1493,12 +1489,8 @@ impl<T: Config> Pallet<T> {
 		for (netuid, d) in Dissolving::<T>::iter() {
 			ensure!(!Networks::<T>::contains_key(netuid), "a subnet live and dissolving");
 			ensure!(!free.contains(&netuid), "a dissolving subnet's id is free");
-			let staked = HotkeyAlpha::<T>::iter_prefix(netuid)
-				.fold(0u128, |a, (_, h)| a.saturating_add(h.alpha));
-			let pending = HotkeyPending::<T>::iter_prefix(netuid)
-				.fold(0u128, |a, (_, p)| a.saturating_add(p.alpha));
 			ensure!(
-				staked.saturating_add(pending) == d.info.alpha_outstanding,
+				Self::hotkeys_alpha(netuid) == d.info.alpha_outstanding,
 				"Σ hotkey alpha != a dissolving subnet's alpha outstanding"
 			);
 			ensure!(
@@ -1585,6 +1577,13 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(sums.is_empty(), "a position in a hotkey with no stake record");
 		Ok(())
+	}
+
+	/// Σ alpha staked to `netuid`'s hotkeys, main and pending pools.
+	fn hotkeys_alpha(netuid: NetUid) -> Balance {
+		let staked = HotkeyAlpha::<T>::iter_prefix(netuid)
+			.fold(0u128, |a, (_, h)| a.saturating_add(h.alpha));
+		HotkeyPending::<T>::iter_prefix(netuid).fold(staked, |a, (_, p)| a.saturating_add(p.alpha))
 	}
 
 	/// Live or dissolving.
