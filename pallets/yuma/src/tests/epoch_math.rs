@@ -383,7 +383,15 @@ proptest! {
 			prop_assert_eq!(a.validator_trust[i], b.validator_trust[j]);
 			prop_assert!(a.stake[i].abs_diff(b.stake[j]) <= 1);
 			prop_assert!(a.incentive[i].abs_diff(b.incentive[j]) <= 1);
-			prop_assert!(a.dividends[i].abs_diff(b.dividends[j]) <= 4, "{} vs {}", a.dividends[i], b.dividends[j]);
+			// Dividends are Σ_j B̂_ij·I_j scaled by the validator's stake: with each of the n
+			// incentives and the stake allowed a unit of relabelling rounding above, they may
+			// differ by a unit per term (a fixed 4 failed at n = 9 by 5 units).
+			prop_assert!(
+				a.dividends[i].abs_diff(b.dividends[j]) <= n as u64 + 1,
+				"{} vs {}",
+				a.dividends[i],
+				b.dividends[j]
+			);
 		}
 		let mut a_bonds: Vec<(u16, u16, u64)> = a
 			.bonds
