@@ -1,20 +1,27 @@
-//! `ChargeCreditFee`: transaction fees in credits for `spend` and `cash_out`.
+//! `ChargeCreditFee`: transaction fees in credits for `buy`, `spend` and `cash_out`.
 //!
-//! A contributor or user who holds only credits must be able to use them without ever touching
-//! GOV. These two calls are declared `Pays::No` to `pallet-transaction-payment` (so no GOV is
-//! withdrawn, and an account without GOV passes its checks) and this extension charges credits
-//! instead, priced from the call's weight and length: the GOV fee the same call would pay
-//! (`Config::GovFee`), converted at the buyback oracle and `CreditPrice`
-//! ([`Pallet::credit_fee`]). A block of credit-paid calls costs what GOV-paid calls cost.
+//! A contributor or user who holds only credits (or only USD, to buy them) must be able to use
+//! them without ever touching GOV. These three calls are declared `Pays::No` to
+//! `pallet-transaction-payment` (so no GOV is withdrawn, and an account without GOV passes its
+//! checks) and this extension charges credits instead, priced from the call's weight and
+//! length: the GOV fee the same call would pay (`Config::GovFee`), converted at the buyback
+//! oracle and `CreditPrice` ([`Pallet::credit_fee`]). A block of credit-paid calls costs what
+//! GOV-paid calls cost.
 //!
-//! * **validate** (transaction pool and block building): the signer must hold at least the
-//!   fee in credits; otherwise the transaction is invalid (`Payment`, "Inability to pay some
-//!   fees") and never enters a block.
-//! * **prepare** (before dispatch): the fee is burned from the signer's credits and its USD
-//!   backing at `PayoutRate` is owed to the treasury: it accrues in one counter and moves once
-//!   per `FeeSettleInterval`, not per transaction. It is kept even if the call then fails with its own named error (spending more
-//!   than is held, cashing out bought credits): spam still costs, exactly like a failed call
-//!   that paid in GOV.
+//! * **validate** (transaction pool and block building): for `spend` and `cash_out` the signer
+//!   must hold at least the fee in credits. For `buy` the purchase must cover the fee (more
+//!   credits bought than the fee), respect its own `max_usd` and be affordable in USD (the
+//!   signer keeps the asset's minimum). Otherwise the transaction is invalid (`Payment`,
+//!   "Inability to pay some fees") and never enters a block.
+//! * **prepare** (before dispatch), `spend` and `cash_out`: the fee is burned from the signer's
+//!   credits and its USD backing at `PayoutRate` is owed to the treasury: it accrues in one
+//!   counter and moves once per `FeeSettleInterval`, not per transaction. It is kept even if the
+//!   call then fails with its own named error (spending more than is held, cashing out bought
+//!   credits): spam still costs, exactly like a failed call that paid in GOV.
+//! * **post-dispatch**, `buy`: the fee comes out of the credits just bought, burned the same
+//!   way. Should the purchase fail after passing validation (another transaction in the block
+//!   spent the USD first), the fee's price at `CreditPrice` is taken in USD and paid to the
+//!   treasury instead, as far as the signer's USD reaches.
 //!
 //! The extension has no payload and no implicit data, so polkadot.js signs these transactions
 //! with the types it reads from the metadata — no custom types.
@@ -31,10 +38,11 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
-		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, TransactionExtension,
-		ValidateResult,
+		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, PostDispatchInfoOf,
+		TransactionExtension, ValidateResult,
 	},
 	transaction_validity::{InvalidTransaction, ValidTransaction},
+	DispatchResult,
 };
 use tandem_primitives::Balance;
 
@@ -64,7 +72,16 @@ impl<T: Config + Send + Sync> fmt::Debug for ChargeCreditFee<T> {
 
 /// `true` for the calls whose fee is paid in credits (they are `Pays::No` in GOV).
 fn pays_in_credits<T: Config>(call: &Call<T>) -> bool {
-	matches!(call, Call::spend { .. } | Call::cash_out { .. })
+	matches!(call, Call::buy { .. } | Call::spend { .. } | Call::cash_out { .. })
+}
+
+/// When the credit fee is taken.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FeeTiming {
+	/// Before dispatch, from credits already held (`spend`, `cash_out`).
+	Before,
+	/// After dispatch, from the credits the call bought (`buy`).
+	AfterBuy,
 }
 
 impl<T> TransactionExtension<T::RuntimeCall> for ChargeCreditFee<T>
@@ -75,9 +92,10 @@ where
 {
 	const IDENTIFIER: &'static str = "ChargeCreditFee";
 	type Implicit = ();
-	/// The payer and the fee, for credits-fee calls.
-	type Val = Option<(T::AccountId, Balance)>;
-	type Pre = ();
+	/// The payer, the fee and when it is taken, for credits-fee calls.
+	type Val = Option<(T::AccountId, Balance, FeeTiming)>;
+	/// The payer and the fee of a `buy`, taken after dispatch.
+	type Pre = Option<(T::AccountId, Balance)>;
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
 		if call.is_sub_type().is_some_and(pays_in_credits::<T>) {
@@ -97,18 +115,24 @@ where
 		_inherited_implication: &impl Implication,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
-		if !call.is_sub_type().is_some_and(pays_in_credits::<T>) {
+		let Some(inner) = call.is_sub_type().filter(|c| pays_in_credits::<T>(c)) else {
 			return Ok((ValidTransaction::default(), None, origin));
-		}
+		};
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
 		let len = u32::try_from(len).unwrap_or(u32::MAX);
 		let fee = Pallet::<T>::credit_fee(info.total_weight(), len);
-		if Accounts::<T>::get(who).free < fee {
+		let (payable, timing) = match inner {
+			Call::buy { credits, max_usd } => {
+				(Pallet::<T>::can_buy_paying(who, *credits, *max_usd, fee), FeeTiming::AfterBuy)
+			}
+			_ => (Accounts::<T>::get(who).free >= fee, FeeTiming::Before),
+		};
+		if !payable {
 			return Err(InvalidTransaction::Payment.into());
 		}
-		Ok((ValidTransaction::default(), Some((who.clone(), fee)), origin))
+		Ok((ValidTransaction::default(), Some((who.clone(), fee, timing)), origin))
 	}
 
 	fn prepare(
@@ -119,10 +143,34 @@ where
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		if let Some((who, fee)) = val {
-			Pallet::<T>::do_charge_credit_fee(&who, fee)
-				.map_err(|_| TransactionValidityError::Invalid(InvalidTransaction::Payment))?;
+		match val {
+			Some((who, fee, FeeTiming::Before)) => {
+				Pallet::<T>::do_charge_credit_fee(&who, fee)
+					.map_err(|_| TransactionValidityError::Invalid(InvalidTransaction::Payment))?;
+				Ok(None)
+			}
+			Some((who, fee, FeeTiming::AfterBuy)) => Ok(Some((who, fee))),
+			None => Ok(None),
 		}
-		Ok(())
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		_info: &DispatchInfoOf<T::RuntimeCall>,
+		_post_info: &PostDispatchInfoOf<T::RuntimeCall>,
+		_len: usize,
+		result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		if let Some((who, fee)) = pre {
+			// A successful buy left the signer at least `fee` credits more than validation
+			// required; a failed one pays the fee's price in USD. Neither may invalidate a
+			// transaction that has already been dispatched, so a shortfall is not an error.
+			let _ = if result.is_ok() {
+				Pallet::<T>::do_charge_credit_fee(&who, fee)
+			} else {
+				Pallet::<T>::charge_fee_in_usd(&who, fee)
+			};
+		}
+		Ok(Weight::zero())
 	}
 }

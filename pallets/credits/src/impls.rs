@@ -11,7 +11,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungibles::{Inspect, Mutate},
-		tokens::{DepositConsequence, Preservation, Provenance},
+		tokens::{DepositConsequence, Fortitude, Preservation, Provenance},
 		Get,
 	},
 };
@@ -403,6 +403,33 @@ impl<T: Config> Pallet<T> {
 		T::GovPrice::get()
 			.and_then(|p| math::credit_fee(gov, p, T::CreditPrice::get()))
 			.unwrap_or_else(T::CreditTxFee::get)
+	}
+
+	/// Whether `who` can buy `credits` for at most `max_usd` with the USD it holds (keeping the
+	/// asset's minimum) and have the credit `fee` taken out of them.
+	pub(crate) fn can_buy_paying(
+		who: &T::AccountId,
+		credits: Balance,
+		max_usd: Balance,
+		fee: Balance,
+	) -> bool {
+		credits > fee
+			&& math::usd_ceil(credits, T::CreditPrice::get()).is_some_and(|usd| {
+				usd <= max_usd
+					&& T::Assets::reducible_balance(
+						T::UsdAssetId::get(),
+						who,
+						Preservation::Preserve,
+						Fortitude::Polite,
+					) >= usd
+			})
+	}
+
+	/// Takes the price of `fee` credits at `CreditPrice` in USD from `who` to the treasury: the
+	/// fee of a `buy` that failed after passing validation.
+	pub(crate) fn charge_fee_in_usd(who: &T::AccountId, fee: Balance) -> DispatchResult {
+		let usd = math::usd_ceil(fee, T::CreditPrice::get()).ok_or(Error::<T>::Overflow)?;
+		Self::move_usd(who, &T::Treasury::get(), usd, Error::<T>::InsufficientUsd)
 	}
 
 	/// Burns a transaction fee of `fee` credits from `who`; its USD backing is owed to the

@@ -439,10 +439,12 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Buy `credits` (6 decimals) with USD at `CreditPrice`, paying at most `max_usd`.
 		///
-		/// Signed. The USD (rounded up) moves from the caller to the vault.
+		/// Signed. The USD (rounded up) moves from the caller to the vault. Free in GOV: the fee
+		/// comes out of the credits bought ([`crate::ChargeCreditFee`]), so an account holding
+		/// only USD can buy.
 		/// Errors: `ZeroAmount`, `Overflow`, `PriceAboveLimit`, `InsufficientUsd`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::buy())]
+		#[pallet::weight((T::WeightInfo::buy(), DispatchClass::Normal, Pays::No))]
 		pub fn buy(origin: OriginFor<T>, credits: Balance, max_usd: Balance) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_buy(who, credits, max_usd)

@@ -190,6 +190,12 @@ pub fn usd_of(who: AccountId) -> Balance {
 	<Assets as Inspect<AccountId>>::balance(USD, &who)
 }
 
+/// Mints `amount` USD to `who` (an account that then holds USD and nothing else).
+pub fn fund_usd(who: AccountId, amount: Balance) {
+	use frame_support::traits::fungibles::Mutate;
+	<Assets as Mutate<AccountId>>::mint_into(USD, &who, amount).expect("USD minted");
+}
+
 pub fn last_event() -> RuntimeEvent {
 	System::events().pop().expect("an event").event
 }

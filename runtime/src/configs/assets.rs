@@ -2,7 +2,7 @@
 //! (`pallet-assets`, asset 1) and vesting.
 
 use crate::{
-	fees::DealWithFees, AccountId, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason,
+	fees::GovOrUsdFees, AccountId, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, System,
 };
 use frame_support::{
@@ -11,7 +11,7 @@ use frame_support::{
 	weights::{ConstantMultiplier, IdentityFee},
 };
 use frame_system::{EnsureRoot, EnsureSigned};
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{ConstFeeMultiplier, Multiplier};
 use sp_runtime::traits::One;
 use tandem_primitives::{gov, usd, AssetId};
 
@@ -45,12 +45,14 @@ parameter_types! {
 }
 
 /// Fee for a dispatch of `weight`: 1 GOV per 10^15 units of ref-time (a plain transfer costs
-/// roughly 0.0002 GOV), plus the length fee. Fees are routed by [`DealWithFees`], never burned.
+/// roughly 0.0002 GOV), plus the length fee. Fees are routed by [`crate::fees::DealWithFees`],
+/// never burned.
 pub type WeightToFee = IdentityFee<Balance>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, DealWithFees>;
+	// GOV, or USD through the pool when the signer has no GOV to pay with (`fees`).
+	type OnChargeTransaction = GovOrUsdFees;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = WeightToFee;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;

@@ -16,5 +16,5 @@ pub mod tandem;
 pub mod treasury;
 
 pub use assets::{ExistentialDeposit, UsdMinBalance};
-pub use market::UsdGovMarket;
+pub use market::{NativeAndAssets, NativeKind, UsdGovMarket, UsdKind};
 pub use system::NoDirectBurn;

@@ -13,7 +13,7 @@ use crate::{
 };
 use codec::Encode;
 use frame_support::traits::{
-	fungible::{Balanced, Inspect},
+	fungible::Inspect,
 	fungibles::{metadata::Inspect as MetadataInspect, Inspect as FungiblesInspect},
 	OnUnbalanced, PalletInfoAccess,
 };
@@ -193,6 +193,14 @@ fn local_testnet_preset_has_two_authorities() {
 	});
 }
 
+/// Newly issued GOV, as the fee handler receives it.
+fn gov_credit(amount: crate::Balance) -> crate::fees::FeeCredit {
+	<crate::configs::NativeAndAssets as frame_support::traits::fungibles::Balanced<AccountId>>::issue(
+		crate::configs::NativeKind::get(),
+		amount,
+	)
+}
+
 #[test]
 fn fees_split_between_treasury_and_author_and_tips_go_to_author() {
 	ext_from_preset("local_testnet").execute_with(|| {
@@ -205,8 +213,8 @@ fn fees_split_between_treasury_and_author_and_tips_go_to_author() {
 		let treasury_before = Balances::balance(&crate::accounts::TreasuryAccount::get());
 		let bob_before = Balances::balance(&bob);
 
-		let fee = <Balances as Balanced<AccountId>>::issue(1_000_000);
-		let tip = <Balances as Balanced<AccountId>>::issue(7);
+		let fee = gov_credit(1_000_000);
+		let tip = gov_credit(7);
 		DealWithFees::on_unbalanceds([fee, tip].into_iter());
 
 		assert_eq!(
@@ -224,7 +232,7 @@ fn fees_without_an_author_go_to_the_treasury() {
 	ext_from_preset("development").execute_with(|| {
 		assert_eq!(pallet_authorship::Pallet::<Runtime>::author(), None);
 		let before = Balances::balance(&crate::accounts::TreasuryAccount::get());
-		let fee = <Balances as Balanced<AccountId>>::issue(1_000);
+		let fee = gov_credit(1_000);
 		DealWithFees::on_unbalanceds([fee].into_iter());
 		assert_eq!(Balances::balance(&crate::accounts::TreasuryAccount::get()) - before, 1_000);
 	});
@@ -301,6 +309,7 @@ fn the_heaviest_legal_epochs_fit_a_quarter_of_the_block() {
 
 mod credits;
 mod economy;
+mod fees;
 mod fuzz;
 mod gov_token;
 mod simulator;

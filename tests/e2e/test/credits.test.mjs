@@ -1,15 +1,16 @@
 // pallet-credits from polkadot.js: buy, spend, paid and recycled credits, authorize + charge
-// and the cap, a replayed receipt, cash_out refusing bought credits, the CreditsApi runtime API, and an account that
-// holds only credits (no GOV) spending them.
+// and the cap, a replayed receipt, cash_out refusing bought credits, the CreditsApi runtime API,
+// an account that holds only credits (no GOV) spending them, and one that holds only USD buying
+// credits (fee out of the credits bought) and moving USD (fee in USD through the pool).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex, stringToU8a, u8aFixLength } from '@polkadot/util';
 import {
-  useDevNode, devAccounts, keyring, sendAndWait, freeBalance, usdBalance, USD, moduleErrorOf,
+  useDevNode, devAccounts, keyring, sendAndWait, freeBalance, usdBalance, USD, moduleErrorOf, ok,
 } from './lib.mjs';
 
 const CREDIT = 1_000_000n;
-/** The credit fee a `spend` or `cash_out` paid (priced from its weight, like a GOV fee). */
+/** The credit fee a `buy`, `spend` or `cash_out` paid (priced from its weight, like a GOV fee). */
 const feeOf = (res) => res.events.find(({ event }) => api.events.credits.CreditFeePaid.is(event)).event.data.credits.toBigInt();
 
 const acc = devAccounts();
@@ -37,18 +38,26 @@ test('subnets 0, 1 and 2 are registered; the lock cost doubles each time', async
 test('buy: USD moves to the vault at CreditPrice, credits show in CreditsApi', async () => {
   const { bob } = acc;
   const usdBefore = await usdBalance(api, bob.address);
+  const govBefore = await freeBalance(api, bob.address);
   const res = await sendAndWait(api.tx.credits.buy(100n * CREDIT, 3n * USD), bob);
   assert.equal(res.dispatchError, undefined);
   assert.equal(usdBefore - (await usdBalance(api, bob.address)), 3n * USD, '100 credits × $0.03');
+  // The fee comes out of the credits bought, not out of GOV.
+  const fee = feeOf(res);
+  assert.ok(fee > 0n && fee < CREDIT / 10n, `a fee in credits: ${fee}`);
+  assert.equal(await freeBalance(api, bob.address), govBefore, 'no GOV fee for buy');
   const a = await account(bob.address);
-  assert.equal(a.free.toBigInt(), 100n * CREDIT);
+  assert.equal(a.free.toBigInt(), 100n * CREDIT - fee);
   assert.equal(a.cashable.toBigInt(), 0n);
   const bought = res.events.find(({ event }) => api.events.credits.Bought.is(event));
   assert.equal(bought.event.data.usd.toBigInt(), 3n * USD);
 
-  // Slippage guard: a max_usd below the price is refused with a named error.
-  const low = await sendAndWait(api.tx.credits.buy(100n * CREDIT, 3n * USD - 1n), bob);
-  assert.equal(moduleError(low), 'credits.PriceAboveLimit');
+  // Slippage guard: a max_usd below the price never enters a block (the fee could not be paid
+  // out of credits the buy will not deliver).
+  await assert.rejects(
+    api.tx.credits.buy(100n * CREDIT, 3n * USD - 1n).signAndSend(bob),
+    (err) => /Inability to pay some fees/.test(err.message),
+  );
 });
 
 test('spend: credits join the subnet pool; the fee is paid in credits, not GOV', async () => {
@@ -90,25 +99,28 @@ test('paid revenue: bought credits are spent first and count as paid; earned one
   assert.equal(recycledTotal(after) - recycledTotal(before), 5n * CREDIT);
 
   // Bought credits are paid until spent, and go first.
-  await sendAndWait(api.tx.credits.buy(10n * CREDIT, USD), eve);
+  // Eve also holds earned credits: the buy's fee is taken from those, so all ten bought stay
+  // paid (a fee never takes paid credits while unpaid ones are held).
+  const paid = 10n * CREDIT;
+  ok(await sendAndWait(api.tx.credits.buy(paid, USD), eve));
   const bought = await account(eve.address);
-  assert.equal(bought.paid.toBigInt(), 10n * CREDIT);
-  assert.equal(bought.cashable.toBigInt(), bought.free.toBigInt() - 10n * CREDIT, 'paid credits are never cashable');
+  assert.equal(bought.paid.toBigInt(), paid);
+  assert.equal(bought.cashable.toBigInt(), bought.free.toBigInt() - paid, 'paid credits are never cashable');
   const mixed = await sendAndWait(api.tx.credits.spend(2, 12n * CREDIT), eve);
   assert.equal(mixed.dispatchError, undefined);
-  assert.equal(spentEvent(mixed).paid.toBigInt(), 10n * CREDIT);
+  assert.equal(spentEvent(mixed).paid.toBigInt(), paid);
   const end = await pool();
-  assert.equal(end.paidTotal.toBigInt() - after.paidTotal.toBigInt(), 10n * CREDIT, 'the paid part is revenue');
-  assert.equal(recycledTotal(end) - recycledTotal(after), 2n * CREDIT);
+  assert.equal(end.paidTotal.toBigInt() - after.paidTotal.toBigInt(), paid, 'the paid part is revenue');
+  assert.equal(recycledTotal(end) - recycledTotal(after), 12n * CREDIT - paid);
   assert.equal((await account(eve.address)).paid.toBigInt(), 0n);
   const totals = await api.call.creditsApi.totals();
-  assert.ok(totals.creditsPaid12m.toBigInt() >= 10n * CREDIT);
+  assert.ok(totals.creditsPaid12m.toBigInt() >= paid);
   assert.ok(totals.creditsRecycled12m.toBigInt() >= 7n * CREDIT);
 });
 
 test('authorize + charge: metered billing up to the cap, then refused; revoke ends it', async () => {
   const { charlie, dave } = acc;
-  await sendAndWait(api.tx.credits.buy(50n * CREDIT, 2n * USD), charlie);
+  const buyFee = feeOf(await sendAndWait(api.tx.credits.buy(50n * CREDIT, 2n * USD), charlie));
   const auth = await sendAndWait(api.tx.credits.authorize(dave.address, 1, 5n * CREDIT), charlie);
   assert.equal(auth.dispatchError, undefined);
 
@@ -120,7 +132,7 @@ test('authorize + charge: metered billing up to the cap, then refused; revoke en
 
   const over = await sendAndWait(api.tx.credits.charge(charlie.address, 1, 3n * CREDIT, receipt('batch-2')), dave);
   assert.equal(moduleError(over), 'credits.CapExceeded');
-  assert.equal((await account(charlie.address)).free.toBigInt(), 47n * CREDIT);
+  assert.equal((await account(charlie.address)).free.toBigInt(), 47n * CREDIT - buyFee);
 
   await sendAndWait(api.tx.credits.revoke(dave.address, 1), charlie);
   const after = await sendAndWait(api.tx.credits.charge(charlie.address, 1, CREDIT, receipt('batch-3')), dave);
@@ -176,9 +188,42 @@ test('an account holding only credits (no GOV) can spend them', async () => {
   assert.ok(fee > 0n && fee < CREDIT / 10n, `a fee in credits worth a GOV fee: ${fee}`);
   assert.equal((await account(user.address)).free.toBigInt(), 3n * CREDIT - fee);
 
-  // A GOV-paid call is still refused for it: it has nothing to pay with.
+  // A GOV-paid call is still refused for it: it has neither GOV nor USD to pay with.
   await assert.rejects(
-    api.tx.credits.buy(CREDIT, USD).signAndSend(user),
+    api.tx.credits.authorize(alice.address, 2, CREDIT).signAndSend(user),
     (err) => /Inability to pay some fees/.test(err.message),
   );
+});
+
+test('an account that never holds GOV receives USD, buys and spends credits, and sends USD on', async () => {
+  const { alice, bob } = acc;
+  const user = keyring().addFromUri('//TandemUsdOnly');
+  const noGov = async () => assert.equal(await freeBalance(api, user.address), 0n, 'no GOV, ever');
+  await noGov();
+  // 1. It receives USD (from Alice, who pays that fee).
+  ok(await sendAndWait(api.tx.assets.transferKeepAlive(1, user.address, 10n * USD), alice));
+  await noGov();
+  // 2. It buys credits: the fee comes out of the credits bought.
+  const buy = await sendAndWait(api.tx.credits.buy(100n * CREDIT, 3n * USD), user);
+  ok(buy);
+  assert.equal(await usdBalance(api, user.address), 7n * USD);
+  const buyFee = feeOf(buy);
+  assert.equal((await account(user.address)).free.toBigInt(), 100n * CREDIT - buyFee);
+  // 3. It spends them on a subnet: the fee in credits again.
+  const spend = await sendAndWait(api.tx.credits.spend(2, 50n * CREDIT), user);
+  ok(spend);
+  assert.equal((await account(user.address)).free.toBigInt(), 50n * CREDIT - buyFee - feeOf(spend));
+  await noGov();
+  // 4. It sends USD on: the GOV fee is bought with its USD through the USD/GOV pool, in the
+  //    same transaction, and lands with the treasury and the author as every fee does.
+  const bobBefore = await usdBalance(api, bob.address);
+  const send = await sendAndWait(api.tx.assets.transferKeepAlive(1, bob.address, 5n * USD), user);
+  ok(send);
+  assert.equal(await usdBalance(api, bob.address) - bobBefore, 5n * USD);
+  const feeUsd = 2n * USD - (await usdBalance(api, user.address));
+  assert.ok(send.fee > 0n, 'a GOV fee was charged');
+  assert.ok(feeUsd > 0n && feeUsd < USD / 100n, `fee paid in USD: ${feeUsd}`);
+  const swap = send.events.find(({ event }) => api.events.assetConversion.SwapCreditExecuted.is(event));
+  assert.ok(swap, 'the fee went through the pool');
+  await noGov();
 });

@@ -238,6 +238,7 @@ test('recycled credits and a disabled subnet\'s revenue accrue no emission', asy
 
   // Governance switches the subnet's emission off; a user's paid spend then accrues nothing.
   ok(await sudo(api.tx.subnets.setEmission(NET, false)));
+  // Ferdie holds earned credits, so the buy's fee comes out of those and all 100 stay paid.
   ok(await sendAndWait(api.tx.credits.buy(100n * CREDIT, 10n * 1_000_000n), acc.ferdie));
   const paid = await sendAndWait(api.tx.credits.spend(NET, 100n * CREDIT), acc.ferdie);
   assert.equal(eventOf(paid, 'credits', 'Spent').paid.toBigInt(), 100n * CREDIT);

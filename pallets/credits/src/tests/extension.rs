@@ -1,4 +1,4 @@
-//! `ChargeCreditFee`: fees in credits for `spend` and `cash_out`.
+//! `ChargeCreditFee`: fees in credits for `buy`, `spend` and `cash_out`.
 
 use crate::{mock::*, pallet::*, ChargeCreditFee};
 use frame_support::{
@@ -23,13 +23,114 @@ fn validate_and_prepare(who: AccountId, call: &RuntimeCall) -> Result<(), Invali
 		})
 }
 
+fn buy_call(credits: u128, max_usd: u128) -> RuntimeCall {
+	RuntimeCall::Credits(crate::Call::buy { credits, max_usd })
+}
+
+/// Validates, prepares, dispatches and post-dispatches `call` signed by `who`, as a block does.
+fn apply(
+	who: AccountId,
+	call: RuntimeCall,
+) -> Result<sp_runtime::DispatchResult, InvalidTransaction> {
+	let info = call.get_dispatch_info();
+	ChargeCreditFee::<Test>::new()
+		.dispatch_transaction(RuntimeOrigin::signed(who), call, &info, 0, 0)
+		.map(|r| r.map(|_| ()).map_err(|e| e.error))
+		.map_err(|e| match e {
+			sp_runtime::transaction_validity::TransactionValidityError::Invalid(i) => i,
+			_ => panic!("unexpected {e:?}"),
+		})
+}
+
 #[test]
-fn spend_and_cash_out_pay_no_gov() {
+fn buy_spend_and_cash_out_pay_no_gov() {
 	assert_eq!(spend_call(1).get_dispatch_info().pays_fee, Pays::No);
 	let cash_out = RuntimeCall::Credits(crate::Call::cash_out { credits: 1 });
 	assert_eq!(cash_out.get_dispatch_info().pays_fee, Pays::No);
-	let buy = RuntimeCall::Credits(crate::Call::buy { credits: 1, max_usd: 1 });
-	assert_eq!(buy.get_dispatch_info().pays_fee, Pays::Yes);
+	assert_eq!(buy_call(1, 1).get_dispatch_info().pays_fee, Pays::No);
+	let authorize = RuntimeCall::Credits(crate::Call::authorize { operator: 1, netuid: 1, cap: 1 });
+	assert_eq!(authorize.get_dispatch_info().pays_fee, Pays::Yes);
+}
+
+/// An account holding USD and no GOV buys credits; the fee comes out of what it bought.
+#[test]
+fn a_usd_only_account_buys_and_the_fee_comes_out_of_the_credits() {
+	build_and_execute(|| {
+		let buyer = 78;
+		fund_usd(buyer, 10 * CREDIT);
+		assert_eq!(Balances::free_balance(buyer), 0, "no GOV");
+		let usd = usd_of(buyer);
+		assert_eq!(apply(buyer, buy_call(10 * CREDIT, u128::MAX)), Ok(Ok(())));
+		// 10 credits at $0.03: $0.30 paid; the 0.01-credit fee burned from the 10 bought.
+		assert_eq!(usd - usd_of(buyer), 300_000);
+		assert_eq!(Accounts::<Test>::get(buyer).free, 10 * CREDIT - 10_000);
+		assert_eq!(PendingFeeUsd::<Test>::get(), 270);
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Credits(Event::CreditFeePaid {
+				who: buyer,
+				credits: 10_000,
+				usd: 270
+			})));
+	});
+}
+
+#[test]
+fn a_buy_that_cannot_pay_its_fee_is_invalid() {
+	build_and_execute(|| {
+		let buyer = 78;
+		fund_usd(buyer, CREDIT);
+		let before = usd_of(buyer);
+		// Not more credits than the 10_000 fee.
+		assert_eq!(apply(buyer, buy_call(10_000, u128::MAX)), Err(InvalidTransaction::Payment));
+		// Its own price limit is below the cost.
+		assert_eq!(apply(buyer, buy_call(CREDIT, 29_999)), Err(InvalidTransaction::Payment));
+		// More USD than it holds (it keeps the asset's minimum).
+		assert_eq!(
+			apply(buyer, buy_call(100 * CREDIT, u128::MAX)),
+			Err(InvalidTransaction::Payment)
+		);
+		// No USD at all.
+		assert_eq!(apply(79, buy_call(CREDIT, u128::MAX)), Err(InvalidTransaction::Payment));
+		assert_eq!(usd_of(buyer), before, "nothing charged");
+		assert_eq!(Accounts::<Test>::get(buyer).free, 0);
+	});
+}
+
+/// A buy that passed validation and failed in dispatch still pays: the fee's price in USD.
+#[test]
+fn a_buy_that_fails_after_validation_pays_its_fee_in_usd() {
+	build_and_execute(|| {
+		let buyer = 78;
+		fund_usd(buyer, CREDIT);
+		let call = buy_call(CREDIT, u128::MAX);
+		let info = call.get_dispatch_info();
+		let (_, val, origin) = ChargeCreditFee::<Test>::new()
+			.validate_only(
+				RuntimeOrigin::signed(buyer),
+				&call,
+				&info,
+				0,
+				sp_runtime::transaction_validity::TransactionSource::External,
+				0,
+			)
+			.expect("valid");
+		let pre = ChargeCreditFee::<Test>::new()
+			.prepare(val, &origin, &call, &info, 0)
+			.expect("prepared");
+		let (treasury, usd) = (usd_of(TREASURY), usd_of(buyer));
+		let failed: sp_runtime::DispatchResult = Err(crate::Error::<Test>::InsufficientUsd.into());
+		assert_ok!(ChargeCreditFee::<Test>::post_dispatch_details(
+			pre,
+			&info,
+			&Default::default(),
+			0,
+			&failed
+		));
+		// 0.01 credit at $0.03, rounded up: 300 USD units.
+		assert_eq!(usd - usd_of(buyer), 300);
+		assert_eq!(usd_of(TREASURY) - treasury, 300);
+		assert_eq!(Accounts::<Test>::get(buyer).free, 0);
+	});
 }
 
 #[test]
@@ -119,7 +220,8 @@ fn a_failing_call_still_pays_its_credit_fee() {
 #[test]
 fn other_calls_are_untouched() {
 	build_and_execute(|| {
-		let call = RuntimeCall::Credits(crate::Call::buy { credits: CREDIT, max_usd: u128::MAX });
+		let call =
+			RuntimeCall::Credits(crate::Call::authorize { operator: ALICE, netuid: 1, cap: 1 });
 		assert_ok!(validate_and_prepare(BOB, &call));
 		let ext = ChargeCreditFee::<Test>::new();
 		assert_eq!(ext.weight(&call), frame_support::weights::Weight::zero());
