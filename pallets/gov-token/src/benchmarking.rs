@@ -98,6 +98,14 @@ mod benchmarks {
 		assert!(!MeshRoster::<T>::contains_key(&who));
 	}
 
+	#[benchmark]
+	fn set_buyback_paused() {
+		let origin = T::PauseOrigin::try_successful_origin().unwrap();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, true);
+		assert!(BuybackPaused::<T>::get());
+	}
+
 	/// A contributor whose earnings grew after the snapshot (the recorded value is read).
 	#[benchmark]
 	fn claim_airdrop() {

@@ -160,7 +160,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether a buyback may run now.
 	pub fn buyback_due() -> bool {
-		CurrentPhase::<T>::get() == Phase::Launched && Self::now() >= NextBuyback::<T>::get()
+		CurrentPhase::<T>::get() == Phase::Launched
+			&& !BuybackPaused::<T>::get()
+			&& Self::now() >= NextBuyback::<T>::get()
 	}
 
 	/// Decides the lot, the GOV share and the least GOV acceptable, or why to skip. A lot the

@@ -134,8 +134,11 @@ pub mod pallet {
 		/// The treasury.
 		type Treasury: Get<Self::AccountId>;
 
-		/// May `launch()` (governance).
+		/// May `launch()` (governance), and resume paused buybacks.
 		type LaunchOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// May pause buybacks, never resume them (governance, including its emergency track).
+		type PauseOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// `E0`: GOV emitted per block before the first halving (0.5 GOV).
 		#[pallet::constant]
@@ -214,6 +217,10 @@ pub mod pallet {
 	/// First block the next buyback may run in.
 	#[pallet::storage]
 	pub type NextBuyback<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Buybacks are paused (`set_buyback_paused`): none runs, the pot keeps filling.
+	#[pallet::storage]
+	pub type BuybackPaused<T: Config> = StorageValue<_, bool, ValueQuery>;
 
 	/// EMA of the pool price, GOV units per USD unit (zero until the pool has liquidity).
 	#[pallet::storage]
@@ -312,6 +319,8 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// Governance launched the token: emission and buybacks start.
 		Launched { block: u32 },
+		/// Buybacks were paused (`paused`) or resumed.
+		BuybackPauseSet { paused: bool },
 		/// A buyback spent `usd_spent` USD on `gov_burned` GOV (burned) and sent
 		/// `usd_to_treasury` to the treasury; `oracle_price` is GOV units per USD unit;
 		/// `scaled_down` if the lot was cut to what the pool could fill within the bound.
@@ -378,6 +387,10 @@ pub mod pallet {
 		AlreadyOnRoster,
 		/// The mesh roster holds `MaxRoster` coldkeys already.
 		RosterFull,
+		/// Buybacks are paused: no buyback runs until governance resumes them.
+		BuybackPaused,
+		/// Buybacks are already in the state asked for (paused, or running).
+		BuybackPauseUnchanged,
 	}
 
 	#[pallet::hooks]
@@ -440,12 +453,13 @@ pub mod pallet {
 		/// Run a due buyback now (for when `on_idle` had no room). A lot the pool cannot fill
 		/// within the slippage bound is skipped with `BuybackSkipped`, as in the hook.
 		///
-		/// Signed, anyone. Errors: `NotLaunched`, `BuybackNotDue`.
+		/// Signed, anyone. Errors: `NotLaunched`, `BuybackPaused`, `BuybackNotDue`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::buyback())]
 		pub fn poke_buyback(origin: OriginFor<T>) -> DispatchResult {
 			ensure_signed(origin)?;
 			ensure!(CurrentPhase::<T>::get() == Phase::Launched, Error::<T>::NotLaunched);
+			ensure!(!BuybackPaused::<T>::get(), Error::<T>::BuybackPaused);
 			ensure!(Self::buyback_due(), Error::<T>::BuybackNotDue);
 			Self::run_buyback();
 			Ok(())
@@ -513,6 +527,26 @@ pub mod pallet {
 			ensure!(MeshRoster::<T>::contains_key(&who), Error::<T>::NotOnRoster);
 			MeshRoster::<T>::remove(&who);
 			Self::deposit_event(Event::RosterRemoved { who });
+			Ok(())
+		}
+
+		/// Pause buybacks (`paused`) or resume them. While paused no lot runs, from the hook or
+		/// `poke_buyback`; the pot keeps what it receives, and the schedule picks up where it
+		/// stopped once resumed.
+		///
+		/// Pause: `PauseOrigin` (the runtime's emergency track among others). Resume:
+		/// `LaunchOrigin`. Errors: `BuybackPauseUnchanged`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_buyback_paused())]
+		pub fn set_buyback_paused(origin: OriginFor<T>, paused: bool) -> DispatchResult {
+			if paused {
+				T::PauseOrigin::ensure_origin(origin)?;
+			} else {
+				T::LaunchOrigin::ensure_origin(origin)?;
+			}
+			ensure!(BuybackPaused::<T>::get() != paused, Error::<T>::BuybackPauseUnchanged);
+			BuybackPaused::<T>::put(paused);
+			Self::deposit_event(Event::BuybackPauseSet { paused });
 			Ok(())
 		}
 	}

@@ -64,6 +64,8 @@ pub const POOL: AccountId = 50;
 pub const POT: AccountId = 101;
 pub const TREASURY: AccountId = 100;
 pub const RESERVE: AccountId = 102;
+/// May pause buybacks, not resume them (stands for the runtime's emergency track).
+pub const PAUSER: AccountId = 103;
 
 thread_local! {
 	static EARNED: core::cell::RefCell<std::collections::BTreeMap<AccountId, Balance>> =
@@ -205,6 +207,10 @@ parameter_types! {
 	pub static AirdropClaimPeriod: u32 = 100;
 }
 
+frame_support::ord_parameter_types! {
+	pub const Pauser: AccountId = PAUSER;
+}
+
 impl pallet_gov_token::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
@@ -214,6 +220,10 @@ impl pallet_gov_token::Config for Test {
 	type BuybackPot = Pot;
 	type Treasury = Treasury;
 	type LaunchOrigin = EnsureRoot<AccountId>;
+	type PauseOrigin = frame_support::traits::EitherOfDiverse<
+		EnsureRoot<AccountId>,
+		frame_system::EnsureSignedBy<Pauser, AccountId>,
+	>;
 	type InitialEmission = InitialEmission;
 	type EmissionCap = EmissionCap;
 	type BuybackInterval = BuybackInterval;

@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn remove_from_roster() -> Weight;
 	fn claim_airdrop() -> Weight;
 	fn close_airdrop() -> Weight;
+	fn set_buyback_paused() -> Weight;
 }
 
 /// Weights for `pallet_gov_token` using the runtime's database weights.
@@ -202,6 +203,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `GovToken::BuybackPaused` (r:1 w:1)
+	/// Proof: `GovToken::BuybackPaused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	fn set_buyback_paused() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `1486`
+		Weight::from_parts(8_000_000, 1486)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// For tests and mocks: the same figures with RocksDB database weights.
@@ -248,5 +259,10 @@ impl WeightInfo for () {
 		Weight::from_parts(55_409_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn set_buyback_paused() -> Weight {
+		Weight::from_parts(8_000_000, 1486)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -3,9 +3,9 @@
 //! The Tandem-specific half of OpenGov; `pallet-referenda`, `pallet-conviction-voting`,
 //! `pallet-scheduler` and `pallet-preimage` are the other half. This pallet gives the runtime:
 //!
-//! * **Track origins** — [`Origin::ParameterAdmin`], [`Origin::Treasurer`] and
-//!   [`Origin::Slasher`], the origins a referendum on the `parameters`, `treasurer` and `slasher`
-//!   tracks dispatches with, and the `Ensure*` types pallets accept them by. An origin only
+//! * **Track origins** — [`Origin::ParameterAdmin`], [`Origin::Treasurer`],
+//!   [`Origin::Slasher`] and [`Origin::Emergency`], the origins a referendum on the `parameters`,
+//!   `treasurer`, `slasher` and `emergency` tracks dispatches with, and the `Ensure*` types pallets accept them by. An origin only
 //!   opens the calls whose config names it, so a track cannot reach beyond its job.
 //! * **Bounded protocol parameters** — [`Pallet::set_parameter`] is the one way to change a
 //!   `pallet-parameters` dynamic parameter (the runtime gives `pallet-parameters` an admin origin
@@ -131,6 +131,10 @@ ensure_track_origin!(
 	/// A passed referendum of the `slasher` track.
 	EnsureSlasher => Slasher
 );
+ensure_track_origin!(
+	/// A passed referendum of the `emergency` track.
+	EnsureEmergency => Emergency
+);
 
 #[frame_support::pallet]
 #[allow(clippy::expect_used, clippy::unwrap_used)]
@@ -178,6 +182,9 @@ pub mod pallet {
 		Treasurer,
 		/// `slasher` track: credit and stake slashes, within their bounds.
 		Slasher,
+		/// `emergency` track: stops only — a subnet's emission off, buybacks paused, a subnet
+		/// dissolved, a referendum cancelled or killed. No parameter, no spend.
+		Emergency,
 	}
 
 	/// Dev-chain track timings (blocks instead of days). Set at genesis only.

@@ -2,7 +2,10 @@
 
 #![allow(clippy::unwrap_used)]
 
-use crate::{mock::*, EnsureParameterAdmin, EnsureSlasher, EnsureTreasurer, Error, Event, Origin};
+use crate::{
+	mock::*, EnsureEmergency, EnsureParameterAdmin, EnsureSlasher, EnsureTreasurer, Error, Event,
+	Origin,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{EnsureOrigin, Get},
@@ -124,7 +127,7 @@ fn other_origins_cannot_set_parameters() {
 #[test]
 fn each_track_origin_is_accepted_only_by_its_own_ensure() {
 	test(|| {
-		let all = [Origin::ParameterAdmin, Origin::Treasurer, Origin::Slasher];
+		let all = [Origin::ParameterAdmin, Origin::Treasurer, Origin::Slasher, Origin::Emergency];
 		for o in all {
 			assert_eq!(
 				EnsureParameterAdmin::try_origin(track(o)).is_ok(),
@@ -132,11 +135,13 @@ fn each_track_origin_is_accepted_only_by_its_own_ensure() {
 			);
 			assert_eq!(EnsureTreasurer::try_origin(track(o)).is_ok(), o == Origin::Treasurer);
 			assert_eq!(EnsureSlasher::try_origin(track(o)).is_ok(), o == Origin::Slasher);
+			assert_eq!(EnsureEmergency::try_origin(track(o)).is_ok(), o == Origin::Emergency);
 		}
 		for o in [RuntimeOrigin::root(), RuntimeOrigin::signed(1)] {
 			assert!(EnsureParameterAdmin::try_origin(o.clone()).is_err());
 			assert!(EnsureTreasurer::try_origin(o.clone()).is_err());
-			assert!(EnsureSlasher::try_origin(o).is_err());
+			assert!(EnsureSlasher::try_origin(o.clone()).is_err());
+			assert!(EnsureEmergency::try_origin(o).is_err());
 		}
 	});
 }

@@ -166,8 +166,8 @@ mod benchmarks {
 	#[benchmark]
 	fn set_emission() -> Result<(), BenchmarkError> {
 		let net = subnet::<T>(0);
-		let origin = <T as Config>::AdminOrigin::try_successful_origin()
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::StopOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, net, false);
 		assert!(!Networks::<T>::get(net).expect("exists").emission_enabled);

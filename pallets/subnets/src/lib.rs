@@ -148,6 +148,10 @@ pub mod pallet {
 		/// Switches a subnet's emission on or off (governance).
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Switches a subnet's emission off, never on (governance, including its emergency
+		/// track).
+		type StopOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// May slash stake (governance's slasher track).
 		type SlashOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
@@ -585,11 +589,16 @@ pub mod pallet {
 		/// Switch subnet `netuid`'s emission on or off. Off forfeits its allowance; its paid
 		/// revenue accrues nothing until it is switched on again.
 		///
-		/// `AdminOrigin`. Errors: `UnknownSubnet`.
+		/// On: `AdminOrigin`. Off: `StopOrigin` (which the runtime gives its emergency track
+		/// as well). Errors: `UnknownSubnet`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_emission())]
 		pub fn set_emission(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
-			<T as Config>::AdminOrigin::ensure_origin(origin)?;
+			if enabled {
+				<T as Config>::AdminOrigin::ensure_origin(origin)?;
+			} else {
+				T::StopOrigin::ensure_origin(origin)?;
+			}
 			let forfeited =
 				Networks::<T>::try_mutate(netuid, |s| -> Result<Balance, DispatchError> {
 					let s = s.as_mut().ok_or(Error::<T>::UnknownSubnet)?;

@@ -53,6 +53,8 @@ pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 pub const TREASURY: AccountId = 100;
+/// May switch emission off, never on (stands for the runtime's emergency track).
+pub const STOPPER: AccountId = 101;
 /// Hotkeys 11.. ; their coldkeys are `hotkey + 100`.
 pub const VALI: AccountId = 11;
 pub const MINER: AccountId = 12;
@@ -305,6 +307,10 @@ parameter_types! {
 	pub static IdleWeight: Weight = Weight::from_parts(2_000_000_000_000, u64::MAX);
 }
 
+frame_support::ord_parameter_types! {
+	pub const Stopper: AccountId = STOPPER;
+}
+
 impl pallet_subnets::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovCurrency = Balances;
@@ -313,6 +319,10 @@ impl pallet_subnets::Config for Test {
 	type Emission = MockEmission;
 	type PalletId = SubnetsPalletId;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type StopOrigin = frame_support::traits::EitherOfDiverse<
+		EnsureRoot<AccountId>,
+		frame_system::EnsureSignedBy<Stopper, AccountId>,
+	>;
 	type SlashOrigin = EnsureRoot<AccountId>;
 	type DissolveOrigin = EnsureRoot<AccountId>;
 	type NetworkImmunity = NetworkImmunity;

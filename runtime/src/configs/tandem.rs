@@ -6,7 +6,7 @@ use crate::{
 		AirdropReserveAccount, BuybackPotAccount, CreditsPalletId, SubnetsPalletId, TreasuryAccount,
 	},
 	dynamic_params::{credits, subnets, token, yuma},
-	governance::origins::{SlashOrigin, TreasurerOrigin},
+	governance::origins::{EmergencyOrigin, SlashOrigin, TreasurerOrigin},
 	limits::{MaxEpochsPerBlock, MaxReasonLen, MaxSubnets, YumaMaxUids},
 	AccountId, Balance, Balances, Runtime, RuntimeEvent,
 };
@@ -141,6 +141,8 @@ impl pallet_gov_token::Config for Runtime {
 	type Treasury = TreasuryAccount;
 	// Launching GOV is a one-off decision of the `root` track.
 	type LaunchOrigin = EnsureRoot<AccountId>;
+	// Pausing buybacks is an emergency stop; resuming them is `root`'s (`LaunchOrigin`).
+	type PauseOrigin = EmergencyOrigin;
 	type InitialEmission = InitialEmission;
 	type EmissionCap = EmissionCap;
 	type BuybackInterval = token::BuybackInterval;
@@ -180,11 +182,12 @@ impl pallet_subnets::Config for Runtime {
 	type Credits = crate::Credits;
 	type Emission = crate::GovToken;
 	type PalletId = SubnetsPalletId;
-	// Turning a subnet's emission on or off is a `root` track decision.
+	// Turning a subnet's emission on is a `root` track decision; off, `emergency` may too.
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type StopOrigin = EmergencyOrigin;
 	type SlashOrigin = SlashOrigin;
-	// Dissolving someone else's subnet is a `root` track decision.
-	type DissolveOrigin = EnsureRoot<AccountId>;
+	// Dissolving someone else's subnet is a `root` or `emergency` track decision.
+	type DissolveOrigin = EmergencyOrigin;
 	type NetworkImmunity = subnets::NetworkImmunity;
 	type MaxSubnets = MaxSubnets;
 	type MaxEpochsPerBlock = MaxEpochsPerBlock;

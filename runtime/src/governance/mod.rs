@@ -1,4 +1,4 @@
-//! OpenGov: referenda on four tracks, voted in GOV with conviction (`docs/governance.md`).
+//! OpenGov: referenda on five tracks, voted in GOV with conviction (`docs/governance.md`).
 //!
 //! | track        | origin                      | may call                                         |
 //! |--------------|-----------------------------|--------------------------------------------------|
@@ -6,6 +6,7 @@
 //! | `parameters` | `Governance::ParameterAdmin`| `governance.set_parameter`, within bounds        |
 //! | `treasurer`  | `Governance::Treasurer`     | treasury spends, credit issuers, airdrops        |
 //! | `slasher`    | `Governance::Slasher`       | `credits.slash`, `subnets.slash_stake`           |
+//! | `emergency`  | `Governance::Emergency`     | stops only: emission off, buybacks paused, a subnet dissolved, a referendum cancelled or killed |
 //!
 //! Timings come in two profiles chosen at genesis (`governance.fastTracks`): production (days)
 //! and fast (blocks, for dev chains and tests). Deposits and curves are the same in both.
@@ -15,11 +16,13 @@
 //! | [`origins`] | the origins other pallets accept (root or a track) |
 //! | [`tracks`] | the track table and its two timing profiles |
 //! | [`bounds`] | every parameter's range and the rules between parameters |
+//! | [`votable`] | GOV less what is still vesting: what conviction voting counts |
 //! | this file | scheduler, preimages, conviction voting, referenda, `pallet-governance`, `pallet-parameters` |
 
 pub mod bounds;
 pub mod origins;
 pub mod tracks;
+pub mod votable;
 
 pub use tracks::track;
 
@@ -86,7 +89,8 @@ pub type VoteLockingPeriod = ByProfile<10, { 7 * DAYS }>;
 impl pallet_conviction_voting::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = pallet_conviction_voting::weights::SubstrateWeight<Runtime>;
-	type Currency = Balances;
+	// Unvested GOV does not vote or delegate (`votable`).
+	type Currency = votable::VotableGov;
 	type Polls = Referenda;
 	// Support is measured against all GOV in existence.
 	type MaxTurnout = TotalIssuanceOf<Balances, AccountId>;
@@ -115,8 +119,9 @@ impl pallet_referenda::Config for Runtime {
 	type Scheduler = Scheduler;
 	type Currency = Balances;
 	type SubmitOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type CancelOrigin = EnsureRoot<AccountId>;
-	type KillOrigin = EnsureRoot<AccountId>;
+	// The emergency track may stop a referendum (refunding or keeping its deposits), as root may.
+	type CancelOrigin = origins::EmergencyOrigin;
+	type KillOrigin = origins::EmergencyOrigin;
 	// Slashed deposits go to the treasury: GOV is only ever burned through gov-token.
 	type Slash = Treasury;
 	type Votes = Balance;

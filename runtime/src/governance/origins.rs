@@ -6,12 +6,16 @@ use frame_support::{
 	traits::{AsEnsureOriginWithArg, EitherOf, MapSuccess, NeverEnsureOrigin},
 };
 use frame_system::{EnsureRoot, EnsureRootWithSuccess};
-use pallet_governance::{EnsureParameterAdmin, EnsureSlasher, EnsureTreasurer};
+use pallet_governance::{EnsureEmergency, EnsureParameterAdmin, EnsureSlasher, EnsureTreasurer};
 use sp_runtime::traits::Replace;
 use tandem_primitives::gov;
 
 /// Root, or a passed `slasher` referendum.
 pub type SlashOrigin = EitherOf<EnsureRoot<AccountId>, EnsureSlasher>;
+/// Root, or a passed `emergency` referendum. Accepted only where a call stops something:
+/// switching a subnet's emission off, pausing buybacks, dissolving a subnet, cancelling or
+/// killing a referendum.
+pub type EmergencyOrigin = EitherOf<EnsureRoot<AccountId>, EnsureEmergency>;
 /// Root, or a passed `treasurer` referendum (credit issuers, airdrops, rejecting spends).
 pub type TreasurerOrigin = EitherOf<EnsureRoot<AccountId>, EnsureTreasurer>;
 /// Root, or a passed `parameters` referendum: sets any protocol parameter, within bounds.

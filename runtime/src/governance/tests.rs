@@ -21,7 +21,7 @@ use crate::{
 use codec::Encode;
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{fungible::Inspect, Bounded, Get, LockIdentifier},
+	traits::{fungible::Inspect, fungible::NativeOrWithId, Bounded, Get, LockIdentifier},
 };
 use pallet_conviction_voting::{AccountVote, Conviction, Vote};
 use pallet_governance::Origin as Track;
@@ -61,9 +61,14 @@ fn protocol_fee(p: u32) -> RuntimeCall {
 	)))
 }
 
+/// A treasury spend of `amount` GOV (from the ecosystem fund).
 fn spend(to: &AccountId, amount: u128) -> RuntimeCall {
+	spend_in(NativeOrWithId::Native, to, amount)
+}
+
+fn spend_in(asset: NativeOrWithId<u32>, to: &AccountId, amount: u128) -> RuntimeCall {
 	RuntimeCall::Treasury(pallet_treasury::Call::spend {
-		asset_kind: Box::new(()),
+		asset_kind: Box::new(asset),
 		amount,
 		beneficiary: Box::new(to.clone()),
 		valid_from: None,
@@ -189,6 +194,10 @@ fn dev_chain_uses_fast_tracks_and_production_the_long_ones() {
 	// Each track's origin maps to its own track, and signed origins to none.
 	use super::tracks::Tracks;
 	assert_eq!(Tracks::track_for(&OriginCaller::Governance(Track::Slasher)), Ok(track::SLASHER));
+	assert_eq!(
+		Tracks::track_for(&OriginCaller::Governance(Track::Emergency)),
+		Ok(track::EMERGENCY)
+	);
 	assert_eq!(
 		Tracks::track_for(&OriginCaller::Governance(Track::ParameterAdmin)),
 		Ok(track::PARAMETERS)
@@ -447,5 +456,178 @@ fn bad_governance_input_is_refused() {
 			),
 			DispatchError::BadOrigin
 		);
+	});
+}
+
+/// Team and investor GOV still vesting cannot vote or be delegated; a referendum only it
+/// backs is not approved. What has vested votes.
+#[test]
+fn vesting_gov_does_not_vote() {
+	use crate::genesis_config_presets::{
+		DEV_GOV_ENDOWMENT, TEAM_ALLOCATION, VESTING_CLIFF, VESTING_LENGTH,
+	};
+	dev().execute_with(|| {
+		let insiders = [key(Sr25519Keyring::One), key(Sr25519Keyring::Two)];
+		let index = submit(OriginCaller::Governance(Track::ParameterAdmin), protocol_fee(3));
+		let insufficient = || pallet_conviction_voting::Error::<Runtime>::InsufficientFunds;
+		for who in &insiders {
+			// Their whole balance: the dev endowment (liquid) and the allocation (vesting).
+			let total = Balances::total_balance(who);
+			assert_eq!(total, DEV_GOV_ENDOWMENT + TEAM_ALLOCATION);
+			assert_eq!(crate::governance::votable::VotableGov::unvested(who), TEAM_ALLOCATION);
+			let standard = |balance| AccountVote::Standard {
+				vote: Vote { aye: true, conviction: Conviction::Locked6x },
+				balance,
+			};
+			assert_noop!(
+				ConvictionVoting::vote(RuntimeOrigin::signed(who.clone()), index, standard(total)),
+				insufficient()
+			);
+			assert_noop!(
+				ConvictionVoting::vote(
+					RuntimeOrigin::signed(who.clone()),
+					index,
+					standard(DEV_GOV_ENDOWMENT + 1)
+				),
+				insufficient()
+			);
+			assert_noop!(
+				ConvictionVoting::delegate(
+					RuntimeOrigin::signed(who.clone()),
+					track::PARAMETERS,
+					alice().into(),
+					Conviction::Locked6x,
+					total
+				),
+				insufficient()
+			);
+		}
+		// Every vote the vesting GOV tried was refused, so the referendum has no backing.
+		assert_eq!(decide(index, 30), None, "rejected");
+		// A quarter of the way through the linear vesting, a quarter of it votes.
+		System::set_block_number(VESTING_CLIFF + VESTING_LENGTH / 4);
+		let later = submit(OriginCaller::Governance(Track::ParameterAdmin), protocol_fee(4));
+		// (Linear vesting rounds its per-block amount down: a hair under a quarter.)
+		let vested = TEAM_ALLOCATION / 4;
+		vote(
+			&insiders[0],
+			later,
+			true,
+			Conviction::Locked1x,
+			DEV_GOV_ENDOWMENT + vested - gov::UNIT,
+		);
+		assert_noop!(
+			ConvictionVoting::vote(
+				RuntimeOrigin::signed(insiders[1].clone()),
+				later,
+				AccountVote::Standard {
+					vote: Vote { aye: true, conviction: Conviction::Locked1x },
+					balance: DEV_GOV_ENDOWMENT + vested + gov::UNIT,
+				}
+			),
+			insufficient()
+		);
+	});
+}
+
+/// The `emergency` track stops things and does nothing else: it switches a subnet's emission
+/// off (not on), pauses buybacks, cancels a referendum and dissolves a subnet; a parameter
+/// change, a spend or a slash on it fails with `BadOrigin` at enactment.
+#[test]
+fn emergency_track_stops_and_does_nothing_else() {
+	dev().execute_with(|| {
+		let emergency = || OriginCaller::Governance(Track::Emergency);
+		assert_ok!(crate::Subnets::register_network(RuntimeOrigin::signed(alice()), u128::MAX));
+		let emission = |enabled| {
+			RuntimeCall::Subnets(pallet_subnets::Call::set_emission { netuid: 0, enabled })
+		};
+		assert_eq!(pass_and_enact(submit(emergency(), emission(false))), Ok(()));
+		assert!(!pallet_subnets::Networks::<Runtime>::get(0).unwrap().emission_enabled);
+		assert_eq!(
+			pass_and_enact(submit(emergency(), emission(true))),
+			Err(DispatchError::BadOrigin)
+		);
+
+		let pause =
+			RuntimeCall::GovToken(pallet_gov_token::Call::set_buyback_paused { paused: true });
+		assert_eq!(pass_and_enact(submit(emergency(), pause)), Ok(()));
+		assert!(pallet_gov_token::BuybackPaused::<Runtime>::get());
+		let resume =
+			RuntimeCall::GovToken(pallet_gov_token::Call::set_buyback_paused { paused: false });
+		assert_eq!(pass_and_enact(submit(emergency(), resume)), Err(DispatchError::BadOrigin));
+
+		let eve = key(Sr25519Keyring::Eve);
+		for call in [protocol_fee(3), spend(&eve, 1_000 * gov::UNIT), slash(&eve, credit::UNIT)] {
+			assert_eq!(pass_and_enact(submit(emergency(), call)), Err(DispatchError::BadOrigin));
+		}
+		assert_eq!(pallet_treasury::SpendCount::<Runtime>::get(), 0);
+
+		let victim = submit(OriginCaller::Governance(Track::ParameterAdmin), protocol_fee(4));
+		let cancel = RuntimeCall::Referenda(pallet_referenda::Call::cancel { index: victim });
+		assert_eq!(pass_and_enact(submit(emergency(), cancel)), Ok(()));
+		assert!(matches!(info(victim), ReferendumInfo::Cancelled(..)));
+
+		let dissolve = RuntimeCall::Subnets(pallet_subnets::Call::dissolve_network { netuid: 0 });
+		assert_eq!(pass_and_enact(submit(emergency(), dissolve)), Ok(()));
+		assert!(pallet_subnets::Dissolving::<Runtime>::contains_key(0));
+		all_invariants();
+	});
+}
+
+/// A `treasurer` referendum spends USD from the treasury; the payout reaches the beneficiary. A
+/// USD spend is valued in GOV at the oracle against the track's cap, and an asset the treasury
+/// does not pay in is refused.
+#[test]
+fn treasurer_spends_usd_and_the_ecosystem_funds_gov() {
+	use tandem_primitives::usd;
+	dev().execute_with(|| {
+		let treasury = crate::accounts::TreasuryAccount::get();
+		let ecosystem = crate::accounts::EcosystemFundAccount::get();
+		assert_ok!(Assets::transfer(
+			RuntimeOrigin::signed(alice()),
+			USD_ASSET_ID.into(),
+			treasury.clone().into(),
+			10_000 * usd::UNIT
+		));
+		run_to(3);
+		assert!(crate::configs::tandem::GovPriceOracle::get().is_some(), "the oracle has a price");
+		let bob = key(Sr25519Keyring::Bob);
+		let usd_of = |who: &AccountId| Assets::balance(USD_ASSET_ID, who);
+		let (bob_usd, treasury_usd) = (usd_of(&bob), usd_of(&treasury));
+		let usd_spend = spend_in(NativeOrWithId::WithId(USD_ASSET_ID), &bob, 1_000 * usd::UNIT);
+		assert_eq!(
+			pass_and_enact(submit(OriginCaller::Governance(Track::Treasurer), usd_spend)),
+			Ok(())
+		);
+		let index = pallet_treasury::SpendCount::<Runtime>::get() - 1;
+		assert_ok!(crate::Treasury::payout(RuntimeOrigin::signed(bob.clone()), index));
+		assert_eq!(usd_of(&bob) - bob_usd, 1_000 * usd::UNIT);
+		assert_eq!(treasury_usd - usd_of(&treasury), 1_000 * usd::UNIT);
+		// GOV comes out of the ecosystem fund.
+		let (bob_gov, fund_gov) = (Balances::balance(&bob), Balances::balance(&ecosystem));
+		assert_eq!(
+			pass_and_enact(submit(
+				OriginCaller::Governance(Track::Treasurer),
+				spend(&bob, 500 * gov::UNIT)
+			)),
+			Ok(())
+		);
+		let index = pallet_treasury::SpendCount::<Runtime>::get() - 1;
+		assert_ok!(crate::Treasury::payout(RuntimeOrigin::signed(bob.clone()), index));
+		assert_eq!(Balances::balance(&bob) - bob_gov, 500 * gov::UNIT);
+		assert_eq!(fund_gov - Balances::balance(&ecosystem), 500 * gov::UNIT);
+		// $2 M is worth about 2 M GOV at $1: over the treasurer's 1 M GOV cap.
+		let too_much = spend_in(NativeOrWithId::WithId(USD_ASSET_ID), &bob, 2_000_000 * usd::UNIT);
+		assert_eq!(
+			pass_and_enact(submit(OriginCaller::Governance(Track::Treasurer), too_much)),
+			Err(pallet_treasury::Error::<Runtime>::InsufficientPermission.into())
+		);
+		// An asset the treasury does not pay in.
+		let other = spend_in(NativeOrWithId::WithId(7), &bob, 1);
+		assert_eq!(
+			pass_and_enact(submit(OriginCaller::Governance(Track::Treasurer), other)),
+			Err(pallet_treasury::Error::<Runtime>::FailedToConvertBalance.into())
+		);
+		all_invariants();
 	});
 }

@@ -1,4 +1,4 @@
-//! The four referendum tracks and their two timing profiles (production and fast), chosen at
+//! The five referendum tracks and their two timing profiles (production and fast), chosen at
 //! genesis by `governance.fastTracks`.
 
 use crate::{Balance, BlockNumber, OriginCaller, Runtime};
@@ -36,6 +36,7 @@ pub mod track {
 	pub const PARAMETERS: u16 = 1;
 	pub const TREASURER: u16 = 2;
 	pub const SLASHER: u16 = 3;
+	pub const EMERGENCY: u16 = 4;
 }
 
 /// `pallet-referenda`'s default track-name length.
@@ -92,8 +93,8 @@ const fn pct(p: u32) -> Perbill {
 	Perbill::from_percent(p)
 }
 
-/// The four tracks. Reasons for the numbers are in `docs/governance.md`.
-const fn table(fast: bool) -> [Track<u16, Balance, BlockNumber>; 4] {
+/// The five tracks. Reasons for the numbers are in `docs/governance.md`.
+const fn table(fast: bool) -> [Track<u16, Balance, BlockNumber>; 5] {
 	// Fast tracks: 1 block to prepare, 20 to decide, 2 to confirm, 1 to enact.
 	const fn p(fast: bool, production: Periods) -> Periods {
 		if fast {
@@ -139,11 +140,20 @@ const fn table(fast: bool) -> [Track<u16, Balance, BlockNumber>; 4] {
 			linear(pct(60), pct(100)),
 			linear(pct(1), pct(10)),
 		),
+		row(
+			track::EMERGENCY,
+			"emergency",
+			5,
+			20_000 * gov::UNIT,
+			p(fast, (10 * MINUTES, 2 * DAYS, HOURS, 1)),
+			linear(pct(80), pct(100)),
+			linear(pct(5), pct(20)),
+		),
 	]
 }
 
-static PRODUCTION: [Track<u16, Balance, BlockNumber>; 4] = table(false);
-static FAST: [Track<u16, Balance, BlockNumber>; 4] = table(true);
+static PRODUCTION: [Track<u16, Balance, BlockNumber>; 5] = table(false);
+static FAST: [Track<u16, Balance, BlockNumber>; 5] = table(true);
 
 /// The track table `pallet-referenda` reads (its profile chosen at genesis).
 pub struct Tracks;
@@ -163,6 +173,7 @@ impl pallet_referenda::TracksInfo<Balance, BlockNumber> for Tracks {
 			OriginCaller::Governance(O::ParameterAdmin) => Ok(track::PARAMETERS),
 			OriginCaller::Governance(O::Treasurer) => Ok(track::TREASURER),
 			OriginCaller::Governance(O::Slasher) => Ok(track::SLASHER),
+			OriginCaller::Governance(O::Emergency) => Ok(track::EMERGENCY),
 			_ => Err(()),
 		}
 	}

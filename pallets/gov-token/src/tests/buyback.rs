@@ -105,6 +105,38 @@ fn poke_runs_a_due_lot_the_hook_had_no_room_for() {
 	});
 }
 
+/// Paused, no lot runs from the hook or a poke; the pauser cannot resume, governance can, and
+/// the due lot then runs.
+#[test]
+fn paused_buybacks_run_nothing_until_resumed() {
+	build_and_execute(|| {
+		launch_with_pot(1_000 * USD);
+		assert_noop!(
+			GovToken::set_buyback_paused(RuntimeOrigin::signed(ALICE), true),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(GovToken::set_buyback_paused(RuntimeOrigin::signed(PAUSER), true));
+		assert!(events().contains(&Event::BuybackPauseSet { paused: true }));
+		assert_noop!(
+			GovToken::set_buyback_paused(RuntimeOrigin::signed(PAUSER), true),
+			Error::<Test>::BuybackPauseUnchanged
+		);
+		run_to(31);
+		assert!(bought().is_empty(), "no lot while paused");
+		assert_noop!(
+			GovToken::poke_buyback(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::BuybackPaused
+		);
+		assert_noop!(
+			GovToken::set_buyback_paused(RuntimeOrigin::signed(PAUSER), false),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(GovToken::set_buyback_paused(RuntimeOrigin::root(), false));
+		run_to(32);
+		assert_eq!(bought().len(), 1, "the due lot runs once resumed");
+	});
+}
+
 /// A sandwich: the attacker buys GOV right before the buyback to sell it dearer to it. The
 /// buyback's minimum output comes from the oracle EMA, not the moved spot price, so the lot
 /// is skipped, not filled at the bad price — and bought normally once the price is back.

@@ -285,7 +285,7 @@ fn nominators_share_dividends_and_slashes() {
 }
 
 #[test]
-fn set_emission_is_admin_only() {
+fn set_emission_off_is_the_stoppers_and_on_the_admins() {
 	build_and_execute(|| {
 		let net = new_subnet();
 		assert_noop!(
@@ -296,13 +296,20 @@ fn set_emission_is_admin_only() {
 			Subnets::set_emission(RuntimeOrigin::root(), 3, false),
 			Error::<Test>::UnknownSubnet
 		);
-		assert_ok!(Subnets::set_emission(RuntimeOrigin::root(), net, false));
+		// Off is `StopOrigin`'s (root or the emergency track), on is `AdminOrigin`'s alone.
+		assert_ok!(Subnets::set_emission(RuntimeOrigin::signed(STOPPER), net, false));
 		assert!(!Networks::<Test>::get(net).unwrap().emission_enabled);
 		assert!(events().contains(&Event::EmissionSet {
 			netuid: net,
 			enabled: false,
 			forfeited: 0
 		}));
+		assert_noop!(
+			Subnets::set_emission(RuntimeOrigin::signed(STOPPER), net, true),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Subnets::set_emission(RuntimeOrigin::root(), net, true));
+		assert!(Networks::<Test>::get(net).unwrap().emission_enabled);
 	});
 }
 
