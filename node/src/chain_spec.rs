@@ -1,7 +1,12 @@
-//! Chain specifications: `dev`, `dev-fast` and `local`, built from the runtime's genesis presets.
+//! Chain specifications: `dev`, `dev-fast` and `local`, built from the runtime's genesis
+//! presets, and `production:<file>`, the runtime's production genesis built from an allocation
+//! file (`docs/launch.md`).
 
+use sc_consensus_grandpa::AuthorityId as GrandpaId;
 use sc_service::ChainType;
-use tandem_primitives::gov;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_core::{crypto::Ss58Codec, ed25519, sr25519};
+use tandem_primitives::{gov, AccountId};
 use tandem_runtime::WASM_BINARY;
 
 /// The chain spec type: no node-side extensions.
@@ -50,6 +55,91 @@ pub fn development_fast_chain_spec() -> Result<ChainSpec, String> {
 /// `--chain local`: two authorities (Alice, Bob), local testnet preset.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	spec("Tandem Local Testnet", "tandem_local", ChainType::Local, sp_genesis_builder_preset::LOCAL)
+}
+
+/// `--chain production:<file>`: the production genesis from the allocation file at `path`.
+///
+/// The file is JSON with SS58 addresses: `authorities` (a list of `{ "aura", "grandpa" }`
+/// public keys), `team`, `investors`, `issuers` (a list) and `usdAdmin`. Unknown fields are an
+/// error, so a misspelt field cannot be silently left out.
+pub fn production_chain_spec(path: &str) -> Result<ChainSpec, String> {
+	let text = std::fs::read_to_string(path)
+		.map_err(|e| format!("allocation file `{path}` could not be read: {e}"))?;
+	let file: serde_json::Value = serde_json::from_str(&text)
+		.map_err(|e| format!("allocation file `{path}` is not JSON: {e}"))?;
+	let allocation =
+		Allocation::parse(&file).map_err(|e| format!("allocation file `{path}`: {e}"))?;
+	tandem_runtime::genesis_config_presets::check_allocation(
+		&allocation.authorities,
+		&allocation.team,
+		&allocation.investors,
+		&allocation.issuers,
+		&allocation.usd_admin,
+	)
+	.map_err(|e| format!("allocation file `{path}` is refused: {e:?}"))?;
+	let genesis = tandem_runtime::genesis_config_presets::production_genesis(
+		allocation.authorities,
+		allocation.team,
+		allocation.investors,
+		allocation.issuers,
+		allocation.usd_admin,
+	);
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Tandem")
+		.with_id("tandem")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_patch(genesis)
+		.with_properties(properties())
+		.build())
+}
+
+/// The allocation file, parsed.
+struct Allocation {
+	authorities: Vec<(AuraId, GrandpaId)>,
+	team: AccountId,
+	investors: AccountId,
+	issuers: Vec<AccountId>,
+	usd_admin: AccountId,
+}
+
+impl Allocation {
+	const FIELDS: [&'static str; 5] = ["authorities", "team", "investors", "issuers", "usdAdmin"];
+
+	fn parse(v: &serde_json::Value) -> Result<Self, String> {
+		let obj = v.as_object().ok_or("expected a JSON object")?;
+		if let Some(unknown) = obj.keys().find(|k| !Self::FIELDS.contains(&k.as_str())) {
+			return Err(format!("unknown field `{unknown}` (expected {:?})", Self::FIELDS));
+		}
+		let field = |name: &str| obj.get(name).ok_or(format!("missing field `{name}`"));
+		let list = |name: &str| -> Result<Vec<serde_json::Value>, String> {
+			field(name)?.as_array().cloned().ok_or(format!("`{name}` must be a list"))
+		};
+		let authorities = list("authorities")?
+			.iter()
+			.map(|a| {
+				let aura = ss58::<sr25519::Public>(&a["aura"], "authorities[].aura")?;
+				let grandpa = ss58::<ed25519::Public>(&a["grandpa"], "authorities[].grandpa")?;
+				Ok((aura.into(), grandpa.into()))
+			})
+			.collect::<Result<_, String>>()?;
+		let issuers = list("issuers")?
+			.iter()
+			.map(|i| ss58::<AccountId>(i, "issuers[]"))
+			.collect::<Result<_, String>>()?;
+		Ok(Self {
+			authorities,
+			team: ss58(field("team")?, "team")?,
+			investors: ss58(field("investors")?, "investors")?,
+			issuers,
+			usd_admin: ss58(field("usdAdmin")?, "usdAdmin")?,
+		})
+	}
+}
+
+/// An SS58 address or public key.
+fn ss58<T: Ss58Codec>(v: &serde_json::Value, what: &str) -> Result<T, String> {
+	let s = v.as_str().ok_or(format!("`{what}` must be an SS58 string"))?;
+	T::from_ss58check(s).map_err(|e| format!("`{what}` = `{s}` is not a valid SS58 key: {e:?}"))
 }
 
 /// Preset names, as the runtime's `GenesisBuilder` API lists them.

@@ -38,6 +38,9 @@ impl SubstrateCli for Cli {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"dev-fast" => Box::new(chain_spec::development_fast_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			id if id.starts_with("production:") => {
+				Box::new(chain_spec::production_chain_spec(id.trim_start_matches("production:"))?)
+			}
 			path => Box::new(
 				chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))
 					.map_err(|e| format!("chain spec `{path}` could not be loaded: {e}"))?,

@@ -9,6 +9,7 @@
 //! | `tdm/ecos` | [`EcosystemFundAccount`] | GOV set aside at genesis for the ecosystem fund |
 //! | `tdm/subn` | [`SubnetsPotAccount`] | every subnet pool's GOV reserve (`pallet-subnets`) |
 //! | `py/ascon` | [`AssetConversionAccount`] | `pallet-asset-conversion`; each pool's account is derived from this id |
+//! | `tdm/usda` | [`UsdAdminAccount`] | nothing: on a production chain, the USD asset's owner, admin and freezer, which acts only when a `root` referendum dispatches as it |
 //!
 //! The `py/…` ids are the SDK pallets' conventional ones, so wallets and explorers recognise
 //! them. A pallet that derives its own account from one of these ids (credits' vault, subnets'
@@ -31,6 +32,7 @@ parameter_types! {
 	pub const EcosystemPalletId: PalletId = PalletId(*b"tdm/ecos");
 	pub const SubnetsPalletId: PalletId = PalletId(*b"tdm/subn");
 	pub const AssetConversionPalletId: PalletId = PalletId(*b"py/ascon");
+	pub const UsdAdminPalletId: PalletId = PalletId(*b"tdm/usda");
 
 	pub TreasuryAccount: AccountId = account(TreasuryPalletId::get());
 	pub CreditsVaultAccount: AccountId = account(CreditsPalletId::get());
@@ -39,6 +41,7 @@ parameter_types! {
 	pub EcosystemFundAccount: AccountId = account(EcosystemPalletId::get());
 	pub SubnetsPotAccount: AccountId = account(SubnetsPalletId::get());
 	pub AssetConversionAccount: AccountId = account(AssetConversionPalletId::get());
+	pub UsdAdminAccount: AccountId = account(UsdAdminPalletId::get());
 }
 
 #[cfg(test)]
@@ -63,6 +66,7 @@ mod tests {
 			EcosystemFundAccount::get(),
 			SubnetsPotAccount::get(),
 			AssetConversionAccount::get(),
+			UsdAdminAccount::get(),
 		];
 		for (i, a) in all.iter().enumerate() {
 			assert!(all.iter().skip(i.saturating_add(1)).all(|b| a != b), "{a} appears twice");

@@ -1,10 +1,11 @@
 //! Genesis presets: `development` (one authority, Alice), `development_fast` (the same with
-//! 1-second slots, for end-to-end tests) and `local_testnet` (Alice and Bob).
+//! 1-second slots, for end-to-end tests), `local_testnet` (Alice and Bob), and
+//! [`production_genesis`], built from an allocation file by the node
+//! (`--chain production:<file>`, `docs/launch.md`).
 //!
-//! All pre-fund the well-known dev accounts with GOV and USD, create the USD stable as
-//! asset 1 (6 decimals, sufficient, so an account holding only USD is a valid account), endow
-//! the treasury with the existential deposit, and make Alice sudo. Later pallets add their own
-//! sections here.
+//! The test presets pre-fund the well-known dev accounts with GOV and USD, create the USD stable
+//! as asset 1 (6 decimals, sufficient, so an account holding only USD is a valid account), seed
+//! the USD/GOV pool and make Alice sudo. The production genesis does none of that.
 
 use crate::{
 	accounts::{
@@ -96,14 +97,7 @@ fn testnet_genesis(
 			.collect();
 	let mut usd_accounts: Vec<(u32, AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (USD_ASSET_ID, k, DEV_USD_ENDOWMENT)).collect();
-	// Pallet accounts that receive USD hold the asset's minimum from genesis, so no first
-	// small deposit is refused as dust and none of them can be reaped.
-	let usd_min = UsdMinBalance::get();
-	for pallet_account in
-		[CreditsVaultAccount::get(), BuybackPotAccount::get(), TreasuryAccount::get()]
-	{
-		usd_accounts.push((USD_ASSET_ID, pallet_account, usd_min));
-	}
+	usd_accounts.extend(protocol_usd_minimums());
 	// Dev contributors start with earned credits (so the airdrop and cash-outs can be tried
 	// before any subnet pays out), counted as airdrop basis, and are on the mesh roster; the
 	// vault holds their backing at `PayoutRate`.
@@ -154,6 +148,106 @@ fn testnet_genesis(
 		block_time: crate::block_time::GenesisConfig { slot_millis, ..Default::default() },
 		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
 	})
+}
+
+/// Pallet accounts that receive USD hold the asset's minimum from genesis, so no first small
+/// deposit is refused as dust and none of them can be reaped.
+fn protocol_usd_minimums() -> Vec<(u32, AccountId, Balance)> {
+	[CreditsVaultAccount::get(), BuybackPotAccount::get(), TreasuryAccount::get()]
+		.into_iter()
+		.map(|a| (USD_ASSET_ID, a, UsdMinBalance::get()))
+		.collect()
+}
+
+/// The production genesis: see `docs/launch.md`.
+///
+/// * GOV: exactly [`GENESIS_ALLOCATION`], split by the allocation table — team and investors
+///   30 % each, all vesting (the 1-year cliff, then 4 years linear), the treasury 20 %, the
+///   ecosystem fund 10 %, the airdrop reserve 10 %. The subnets pot's existential deposit comes
+///   out of the treasury's share. No other account holds GOV.
+/// * No sudo key, the production track timings, 6-second blocks.
+/// * USD (asset 1, sufficient, 6 decimals) owned — owner, admin, issuer, freezer — by
+///   `usd_admin` (on a real launch the keyless `UsdAdminAccount` of `crate::accounts`), with no
+///   supply but the three protocol accounts' minimum balances (so their first small deposits
+///   are not refused as dust).
+/// * Credit issuers from the file; no earned credits, no mesh roster, no USD/GOV pool.
+pub fn production_genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	team: AccountId,
+	investors: AccountId,
+	issuers: Vec<AccountId>,
+	usd_admin: AccountId,
+) -> Value {
+	let ed = ExistentialDeposit::get();
+	let balances = vec![
+		(team.clone(), TEAM_ALLOCATION),
+		(investors.clone(), INVESTOR_ALLOCATION),
+		(TreasuryAccount::get(), TREASURY_ALLOCATION.saturating_sub(ed)),
+		(EcosystemFundAccount::get(), ECOSYSTEM_ALLOCATION),
+		(AirdropReserveAccount::get(), AIRDROP_ALLOCATION),
+		(SubnetsPotAccount::get(), ed),
+	];
+	let vesting: Vec<(AccountId, BlockNumber, BlockNumber, Balance)> = vec![
+		(team, VESTING_CLIFF, VESTING_LENGTH, 0),
+		(investors, VESTING_CLIFF, VESTING_LENGTH, 0),
+	];
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig { balances },
+		vesting: pallet_vesting::GenesisConfig { vesting },
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		assets: pallet_assets::GenesisConfig {
+			assets: vec![(USD_ASSET_ID, usd_admin, true, UsdMinBalance::get())],
+			metadata: vec![(USD_ASSET_ID, USD_NAME.to_vec(), USD_SYMBOL.to_vec(), usd::DECIMALS)],
+			accounts: protocol_usd_minimums(),
+			next_asset_id: Some(USD_ASSET_ID.saturating_add(1)),
+		},
+		credits: pallet_credits::GenesisConfig { issuers },
+	})
+}
+
+/// Why an allocation cannot make a production genesis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllocationError {
+	/// No authority: nobody could author a block.
+	NoAuthorities,
+	/// The same Aura or GRANDPA key twice.
+	DuplicateAuthority,
+	/// `usd_admin` is also an account a person holds the key of (the team, the investors, an
+	/// issuer or an authority).
+	UsdAdminIsAPersonalKey,
+}
+
+/// Checks an allocation before [`production_genesis`] builds it.
+pub fn check_allocation(
+	authorities: &[(AuraId, GrandpaId)],
+	team: &AccountId,
+	investors: &AccountId,
+	issuers: &[AccountId],
+	usd_admin: &AccountId,
+) -> Result<(), AllocationError> {
+	if authorities.is_empty() {
+		return Err(AllocationError::NoAuthorities);
+	}
+	for (i, (aura, grandpa)) in authorities.iter().enumerate() {
+		if authorities.iter().skip(i.saturating_add(1)).any(|(a, g)| a == aura || g == grandpa) {
+			return Err(AllocationError::DuplicateAuthority);
+		}
+	}
+	let personal = usd_admin == team
+		|| usd_admin == investors
+		|| issuers.contains(usd_admin)
+		|| authorities.iter().any(|(aura, _)| {
+			AccountId::from(<[u8; 32]>::from(aura.clone().into_inner())) == *usd_admin
+		});
+	if personal {
+		return Err(AllocationError::UsdAdminIsAPersonalKey);
+	}
+	Ok(())
 }
 
 fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {

@@ -46,9 +46,9 @@ pub trait WeightInfo {
 	fn start_airdrop(r: u32, ) -> Weight;
 	fn add_to_roster() -> Weight;
 	fn remove_from_roster() -> Weight;
+	fn set_buyback_paused() -> Weight;
 	fn claim_airdrop() -> Weight;
 	fn close_airdrop() -> Weight;
-	fn set_buyback_paused() -> Weight;
 }
 
 /// Weights for `pallet_gov_token` using the runtime's database weights.
@@ -64,13 +64,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `148`
 		//  Estimated: `3501`
-		// Minimum execution time: 11_594_000 picoseconds.
-		Weight::from_parts(12_669_000, 3501)
+		// Minimum execution time: 11_782_000 picoseconds.
+		Weight::from_parts(17_691_000, 3501)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `GovToken::CurrentPhase` (r:1 w:0)
 	/// Proof: `GovToken::CurrentPhase` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `GovToken::BuybackPaused` (r:1 w:0)
+	/// Proof: `GovToken::BuybackPaused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Storage: `GovToken::NextBuyback` (r:1 w:1)
 	/// Proof: `GovToken::NextBuyback` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:5 w:0)
@@ -93,9 +95,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1695`
 		//  Estimated: `13545`
-		// Minimum execution time: 438_944_000 picoseconds.
-		Weight::from_parts(453_426_000, 13545)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		// Minimum execution time: 445_960_000 picoseconds.
+		Weight::from_parts(502_926_000, 13545)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `GovToken::OracleUpdatedAt` (r:1 w:1)
@@ -114,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1348`
 		//  Estimated: `3675`
-		// Minimum execution time: 39_344_000 picoseconds.
-		Weight::from_parts(41_710_000, 3675)
+		// Minimum execution time: 39_177_000 picoseconds.
+		Weight::from_parts(46_375_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -137,9 +139,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1163`
 		//  Estimated: `8571`
-		// Minimum execution time: 44_778_000 picoseconds.
-		Weight::from_parts(46_251_000, 8571)
-			.saturating_add(Weight::from_parts(5_984_650, 0).saturating_mul(r.into()))
+		// Minimum execution time: 47_516_000 picoseconds.
+		Weight::from_parts(54_626_000, 8571)
+			.saturating_add(Weight::from_parts(6_774_370, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -153,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `3517`
-		// Minimum execution time: 14_911_000 picoseconds.
-		Weight::from_parts(16_252_000, 3517)
+		// Minimum execution time: 15_333_000 picoseconds.
+		Weight::from_parts(22_419_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -166,10 +168,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `256`
 		//  Estimated: `3517`
-		// Minimum execution time: 14_996_000 picoseconds.
-		Weight::from_parts(16_330_000, 3517)
+		// Minimum execution time: 15_224_000 picoseconds.
+		Weight::from_parts(21_480_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `GovToken::BuybackPaused` (r:1 w:1)
+	/// Proof: `GovToken::BuybackPaused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	fn set_buyback_paused() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `144`
+		//  Estimated: `1486`
+		// Minimum execution time: 7_797_000 picoseconds.
+		Weight::from_parts(12_343_000, 1486)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `GovToken::CurrentAirdrop` (r:1 w:1)
 	/// Proof: `GovToken::CurrentAirdrop` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
@@ -185,8 +198,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `629`
 		//  Estimated: `3593`
-		// Minimum execution time: 72_301_000 picoseconds.
-		Weight::from_parts(75_564_000, 3593)
+		// Minimum execution time: 72_021_000 picoseconds.
+		Weight::from_parts(87_271_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -198,71 +211,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `516`
 		//  Estimated: `6196`
-		// Minimum execution time: 52_807_000 picoseconds.
-		Weight::from_parts(55_409_000, 6196)
+		// Minimum execution time: 53_482_000 picoseconds.
+		Weight::from_parts(61_376_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// Storage: `GovToken::BuybackPaused` (r:1 w:1)
-	/// Proof: `GovToken::BuybackPaused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	fn set_buyback_paused() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `1486`
-		Weight::from_parts(8_000_000, 1486)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn launch() -> Weight {
-		Weight::from_parts(12_669_000, 3501)
+		Weight::from_parts(17_691_000, 3501)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn buyback() -> Weight {
-		Weight::from_parts(453_426_000, 13545)
-			.saturating_add(RocksDbWeight::get().reads(17_u64))
+		Weight::from_parts(502_926_000, 13545)
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn on_initialize_oracle() -> Weight {
-		Weight::from_parts(41_710_000, 3675)
+		Weight::from_parts(46_375_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_airdrop(r: u32, ) -> Weight {
-		Weight::from_parts(46_251_000, 8571)
-			.saturating_add(Weight::from_parts(5_984_650, 0).saturating_mul(r.into()))
+		Weight::from_parts(54_626_000, 8571)
+			.saturating_add(Weight::from_parts(6_774_370, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(r.into()))
 	}
 	fn add_to_roster() -> Weight {
-		Weight::from_parts(16_252_000, 3517)
+		Weight::from_parts(22_419_000, 3517)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_from_roster() -> Weight {
-		Weight::from_parts(16_330_000, 3517)
+		Weight::from_parts(21_480_000, 3517)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
+	fn set_buyback_paused() -> Weight {
+		Weight::from_parts(12_343_000, 1486)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
 	fn claim_airdrop() -> Weight {
-		Weight::from_parts(75_564_000, 3593)
+		Weight::from_parts(87_271_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn close_airdrop() -> Weight {
-		Weight::from_parts(55_409_000, 6196)
+		Weight::from_parts(61_376_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
-	}
-	fn set_buyback_paused() -> Weight {
-		Weight::from_parts(8_000_000, 1486)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

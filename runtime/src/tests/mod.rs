@@ -24,8 +24,12 @@ use sp_runtime::{traits::Hash as _, BuildStorage, Digest, DigestItem};
 /// State built from a genesis preset, exactly as the node builds it.
 pub(crate) fn ext_from_preset(id: &str) -> sp_io::TestExternalities {
 	let patch = genesis_config_presets::get_preset(&id.into()).expect("preset exists");
+	ext_from_patch(serde_json::from_slice(&patch).unwrap())
+}
+
+/// State built from a genesis patch over the default config, as the node builds it.
+pub(crate) fn ext_from_patch(patch: serde_json::Value) -> sp_io::TestExternalities {
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	let patch: serde_json::Value = serde_json::from_slice(&patch).unwrap();
 	json_merge(&mut config, patch);
 	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
 	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
@@ -312,5 +316,6 @@ mod economy;
 mod fees;
 mod fuzz;
 mod gov_token;
+mod production;
 mod simulator;
 pub(crate) mod subnets;

@@ -1,0 +1,106 @@
+//! The production genesis: the exact supply, no sudo, production tracks, USD held by
+//! governance; it authors blocks and keeps every invariant. Bad allocations are refused.
+
+use super::{
+	ext_from_patch,
+	subnets::{all_invariants, run_to},
+};
+use crate::{
+	accounts::{TreasuryAccount, UsdAdminAccount},
+	genesis_config_presets::{
+		check_allocation, production_genesis, AllocationError, GENESIS_ALLOCATION, TEAM_ALLOCATION,
+	},
+	AccountId, Balances, Runtime, USD_ASSET_ID,
+};
+use frame_support::traits::fungible::Inspect;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+fn authorities() -> Vec<(AuraId, GrandpaId)> {
+	[(Sr25519Keyring::Alice, Ed25519Keyring::Alice), (Sr25519Keyring::Bob, Ed25519Keyring::Bob)]
+		.into_iter()
+		.map(|(a, g)| (a.public().into(), g.public().into()))
+		.collect()
+}
+
+fn team() -> AccountId {
+	Sr25519Keyring::One.to_account_id()
+}
+
+fn investors() -> AccountId {
+	Sr25519Keyring::Two.to_account_id()
+}
+
+fn issuers() -> Vec<AccountId> {
+	vec![Sr25519Keyring::Ferdie.to_account_id()]
+}
+
+fn production() -> sp_io::TestExternalities {
+	ext_from_patch(production_genesis(
+		authorities(),
+		team(),
+		investors(),
+		issuers(),
+		UsdAdminAccount::get(),
+	))
+}
+
+#[test]
+fn the_production_genesis_mints_the_supply_and_gives_no_one_the_keys() {
+	production().execute_with(|| {
+		assert_eq!(Balances::total_issuance(), GENESIS_ALLOCATION, "exactly the genesis supply");
+		assert_eq!(Balances::balance(&team()), TEAM_ALLOCATION);
+		assert_eq!(crate::governance::votable::VotableGov::unvested(&team()), TEAM_ALLOCATION);
+		assert_eq!(crate::governance::votable::VotableGov::unvested(&investors()), TEAM_ALLOCATION);
+		assert!(Balances::balance(&TreasuryAccount::get()) > 0);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "no sudo");
+		assert!(!pallet_governance::FastTracks::<Runtime>::get(), "production tracks");
+		assert_eq!(crate::block_time::SlotMillis::<Runtime>::get(), None, "6-second blocks");
+		let usd = pallet_assets::Asset::<Runtime>::get(USD_ASSET_ID).expect("USD exists");
+		for role in [&usd.owner, &usd.admin, &usd.issuer, &usd.freezer] {
+			assert_eq!(role, &UsdAdminAccount::get());
+		}
+		assert_eq!(usd.supply, 3 * crate::configs::UsdMinBalance::get(), "the protocol minimums");
+		assert!(pallet_credits::Issuers::<Runtime>::contains_key(&issuers()[0]));
+		assert_eq!(
+			crate::AssetConversion::get_reserves(
+				crate::configs::UsdKind::get(),
+				crate::configs::NativeKind::get()
+			)
+			.ok(),
+			None,
+			"no pool at genesis"
+		);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+		// Blocks run and every invariant holds.
+		run_to(20);
+		all_invariants();
+	});
+}
+
+/// The example allocation file's `usdAdmin` is the keyless governance account.
+#[test]
+fn the_example_files_usd_admin_is_the_governance_account() {
+	use sp_core::crypto::Ss58Codec;
+	let file: serde_json::Value =
+		serde_json::from_str(include_str!("../../../node/res/allocation.example.json")).unwrap();
+	let admin = AccountId::from_ss58check(file["usdAdmin"].as_str().unwrap()).unwrap();
+	assert_eq!(admin, UsdAdminAccount::get());
+}
+
+#[test]
+fn a_bad_allocation_is_refused() {
+	let admin = UsdAdminAccount::get();
+	let check = |auths: &[(AuraId, GrandpaId)], admin: &AccountId| {
+		check_allocation(auths, &team(), &investors(), &issuers(), admin)
+	};
+	assert_eq!(check(&authorities(), &admin), Ok(()));
+	assert_eq!(check(&[], &admin), Err(AllocationError::NoAuthorities));
+	let twice = [authorities()[0].clone(), authorities()[0].clone()];
+	assert_eq!(check(&twice, &admin), Err(AllocationError::DuplicateAuthority));
+	for personal in [team(), investors(), issuers()[0].clone(), Sr25519Keyring::Bob.to_account_id()]
+	{
+		assert_eq!(check(&authorities(), &personal), Err(AllocationError::UsdAdminIsAPersonalKey));
+	}
+}
