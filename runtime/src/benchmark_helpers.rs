@@ -114,6 +114,29 @@ impl pallet_yuma::BenchmarkHelper<AccountId, tandem_primitives::Signature> for Y
 		);
 		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
 	}
+	/// GOV priced at $1 on both oracles, and `who` holding 10,000 bought credits.
+	fn fund_credits(who: &AccountId) {
+		let price = sp_runtime::FixedU128::from_u32(1_000_000);
+		pallet_gov_token::PriceEma::<Runtime>::put(price);
+		pallet_gov_token::PriceEmaSlow::<Runtime>::put(price);
+		let usd = 1_000 * usd::UNIT;
+		must(
+			"fund USD",
+			<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::mint_into(
+				USD_ASSET_ID,
+				who,
+				2 * usd,
+			),
+		);
+		must(
+			"buy credits",
+			Credits::buy(
+				RuntimeOrigin::signed(who.clone()),
+				10_000 * tandem_primitives::credit::UNIT,
+				usd,
+			),
+		);
+	}
 }
 
 /// Benchmark pairs for asset-conversion: native against a fresh asset with the id the assets

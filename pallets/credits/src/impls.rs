@@ -405,6 +405,24 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_else(T::CreditTxFee::get)
 	}
 
+	/// Burns the credits worth `usd` at `PayoutRate` from `who` (see
+	/// [`tandem_primitives::CreditBurn`]): paid credits first, then earned; their backing, `usd`
+	/// exactly, moves from the vault to the buyback pot. Changes nothing on error.
+	pub(crate) fn do_burn_worth(
+		who: &T::AccountId,
+		usd: Balance,
+	) -> Result<Balance, DispatchError> {
+		ensure!(usd > 0, Error::<T>::ZeroAmount);
+		let credits = math::credits_worth(usd, T::PayoutRate::get()).ok_or(Error::<T>::Overflow)?;
+		let mut acc = Accounts::<T>::get(who);
+		acc.take_for_spend(credits).ok_or(Error::<T>::InsufficientCredits)?;
+		Self::move_usd(&Self::vault_account(), &T::BuybackPot::get(), usd, Error::<T>::VaultShort)?;
+		Accounts::<T>::insert(who, acc);
+		TotalIssuance::<T>::mutate(|t| *t = t.saturating_sub(credits));
+		Self::deposit_event(Event::BurnedFor { who: who.clone(), credits, usd });
+		Ok(credits)
+	}
+
 	/// Whether `who` can buy `credits` for at most `max_usd` with the USD it holds (keeping the
 	/// asset's minimum) and have the credit `fee` taken out of them.
 	pub(crate) fn can_buy_paying(
@@ -668,6 +686,12 @@ impl<T: Config> Pallet<T> {
 			"vault cannot cover cashable credits and the fees owed to the treasury"
 		);
 		Ok(())
+	}
+}
+
+impl<T: Config> tandem_primitives::CreditBurn<T::AccountId> for Pallet<T> {
+	fn burn_worth(who: &T::AccountId, usd: Balance) -> Result<Balance, DispatchError> {
+		Self::do_burn_worth(who, usd)
 	}
 }
 

@@ -328,6 +328,9 @@ pub mod pallet {
 			usd: Balance,
 			reason: BoundedVec<u8, T::MaxReasonLen>,
 		},
+		/// `who` paid a USD-priced charge (a registration burn) with `credits`, burned; their
+		/// `usd` backing moved to the buyback pot.
+		BurnedFor { who: T::AccountId, credits: Balance, usd: Balance },
 		/// A dissolved subnet's pool was retired: its `credits` burned, their `usd` backing
 		/// moved to the buyback pot.
 		PoolRetired { netuid: NetUid, credits: Balance, usd: Balance },

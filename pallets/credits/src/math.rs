@@ -71,6 +71,16 @@ pub fn usd_floor(credits: Balance, rate: Balance) -> Option<Balance> {
 	credits.checked_mul(rate).and_then(|n| n.checked_div(CREDIT_UNIT))
 }
 
+/// Credits whose backing at `rate` is at least `usd`: `⌈usd × 10⁶ / rate⌉` (rounded **up**, in
+/// the network's favour when credits pay for something priced in USD). `None` if `rate` is zero
+/// or the product overflows.
+pub fn credits_worth(usd: Balance, rate: Balance) -> Option<Balance> {
+	if rate == 0 {
+		return None;
+	}
+	usd.checked_mul(CREDIT_UNIT).map(|n| n.div_ceil(rate))
+}
+
 /// `num / den` in parts per million, `None` if `den` is zero or the result overflows.
 pub fn ratio_ppm(num: Balance, den: Balance) -> Option<u128> {
 	num.checked_mul(1_000_000).and_then(|n| n.checked_div(den))
@@ -230,6 +240,22 @@ mod tests {
 			let (backing, spread) = purchase_split(usd, credits, rate).unwrap();
 			prop_assert_eq!(backing + spread, usd);
 			prop_assert!(backing >= usd_floor(credits, rate).unwrap(), "cash-out always covered");
+		}
+	}
+
+	proptest! {
+		/// Credits bought at `credits_worth` always back the USD they pay for, and one credit
+		/// unit fewer would not.
+		#[test]
+		fn credits_worth_covers_the_usd_and_no_more(
+			usd in 0u128..=1u128 << 80,
+			rate in 1u128..=10_000_000,
+		) {
+			let credits = credits_worth(usd, rate).unwrap();
+			prop_assert!(usd_floor(credits, rate).unwrap() >= usd);
+			if credits > 0 {
+				prop_assert!((credits - 1) * rate < usd * CREDIT_UNIT, "the least that covers it");
+			}
 		}
 	}
 

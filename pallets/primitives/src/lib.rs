@@ -171,6 +171,23 @@ pub trait CreditsInterface<AccountId> {
 	fn retire_pool(netuid: NetUid) -> Result<(Balance, Balance), sp_runtime::DispatchError>;
 }
 
+/// Paying a USD-priced charge with credits (implemented by `pallet_credits::Pallet`): a
+/// contributor who holds credits but no GOV pays a registration burn this way.
+pub trait CreditBurn<AccountId> {
+	/// Burns the credits worth `usd` at the payout rate from `who` (rounded up to whole credit
+	/// units): paid credits first, then earned. Their backing — `usd` exactly — moves from the
+	/// vault to the buyback pot, which buys GOV back and burns it. Returns the credits burned;
+	/// changes nothing on error.
+	fn burn_worth(who: &AccountId, usd: Balance) -> Result<Balance, sp_runtime::DispatchError>;
+}
+
+/// No credits to pay with: every burn is refused.
+impl<AccountId> CreditBurn<AccountId> for () {
+	fn burn_worth(_: &AccountId, _: Balance) -> Result<Balance, sp_runtime::DispatchError> {
+		Err(sp_runtime::DispatchError::Other("no credits"))
+	}
+}
+
 /// GOV emission as `pallet-gov-token` offers it to the subnets pallet.
 pub trait GovEmission<AccountId> {
 	/// Whether the token is launched (emission and revenue accrual run only then).

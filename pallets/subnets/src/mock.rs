@@ -106,6 +106,8 @@ impl pallet_yuma::Config for Test {
 	type MinBurn = MinBurn;
 	type MaxBurn = MaxBurn;
 	type BurnHalvingInterval = BurnHalvingInterval;
+	type CreditBurn = ();
+	type GovPrice = frame_support::traits::GetDefault;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = YumaBench;
@@ -126,6 +128,7 @@ impl pallet_yuma::BenchmarkHelper<AccountId, TestSignature> for YumaBench {
 	fn signed_hotkey(message: &[u8]) -> (AccountId, TestSignature) {
 		(7_777, TestSignature(7_777, message.to_vec()))
 	}
+	fn fund_credits(_: &AccountId) {}
 }
 
 thread_local! {

@@ -105,6 +105,22 @@ mod benchmarks {
 		assert!(Uids::<T>::contains_key(netuid, &hotkey));
 	}
 
+	/// `register` paying in credits (paid and earned credits both touched).
+	#[benchmark]
+	fn register_with_credits(n: Linear<1, { T::MaxUids::get() }>) {
+		let netuid = T::BenchmarkHelper::subnet();
+		fill::<T>(netuid, n as u16, 1);
+		set_block::<T>(NOW);
+		let caller: T::AccountId = whitelisted_caller();
+		T::BenchmarkHelper::fund_credits(&caller);
+		let message = Pallet::<T>::hotkey_message(&caller, netuid);
+		let (hotkey, signature) =
+			T::BenchmarkHelper::signed_hotkey(&crate::bytes_wrapped(&message));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), netuid, hotkey.clone(), signature);
+		assert!(Uids::<T>::contains_key(netuid, &hotkey));
+	}
+
 	#[benchmark]
 	fn set_weights(w: Linear<1, { T::MaxUids::get() - 1 }>) {
 		let netuid = T::BenchmarkHelper::subnet();

@@ -158,15 +158,64 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		hotkey: T::AccountId,
 	) -> DispatchResult {
-		Self::do_register(coldkey, netuid, hotkey)
+		Self::do_register(coldkey, netuid, hotkey, BurnPayment::Gov)
 	}
 
 	/// Registers `hotkey` under `coldkey` once ownership is proven (the call checks the
 	/// signature): binds an unbound hotkey to `coldkey`, refuses one bound to another.
+	/// Takes the registration burn from `coldkey`: GOV to `BurnSink`, or credits worth the
+	/// burn's USD value at `GovPrice` (rounded up).
+	fn pay_burn(
+		coldkey: &T::AccountId,
+		netuid: NetUid,
+		burn: Balance,
+		payment: BurnPayment,
+	) -> DispatchResult {
+		match payment {
+			BurnPayment::Gov => {
+				let paid = T::Currency::withdraw(
+					coldkey,
+					burn,
+					Precision::Exact,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				)
+				.map_err(|_| Error::<T>::CannotAffordBurn)?;
+				T::BurnSink::on_unbalanced(paid);
+			}
+			BurnPayment::Credits => {
+				let gov_per_usd =
+					T::GovPrice::get().filter(|p| !p.is_zero()).ok_or(Error::<T>::NoGovPrice)?;
+				let usd = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+					burn,
+					<sp_runtime::FixedU128 as sp_runtime::FixedPointNumber>::DIV,
+					gov_per_usd.into_inner(),
+					sp_runtime::Rounding::Up,
+				)
+				.ok_or(Error::<T>::CannotAffordBurn)?
+				.max(1);
+				let credits =
+					<T::CreditBurn as tandem_primitives::CreditBurn<T::AccountId>>::burn_worth(
+						coldkey, usd,
+					)
+					.map_err(|_| Error::<T>::CannotAffordBurn)?;
+				Self::deposit_event(Event::BurnPaidInCredits {
+					coldkey: coldkey.clone(),
+					netuid,
+					burn,
+					usd,
+					credits,
+				});
+			}
+		}
+		Ok(())
+	}
+
 	pub(crate) fn do_register(
 		coldkey: T::AccountId,
 		netuid: NetUid,
 		hotkey: T::AccountId,
+		payment: BurnPayment,
 	) -> DispatchResult {
 		ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
 		ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotkeyAlreadyRegistered);
@@ -187,15 +236,7 @@ impl<T: Config> Pallet<T> {
 
 		let state = Burn::<T>::get(netuid);
 		let burn = Self::burn_at(&state, now);
-		let paid = T::Currency::withdraw(
-			&coldkey,
-			burn,
-			Precision::Exact,
-			Preservation::Preserve,
-			Fortitude::Polite,
-		)
-		.map_err(|_| Error::<T>::CannotAffordBurn)?;
-		T::BurnSink::on_unbalanced(paid);
+		Self::pay_burn(&coldkey, netuid, burn, payment)?;
 		// ×1.26 for the next registration; the halving clock keeps its phase.
 		let interval = T::BurnHalvingInterval::get().max(1);
 		let elapsed = now.saturating_sub(state.at);

@@ -63,6 +63,8 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	fn set_commit_reveal(on: bool);
 	/// A fresh hotkey and its signature over `message` (a hotkey ownership proof).
 	fn signed_hotkey(message: &[u8]) -> (AccountId, Signature);
+	/// Gives GOV a price and `who` enough credits to pay a registration burn in credits.
+	fn fund_credits(who: &AccountId);
 }
 
 // The FRAME macros expand into `expect`s on metadata and storage-prefix lookups that cannot fail
@@ -174,6 +176,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type BurnHalvingInterval: Get<u32>;
 
+		/// Takes a registration burn in credits (`register_with_credits`).
+		type CreditBurn: tandem_primitives::CreditBurn<Self::AccountId>;
+
+		/// GOV units per USD unit, at which a burn is priced in USD when it is paid in credits
+		/// (`None` while GOV has no price).
+		type GovPrice: Get<Option<sp_runtime::FixedU128>>;
+
 		/// Weights of the calls and of the epoch.
 		type WeightInfo: WeightInfo;
 
@@ -264,6 +273,15 @@ pub mod pallet {
 			burn: Balance,
 			replaced: Option<T::AccountId>,
 		},
+		/// `coldkey` paid its registration burn of `burn` GOV on `netuid` in credits: `credits`
+		/// burned, worth `usd` at the payout rate (the burn's value at the GOV price).
+		BurnPaidInCredits {
+			coldkey: T::AccountId,
+			netuid: NetUid,
+			burn: Balance,
+			usd: Balance,
+			credits: Balance,
+		},
 		/// Validator `uid` set `count` non-zero weights on `netuid`.
 		WeightsSet { netuid: NetUid, uid: u16, count: u32, version: u64 },
 		/// Validator `uid` committed to weights on `netuid`; reveal in epoch `reveal_epoch`.
@@ -293,8 +311,11 @@ pub mod pallet {
 		HotkeyOwnedByOther,
 		/// The subnet is full and every neuron is still immune.
 		SubnetFull,
-		/// The coldkey cannot pay the registration burn (and keep its account alive).
+		/// The coldkey cannot pay the registration burn (and keep its account alive), in GOV or
+		/// in credits.
 		CannotAffordBurn,
+		/// GOV has no price yet, so a burn cannot be paid in credits.
+		NoGovPrice,
 		/// `uids` and `weights` differ in length.
 		LengthMismatch,
 		/// A uid appears twice in `uids`.
@@ -364,7 +385,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::check_hotkey_proof(&coldkey, netuid, &hotkey, &signature)?;
-			Self::do_register(coldkey, netuid, hotkey)
+			Self::do_register(coldkey, netuid, hotkey, BurnPayment::Gov)
 		}
 
 		/// Set the caller's weights on `netuid`: `weights[k]` for uid `uids[k]`, any scale
@@ -435,6 +456,27 @@ pub mod pallet {
 			ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
 			let stats = Self::run_epoch(netuid);
 			Ok(Some(stats.weight::<T>()).into())
+		}
+
+		/// [`Pallet::register`], paying the burn in credits instead of GOV: for contributors
+		/// who hold credits and no GOV. The burn's GOV is priced in USD at `GovPrice` (rounded
+		/// up), and credits worth that USD at the payout rate are burned — paid credits first,
+		/// then earned — their backing going to the buyback pot, which buys GOV back and burns
+		/// it. So the burn costs the same whichever way it is paid.
+		///
+		/// Signed. Errors: those of `register`, and `NoGovPrice`; `CannotAffordBurn` when the
+		/// caller holds too few credits.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::register_with_credits(u32::from(SubnetN::<T>::get(netuid))))]
+		pub fn register_with_credits(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			hotkey: T::AccountId,
+			signature: T::Signature,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::check_hotkey_proof(&coldkey, netuid, &hotkey, &signature)?;
+			Self::do_register(coldkey, netuid, hotkey, BurnPayment::Credits)
 		}
 	}
 }

@@ -45,6 +45,37 @@ pub const UNIT: Balance = 1_000_000_000_000;
 
 thread_local! {
 	static STAKE: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
+	/// Credits per coldkey (for `register_with_credits`), and the USD their burns moved.
+	static CREDITS: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
+	static BURNED_USD: RefCell<Balance> = const { RefCell::new(0) };
+}
+
+/// Credits at a payout rate of $0.027, as the credits pallet prices them.
+pub struct MockCreditBurn;
+impl tandem_primitives::CreditBurn<AccountId> for MockCreditBurn {
+	fn burn_worth(who: &AccountId, usd: Balance) -> Result<Balance, sp_runtime::DispatchError> {
+		let credits = (usd * 1_000_000).div_ceil(27_000);
+		CREDITS.with(|c| {
+			let mut c = c.borrow_mut();
+			let held = c.entry(*who).or_default();
+			*held = held.checked_sub(credits).ok_or(sp_runtime::DispatchError::Other("short"))?;
+			Ok::<_, sp_runtime::DispatchError>(())
+		})?;
+		BURNED_USD.with(|b| *b.borrow_mut() += usd);
+		Ok(credits)
+	}
+}
+
+pub fn set_credits(who: AccountId, credits: Balance) {
+	CREDITS.with(|c| c.borrow_mut().insert(who, credits));
+}
+
+pub fn credits_of(who: AccountId) -> Balance {
+	CREDITS.with(|c| c.borrow().get(&who).copied().unwrap_or(0))
+}
+
+pub fn burned_usd() -> Balance {
+	BURNED_USD.with(|b| *b.borrow())
 }
 
 /// Subnets 1 and 2 exist.
@@ -73,6 +104,8 @@ parameter_types! {
 	pub static ValidatorStakeThreshold: Balance = 0;
 	pub static Tempo: u32 = 10;
 	pub static Kappa: Perbill = Perbill::from_percent(50);
+	/// GOV units per USD unit: GOV at $1.
+	pub static GovPrice: Option<sp_runtime::FixedU128> = Some(sp_runtime::FixedU128::from_u32(1_000_000));
 	pub static BondsAlpha: Perbill = Perbill::from_percent(10);
 	pub static LiquidAlpha: bool = false;
 	pub static AlphaLow: Perbill = Perbill::from_percent(5);
@@ -114,6 +147,8 @@ impl pallet_yuma::Config for Test {
 	type MinBurn = MinBurn;
 	type MaxBurn = MaxBurn;
 	type BurnHalvingInterval = BurnHalvingInterval;
+	type CreditBurn = MockCreditBurn;
+	type GovPrice = GovPrice;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -178,5 +213,8 @@ impl crate::BenchmarkHelper<AccountId, TestSignature> for MockBenchmarkHelper {
 	}
 	fn signed_hotkey(message: &[u8]) -> (AccountId, TestSignature) {
 		(7_777, TestSignature(7_777, message.to_vec()))
+	}
+	fn fund_credits(who: &AccountId) {
+		set_credits(*who, u128::MAX / 4);
 	}
 }

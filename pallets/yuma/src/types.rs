@@ -106,3 +106,12 @@ pub struct NeuronView<AccountId> {
 	/// Dividends.
 	pub dividends: Perbill,
 }
+
+/// What a registration burn is paid in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BurnPayment {
+	/// GOV, handed to `Config::BurnSink`.
+	Gov,
+	/// Credits worth the burn's USD value (`Config::CreditBurn`).
+	Credits,
+}

@@ -41,6 +41,7 @@ use core::marker::PhantomData;
 /// Weight functions needed for `pallet_yuma`.
 pub trait WeightInfo {
 	fn register(n: u32, ) -> Weight;
+	fn register_with_credits(n: u32, ) -> Weight;
 	fn set_weights(w: u32, ) -> Weight;
 	fn commit_weights() -> Weight;
 	fn reveal_weights(w: u32, ) -> Weight;
@@ -86,6 +87,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(4_236_457, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2572).saturating_mul(n.into()))
+	}
+	fn register_with_credits(n: u32, ) -> Weight {
+		Weight::from_parts(260_000_000, 14000)
+			.saturating_add(Weight::from_parts(4_236_457, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2572).saturating_mul(n.into()))
 	}
@@ -238,6 +247,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(4_236_457, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2572).saturating_mul(n.into()))
+	}
+	fn register_with_credits(n: u32, ) -> Weight {
+		Weight::from_parts(260_000_000, 14000)
+			.saturating_add(Weight::from_parts(4_236_457, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2572).saturating_mul(n.into()))
 	}

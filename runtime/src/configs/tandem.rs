@@ -39,6 +39,15 @@ impl sp_runtime::traits::Convert<(frame_support::weights::Weight, u32), Balance>
 	}
 }
 
+/// GOV units per USD unit at the higher USD price of the two oracles (`None` before both have
+/// a price): what a registration burn paid in credits is priced at.
+pub struct GovPerUsdForBurns;
+impl Get<Option<sp_runtime::FixedU128>> for GovPerUsdForBurns {
+	fn get() -> Option<sp_runtime::FixedU128> {
+		pallet_gov_token::Pallet::<Runtime>::gov_per_usd()
+	}
+}
+
 /// GOV units per USD unit at the buyback oracle (`None` before the pool has a price).
 pub struct GovPriceOracle;
 impl Get<Option<sp_runtime::FixedU128>> for GovPriceOracle {
@@ -111,6 +120,10 @@ impl pallet_yuma::Config for Runtime {
 	type MinBurn = yuma::MinBurn;
 	type MaxBurn = yuma::MaxBurn;
 	type BurnHalvingInterval = BurnHalvingInterval;
+	// A burn paid in credits: priced at the higher USD price of GOV's two oracles, so a dip of
+	// the fast one cannot make registration cheaper; the credits' backing goes to the buyback.
+	type CreditBurn = crate::Credits;
+	type GovPrice = GovPerUsdForBurns;
 	type WeightInfo = pallet_yuma::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = YumaBenchmarkHelper;

@@ -3,8 +3,10 @@
 // them on the subnet — the paid revenue accrues the subnet an emission allowance that emission
 // follows — validators commit and reveal weights, the scheduled epoch runs — miners' earned
 // credits and validators' alpha follow the metagraph's incentive and dividends — a miner cashes
-// out USD, and the protocol fee reached the buyback pot. Recycled credits and a disabled
-// subnet's revenue accrue no emission. Last, the owner dissolves the subnet: it stops at once,
+// out USD, and the protocol fee reached the buyback pot. One miner is a contributor who never
+// holds GOV: it receives USD, buys credits, registers paying the burn in credits, spends, earns
+// at the epoch, cashes out and sends the USD on. Recycled credits and a disabled subnet's
+// revenue accrue no emission. Last, the owner dissolves the subnet: it stops at once,
 // stakers are redeemed in GOV and the id is reused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,6 +30,13 @@ const sudo = (call) => sendAndWait(api.tx.sudo.sudo(call), acc.alice);
 const eventOf = (res, section, name) => res.events.find(({ event }) => api.events[section][name].is(event))?.event.data;
 const blockOf = async (hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
 const miners = [keyring().addFromUri('//Miner1'), keyring().addFromUri('//Miner2')];
+/** A miner's hotkey proof, signed as a browser extension's signRaw does (<Bytes>-wrapped). */
+const minerProof = (hk) => hotkeyProof(api, hk.address, NET, hk, { wrapped: true });
+/** Miner2 never holds GOV: every fee it pays is in credits or in USD through the pool. It
+ * registers after the emission test (its USD fees trade in the pool, moving the GOV price that
+ * test computes exact figures from). */
+const contributor = miners[1];
+const noGov = async () => assert.equal(await freeBalance(api, contributor.address), 0n, 'the contributor holds no GOV');
 const validators = [acc.bob, acc.charlie];
 let NET;
 const epochIndex = (block) => Math.floor((block + NET) / TEMPO);
@@ -64,7 +73,7 @@ test('set-up: short tempo, a subnet owned by Dave', async () => {
 });
 
 test('validators and miners register with their hotkey proofs; a front-run is refused', async () => {
-  for (const m of miners) ok(await sendAndWait(api.tx.balances.transferKeepAlive(m.address, 100n * UNIT), acc.alice));
+  ok(await sendAndWait(api.tx.balances.transferKeepAlive(miners[0].address, 100n * UNIT), acc.alice));
   const fromChain = await api.call.yumaApi.hotkeyMessage(acc.bob.address, NET);
   // polkadot.js 16.x hands a runtime API's `Vec<u8>` back as Bytes holding its SCALE encoding.
   const [, bytes] = compactStripLength(fromChain.toU8a(true));
@@ -77,10 +86,8 @@ test('validators and miners register with their hotkey proofs; a front-run is re
   }
   // Validators sign as a keyring does (raw); miners as an extension's signRaw (<Bytes>-wrapped).
   for (const hk of validators) ok(await sendAndWait(api.tx.yuma.register(NET, hk.address, hotkeyProof(api, hk.address, NET, hk)), hk));
-  for (const hk of miners) {
-    const proof = hotkeyProof(api, hk.address, NET, hk, { wrapped: true });
-    ok(await sendAndWait(api.tx.yuma.register(NET, hk.address, proof), hk));
-  }
+  ok(await sendAndWait(api.tx.yuma.register(NET, miners[0].address, minerProof(miners[0])), miners[0]));
+
 });
 
 test('staking to an unregistered hotkey is refused', async () => {
@@ -146,6 +153,22 @@ test('GOV launches; a paid spend accrues the subnet an allowance, and emission f
 });
 
 test('commit, reveal, epoch: credits and alpha follow incentive and dividends; a miner cashes out', async () => {
+  // The contributor: USD from Alice, credits bought with it (the fee out of the credits), and
+  // the registration burn paid in credits worth its GOV value (its fee in USD via the pool).
+  ok(await sendAndWait(api.tx.assets.transferKeepAlive(1, contributor.address, 50n * 1_000_000n), acc.alice));
+  ok(await sendAndWait(api.tx.credits.buy(1_000n * CREDIT, 30n * 1_000_000n), contributor));
+  const held = (await api.call.creditsApi.account(contributor.address)).free.toBigInt();
+  const reg = await sendAndWait(api.tx.yuma.registerWithCredits(NET, contributor.address, minerProof(contributor)), contributor);
+  ok(reg);
+  const burnPaid = eventOf(reg, 'yuma', 'BurnPaidInCredits');
+  assert.equal(burnPaid.burn.toBigInt(), eventOf(reg, 'yuma', 'NeuronRegistered').burn.toBigInt());
+  assert.ok(burnPaid.usd.toBigInt() > 0n && burnPaid.credits.toBigInt() > 0n);
+  const left = (await api.call.creditsApi.account(contributor.address)).free.toBigInt();
+  assert.equal(held - left, burnPaid.credits.toBigInt());
+  await noGov();
+  // It spends what is left of its credits on the subnet (keeping one for fees).
+  ok(await sendAndWait(api.tx.credits.spend(NET, left - CREDIT), contributor));
+  await noGov();
   // Stake counts once an epoch payout has matured it; the scheduled epoch after that hands the
   // staked validators their permits.
   let meta;
@@ -220,11 +243,24 @@ test('commit, reveal, epoch: credits and alpha follow incentive and dividends; a
   const out = await sendAndWait(api.tx.credits.cashOut(credits / 2n), miner);
   ok(out);
   assert.ok((await usdBalance(api, miner.address)) > before, 'USD paid out');
+
+  // The contributor earned at the epoch too, cashes out, and sends the USD on — still no GOV.
+  const cashable = (await api.call.creditsApi.account(contributor.address)).cashable.toBigInt();
+  assert.ok(cashable > 0n, 'the contributor earned credits');
+  const usd0 = await usdBalance(api, contributor.address);
+  // (The cash-out's own credit fee comes out of the earned credits first: leave room for it.)
+  ok(await sendAndWait(api.tx.credits.cashOut(cashable - CREDIT / 10n), contributor));
+  const usd1 = await usdBalance(api, contributor.address);
+  assert.ok(usd1 > usd0, 'USD paid out');
+  const ferdie0 = await usdBalance(api, acc.ferdie.address);
+  ok(await sendAndWait(api.tx.assets.transferKeepAlive(1, acc.ferdie.address, usd1 / 2n), contributor));
+  assert.equal(await usdBalance(api, acc.ferdie.address) - ferdie0, usd1 / 2n);
+  await noGov();
 });
 
 test('recycled credits and a disabled subnet\'s revenue accrue no emission', async () => {
-  // The miner spends the credits it earned back into the subnet: recycled, not revenue.
-  const miner = miners[1];
+  // A miner spends the credits it earned back into the subnet: recycled, not revenue.
+  const miner = miners[0];
   const earned = (await api.call.creditsApi.account(miner.address)).free.toBigInt();
   assert.ok(earned > 0n);
   await blocks(2);

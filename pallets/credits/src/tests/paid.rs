@@ -286,3 +286,37 @@ fn a_credit_price_raise_does_not_revalue_credits_bought_before_it() {
 		CreditPrice::set(30_000);
 	});
 }
+
+/// A USD-priced charge paid in credits: paid credits go first, then earned; exactly the USD
+/// backing moves to the buyback pot; too few credits changes nothing.
+#[test]
+fn burn_worth_takes_paid_then_earned_and_moves_exactly_the_usd() {
+	use tandem_primitives::CreditBurn;
+	build_and_execute(|| {
+		assert_ok!(Credits::buy(RuntimeOrigin::signed(ALICE), 2 * CREDIT, u128::MAX));
+		crate::tests::distribute::earn(ALICE, 10 * CREDIT);
+		let (vault_usd, pot, issuance) =
+			(usd_of(vault()), usd_of(BUYBACK), TotalIssuance::<Test>::get());
+		// $0.081 at $0.027 a credit: exactly 3 credits — the 2 paid, then 1 earned.
+		let before = Accounts::<Test>::get(ALICE);
+		assert_eq!(before.paid, 2 * CREDIT);
+		assert_eq!(Credits::burn_worth(&ALICE, 81_000), Ok(3 * CREDIT));
+		let acc = Accounts::<Test>::get(ALICE);
+		assert_eq!((before.free - acc.free, acc.paid), (3 * CREDIT, 0));
+		assert_eq!(vault_usd - usd_of(vault()), 81_000);
+		assert_eq!(usd_of(BUYBACK) - pot, 81_000);
+		assert_eq!(issuance - TotalIssuance::<Test>::get(), 3 * CREDIT);
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Credits(Event::BurnedFor {
+				who: ALICE,
+				credits: 3 * CREDIT,
+				usd: 81_000
+			})));
+		// One USD unit more than what is held backs: refused, nothing changes.
+		assert_noop!(
+			Credits::burn_worth(&ALICE, acc.free * 27_000 / CREDIT + 1),
+			Error::<Test>::InsufficientCredits
+		);
+		assert_noop!(Credits::burn_worth(&ALICE, 0), Error::<Test>::ZeroAmount);
+	});
+}

@@ -38,6 +38,61 @@ fn score(uid: u16) -> Score {
 	Scores::<Test>::get(NET)[uid as usize]
 }
 
+/// A coldkey with no GOV pays the burn in credits: its GOV value at the price, in credits at
+/// the payout rate; the burn still grows for the next registration. Too few credits, or no
+/// GOV price, changes nothing.
+#[test]
+fn register_with_credits_pays_the_burns_usd_value() {
+	build_and_execute(|| {
+		let miner = 42;
+		assert_eq!(Balances::balance(&miner), 0, "no GOV");
+		set_credits(miner, 100_000_000);
+		let register = |hotkey| {
+			Yuma::register_with_credits(
+				RuntimeOrigin::signed(miner),
+				NET,
+				hotkey,
+				proof(miner, NET, hotkey),
+			)
+		};
+		// Bad input: no GOV price; a bad proof; more than it holds.
+		GovPrice::set(None);
+		assert_noop!(register(300), Error::<Test>::NoGovPrice);
+		GovPrice::set(Some(sp_runtime::FixedU128::from_u32(1_000_000)));
+		assert_noop!(
+			Yuma::register_with_credits(
+				RuntimeOrigin::signed(miner),
+				NET,
+				300,
+				proof(miner, NET, 301)
+			),
+			Error::<Test>::BadHotkeySignature
+		);
+		set_credits(miner, 1);
+		assert_noop!(register(300), Error::<Test>::CannotAffordBurn);
+		set_credits(miner, 100_000_000);
+
+		let issuance = Balances::total_issuance();
+		assert_ok!(register(300));
+		// 1 GOV at $1 is $1 = 1_000_000 USD units; at $0.027 a credit, ⌈37.037…⌉ credits.
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Yuma(Event::BurnPaidInCredits {
+				coldkey: miner,
+				netuid: NET,
+				burn: UNIT,
+				usd: 1_000_000,
+				credits: 37_037_038,
+			})));
+		assert_eq!(credits_of(miner), 100_000_000 - 37_037_038);
+		assert_eq!(burned_usd(), 1_000_000);
+		assert_eq!(Balances::total_issuance(), issuance, "no GOV moved");
+		assert_eq!(Uids::<Test>::get(NET, 300), Some(0));
+		// The next burn is 1.26 GOV, paid the same way.
+		assert_ok!(register(301));
+		assert_eq!(burned_usd(), 1_000_000 + 1_260_000);
+	});
+}
+
 #[test]
 fn register_assigns_uids_and_burns_a_growing_fee() {
 	build_and_execute(|| {
