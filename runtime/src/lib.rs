@@ -137,8 +137,11 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade (none yet).
-type Migrations = ();
+/// Storage migrations the next runtime upgrade runs, in order. Each is a `VersionedMigration`:
+/// it runs only when its pallet's on-chain storage version is the one it migrates from, then
+/// bumps it, so an entry may stay here after it has run. With `try-runtime`, each one's
+/// `pre_upgrade` / `post_upgrade` checks run around it, and every pallet's `try_state` after.
+pub type Migrations = (pallet_yuma::migrations::v2::BackfillHotkeyOwners<Runtime>,);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

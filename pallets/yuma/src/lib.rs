@@ -39,6 +39,7 @@ pub use pallet::*;
 mod benchmarking;
 pub mod epoch;
 mod impls;
+pub mod migrations;
 pub use impls::{bytes_wrapped, EpochStats, HOTKEY_PROOF_CONTEXT};
 pub mod runtime_api;
 pub mod types;
@@ -87,7 +88,7 @@ pub mod pallet {
 	use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// GOV taken by a registration, handed to `Config::BurnSink`.
 	pub type CreditOf<T> =
@@ -282,6 +283,9 @@ pub mod pallet {
 			usd: Balance,
 			credits: Balance,
 		},
+		/// The v2 migration found neuron `uid` of `netuid` registered under a coldkey other than
+		/// the `owner` its `hotkey` is bound to (a registration from before the binding).
+		HotkeyOwnerConflict { netuid: NetUid, uid: u16, hotkey: T::AccountId, owner: T::AccountId },
 		/// Validator `uid` set `count` non-zero weights on `netuid`.
 		WeightsSet { netuid: NetUid, uid: u16, count: u32, version: u64 },
 		/// Validator `uid` committed to weights on `netuid`; reveal in epoch `reveal_epoch`.

@@ -242,6 +242,43 @@ fn fees_without_an_author_go_to_the_treasury() {
 	});
 }
 
+/// Every Tandem pallet declares a storage version and genesis writes it; the runtime's
+/// `Migrations` do nothing on a current chain and migrate a pallet found at an older version.
+#[test]
+fn storage_versions_and_the_migrations() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	fn current<P: GetStorageVersion<InCodeStorageVersion = StorageVersion>>() -> bool {
+		P::on_chain_storage_version() == P::in_code_storage_version()
+			&& P::in_code_storage_version() > StorageVersion::new(0)
+	}
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		assert!(current::<crate::Credits>());
+		assert!(current::<crate::Yuma>());
+		assert!(current::<crate::GovToken>());
+		assert!(current::<crate::Subnets>());
+		assert!(current::<crate::Governance>());
+		assert!(current::<crate::BlockTime>());
+		// A neuron registered, then the chain as a v1 yuma left it: no hotkey binding.
+		use sp_core::Pair as _;
+		assert_ok!(crate::Subnets::register_network(
+			crate::RuntimeOrigin::signed(alice()),
+			u128::MAX
+		));
+		let hotkey = sp_core::sr25519::Pair::from_string("//MigratedHotkey", None).unwrap();
+		assert_ok!(register_hotkey(&alice(), 0, &hotkey));
+		let hotkey = AccountId::from(hotkey.public());
+		// Current: nothing to do.
+		crate::Migrations::on_runtime_upgrade();
+		assert_eq!(pallet_yuma::HotkeyOwner::<Runtime>::get(&hotkey), Some(alice()));
+		pallet_yuma::HotkeyOwner::<Runtime>::remove(&hotkey);
+		StorageVersion::new(1).put::<crate::Yuma>();
+		crate::Migrations::on_runtime_upgrade();
+		assert_eq!(pallet_yuma::HotkeyOwner::<Runtime>::get(&hotkey), Some(alice()));
+		assert!(current::<crate::Yuma>());
+		subnets::all_invariants();
+	});
+}
+
 #[test]
 fn default_genesis_builds() {
 	// The empty config must build too (chain-spec tooling starts from it).

@@ -11,4 +11,5 @@
 mod calls;
 mod epoch_math;
 mod examples;
+mod migrations;
 mod reference;
