@@ -60,6 +60,13 @@ if ((${#bench_pallets[@]})); then
 	cargo test --release --locked "${bench_pallets[@]}" --features runtime-benchmarks --lib
 fi
 
+# The code the upgrade rehearsal installs (`upgrade.test.mjs`): the runtime one spec_version
+# ahead, built from the same sources by its own small workspace into its own wasm output. A
+# check is enough: its build script builds the wasm, and nothing native is needed.
+step "upgrade rehearsal runtime (runtime/rehearsal, spec_version + 1)"
+WASM_BUILD_WORKSPACE_HINT="$ROOT/runtime/rehearsal" \
+	cargo check --release --locked --manifest-path runtime/rehearsal/Cargo.toml
+
 step "end-to-end (tests/e2e, files in parallel)"
 (cd tests/e2e && npm test)
 finish

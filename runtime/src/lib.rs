@@ -35,7 +35,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
 
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(feature = "rehearsal")))]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
@@ -90,6 +90,7 @@ pub mod opaque {
 	}
 }
 
+#[cfg(not(feature = "rehearsal"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tandem"),
@@ -98,6 +99,20 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// Bump on every change of runtime logic; bump `transaction_version` when a call's index or
 	// arguments change.
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The upgrade rehearsal's runtime (`runtime/rehearsal`): the same, one `spec_version` ahead.
+#[cfg(feature = "rehearsal")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("tandem"),
+	impl_name: alloc::borrow::Cow::Borrowed("tandem"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
