@@ -71,9 +71,6 @@ pub fn production_chain_spec(path: &str) -> Result<ChainSpec, String> {
 		Allocation::parse(&file).map_err(|e| format!("allocation file `{path}`: {e}"))?;
 	tandem_runtime::genesis_config_presets::check_allocation(
 		&allocation.authorities,
-		&allocation.team,
-		&allocation.investors,
-		&allocation.issuers,
 		&allocation.usd_admin,
 	)
 	.map_err(|e| format!("allocation file `{path}` is refused: {e:?}"))?;

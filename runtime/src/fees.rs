@@ -12,8 +12,8 @@
 //!
 //! The choice is made by the chain, not carried in the transaction, so polkadot.js (or any
 //! client) signs these transactions with no custom types or extension payload. Until the USD/GOV
-//! pool has liquidity, only GOV pays. `credits.buy`, `spend` and `cash_out` are not charged here
-//! at all: they pay in credits (`pallet_credits::ChargeCreditFee`).
+//! pool has liquidity, only GOV pays. `credits.buy`, `spend` and `cash_out` pay their fee in
+//! credits (`pallet_credits::ChargeCreditFee`); only a tip on them is charged here.
 //!
 //! **Where they go.** Fees are not burned: of every transaction's fee, [`TREASURY_SHARE_PERCENT`]
 //! goes to the treasury account and the rest to the author of the block that included it. Tips

@@ -159,10 +159,19 @@ fn protocol_usd_minimums() -> Vec<(u32, AccountId, Balance)> {
 		.collect()
 }
 
+/// Share of the team's and the investors' allocations liquid at genesis on a production chain.
+pub const LAUNCH_LIQUID_PERCENT: u8 = 5;
+
+/// The liquid part of an allocation on a production chain: [`LAUNCH_LIQUID_PERCENT`].
+pub fn launch_liquid(allocation: Balance) -> Balance {
+	sp_runtime::Percent::from_percent(LAUNCH_LIQUID_PERCENT).mul_floor(allocation)
+}
+
 /// The production genesis: see `docs/launch.md`.
 ///
 /// * GOV: exactly [`GENESIS_ALLOCATION`], split by the allocation table — team and investors
-///   30 % each, all vesting (the 1-year cliff, then 4 years linear), the treasury 20 %, the
+///   30 % each, vesting (the 1-year cliff, then 4 years linear) but for a liquid
+///   [`LAUNCH_LIQUID_PERCENT`] that pays the first referendums' deposits, the treasury 20 %, the
 ///   ecosystem fund 10 %, the airdrop reserve 10 %. The subnets pot's existential deposit comes
 ///   out of the treasury's share. No other account holds GOV.
 /// * No sudo key, the production track timings, 6-second blocks.
@@ -187,9 +196,11 @@ pub fn production_genesis(
 		(AirdropReserveAccount::get(), AIRDROP_ALLOCATION),
 		(SubnetsPotAccount::get(), ed),
 	];
+	// The liquid tranches are the launch's working capital: they pay the first referendums'
+	// deposits and fees (no other account with a key holds GOV at genesis).
 	let vesting: Vec<(AccountId, BlockNumber, BlockNumber, Balance)> = vec![
-		(team, VESTING_CLIFF, VESTING_LENGTH, 0),
-		(investors, VESTING_CLIFF, VESTING_LENGTH, 0),
+		(team, VESTING_CLIFF, VESTING_LENGTH, launch_liquid(TEAM_ALLOCATION)),
+		(investors, VESTING_CLIFF, VESTING_LENGTH, launch_liquid(INVESTOR_ALLOCATION)),
 	];
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig { balances },
@@ -217,17 +228,14 @@ pub enum AllocationError {
 	NoAuthorities,
 	/// The same Aura or GRANDPA key twice.
 	DuplicateAuthority,
-	/// `usd_admin` is also an account a person holds the key of (the team, the investors, an
-	/// issuer or an authority).
-	UsdAdminIsAPersonalKey,
+	/// `usd_admin` is not the keyless governance account (`crate::accounts::UsdAdminAccount`):
+	/// the USD asset's roles would sit with whoever holds that key.
+	UsdAdminNotGovernance,
 }
 
 /// Checks an allocation before [`production_genesis`] builds it.
 pub fn check_allocation(
 	authorities: &[(AuraId, GrandpaId)],
-	team: &AccountId,
-	investors: &AccountId,
-	issuers: &[AccountId],
 	usd_admin: &AccountId,
 ) -> Result<(), AllocationError> {
 	if authorities.is_empty() {
@@ -238,14 +246,8 @@ pub fn check_allocation(
 			return Err(AllocationError::DuplicateAuthority);
 		}
 	}
-	let personal = usd_admin == team
-		|| usd_admin == investors
-		|| issuers.contains(usd_admin)
-		|| authorities.iter().any(|(aura, _)| {
-			AccountId::from(<[u8; 32]>::from(aura.clone().into_inner())) == *usd_admin
-		});
-	if personal {
-		return Err(AllocationError::UsdAdminIsAPersonalKey);
+	if *usd_admin != crate::accounts::UsdAdminAccount::get() {
+		return Err(AllocationError::UsdAdminNotGovernance);
 	}
 	Ok(())
 }

@@ -138,9 +138,10 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	// Before GOV fees: `spend`/`cash_out` pay their fee in credits (and nothing in GOV).
-	pallet_credits::ChargeCreditFee<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// `buy`/`spend`/`cash_out` pay their fee in credits (and nothing in GOV). After GOV fees, so
+	// a `buy`'s affordability is checked again once any tip has been taken.
+	pallet_credits::ChargeCreditFee<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );

@@ -18,10 +18,13 @@
 //!   counter and moves once per `FeeSettleInterval`, not per transaction. It is kept even if the
 //!   call then fails with its own named error (spending more than is held, cashing out bought
 //!   credits): spam still costs, exactly like a failed call that paid in GOV.
+//! * **prepare**, `buy`: affordability is checked again, after the transaction-payment
+//!   extension (which runs first) has taken any tip, so a tip paid in USD cannot leave the buy
+//!   unable to pay and still get it dispatched: such a transaction is invalid.
 //! * **post-dispatch**, `buy`: the fee comes out of the credits just bought, burned the same
-//!   way. Should the purchase fail after passing validation (another transaction in the block
-//!   spent the USD first), the fee's price at `CreditPrice` is taken in USD and paid to the
-//!   treasury instead, as far as the signer's USD reaches.
+//!   way. Should the purchase still fail (nothing known can make it, after the checks above), the
+//!   fee's price at `CreditPrice` is taken in USD and paid to the treasury instead if the signer
+//!   holds it.
 //!
 //! The extension has no payload and no implicit data, so polkadot.js signs these transactions
 //! with the types it reads from the metadata — no custom types.
@@ -139,7 +142,7 @@ where
 		self,
 		val: Self::Val,
 		_origin: &<T::RuntimeCall as Dispatchable>::RuntimeOrigin,
-		_call: &T::RuntimeCall,
+		call: &T::RuntimeCall,
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
@@ -149,7 +152,20 @@ where
 					.map_err(|_| TransactionValidityError::Invalid(InvalidTransaction::Payment))?;
 				Ok(None)
 			}
-			Some((who, fee, FeeTiming::AfterBuy)) => Ok(Some((who, fee))),
+			Some((who, fee, FeeTiming::AfterBuy)) => {
+				// Checked again: an extension before this one (a tip paid in USD) may have spent
+				// some of the USD since validation. A buy that can no longer pay is invalid here,
+				// so it never dispatches for free.
+				let Call::buy { credits, max_usd } =
+					call.is_sub_type().ok_or(InvalidTransaction::Payment)?
+				else {
+					return Err(InvalidTransaction::Payment.into());
+				};
+				if !Pallet::<T>::can_buy_paying(&who, *credits, *max_usd, fee) {
+					return Err(InvalidTransaction::Payment.into());
+				}
+				Ok(Some((who, fee)))
+			}
 			None => Ok(None),
 		}
 	}

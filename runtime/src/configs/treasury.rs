@@ -8,10 +8,11 @@
 //! * `Native` — **GOV**, paid from the ecosystem fund (its genesis allocation);
 //! * any other asset is refused at `spend` (`FailedToConvertBalance`).
 //!
-//! Each origin's spend limit is in GOV; a USD spend is valued at the buyback oracle's GOV price
-//! ([`SpendValueInGov`]), so the `treasurer` track's 1,000,000 GOV cap covers both. Before the
-//! USD/GOV pool has a price, USD spends are refused the same way. Payouts keep the paying
-//! account alive. `spend_local` (GOV from the treasury account itself) stays open to root.
+//! Each origin's spend limit is in GOV; a USD spend is valued at the lower USD price of GOV's two
+//! oracles ([`SpendValueInGov`]), so the `treasurer` track's 1,000,000 GOV cap covers both and a
+//! short pump of GOV cannot enlarge it. Before the USD/GOV pool has a price, USD spends are
+//! refused the same way. Payouts keep the paying account alive. `spend_local` (GOV from the
+//! treasury account itself) is open to the same origins, within the same caps.
 
 use crate::{
 	accounts::{EcosystemFundAccount, TreasuryAccount, TreasuryPalletId},
@@ -102,15 +103,20 @@ impl ConversionFromAssetBalance<Balance, TreasuryAsset, Balance> for SpendValueI
 		match asset {
 			NativeOrWithId::Native => Ok(amount),
 			NativeOrWithId::WithId(id) if id == USD_ASSET_ID => {
-				let gov_per_usd_unit = GovPriceOracle::get().ok_or(())?;
-				gov_per_usd_unit.checked_mul_int(amount).ok_or(())
+				// The lower USD price of GOV's two oracles (the more GOV per USD): pumping GOV
+				// for a few blocks cannot squeeze a larger USD spend under a track's cap.
+				let fast = GovPriceOracle::get().ok_or(())?;
+				let slow = pallet_gov_token::PriceEmaSlow::<Runtime>::get();
+				fast.max(slow).checked_mul_int(amount).ok_or(())
 			}
 			NativeOrWithId::WithId(_) => Err(()),
 		}
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn ensure_successful(_: TreasuryAsset) {
-		pallet_gov_token::PriceEma::<Runtime>::put(sp_runtime::FixedU128::from_u32(1_000_000));
+		let price = sp_runtime::FixedU128::from_u32(1_000_000);
+		pallet_gov_token::PriceEma::<Runtime>::put(price);
+		pallet_gov_token::PriceEmaSlow::<Runtime>::put(price);
 	}
 }
 

@@ -135,3 +135,57 @@ fn an_account_that_cannot_pay_in_either_is_refused() {
 		assert_eq!(usd_of(&rich), 10 * usd::UNIT);
 	});
 }
+
+/// A `buy` from an account without GOV, with a tip: the tip is paid in USD through the pool by
+/// the transaction-payment extension, which runs first; the credit-fee extension then checks
+/// the buy again. An account that held just enough for the buy cannot use the tip to make it
+/// fail after dispatch (which would have cost it nothing): the transaction is invalid.
+#[test]
+fn a_tip_cannot_make_a_buy_fail_for_free() {
+	use tandem_primitives::credit;
+	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let ext = || {
+			(
+				ChargeTransactionPayment::<Runtime>::from(1_000_000),
+				pallet_credits::ChargeCreditFee::<Runtime>::new(),
+			)
+		};
+		let buy = RuntimeCall::Credits(pallet_credits::Call::buy {
+			credits: 100 * credit::UNIT,
+			max_usd: u128::MAX,
+		});
+		let cost = 3 * usd::UNIT; // 100 credits at $0.03
+		let min = crate::configs::UsdMinBalance::get();
+		// Exactly the buy and the asset's minimum: the tip would leave it short.
+		let who = usd_only("//TipAttack", cost + min);
+		let info = buy.get_dispatch_info();
+		let len = buy.encoded_size();
+		// As the block builder applies it: in a storage transaction, reverted when invalid.
+		sp_io::storage::start_transaction();
+		let result = ext().dispatch_transaction(
+			RuntimeOrigin::signed(who.clone()),
+			buy.clone(),
+			&info,
+			len,
+			0,
+		);
+		assert_eq!(
+			result.map(|_| ()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		sp_io::storage::rollback_transaction();
+		assert_eq!(usd_of(&who), cost + min, "nothing charged");
+		// With room for the tip the same buy goes through, its fee taken from the credits.
+		assert_ok!(Assets::transfer(
+			RuntimeOrigin::signed(alice()),
+			USD_ASSET_ID.into(),
+			who.clone().into(),
+			usd::UNIT
+		));
+		assert_ok!(ext()
+			.dispatch_transaction(RuntimeOrigin::signed(who.clone()), buy, &info, len, 0)
+			.unwrap());
+		let held = pallet_credits::Accounts::<Runtime>::get(&who).free;
+		assert!(held < 100 * credit::UNIT && held > 99 * credit::UNIT, "{held}");
+	});
+}

@@ -8,7 +8,8 @@ use super::{
 use crate::{
 	accounts::{TreasuryAccount, UsdAdminAccount},
 	genesis_config_presets::{
-		check_allocation, production_genesis, AllocationError, GENESIS_ALLOCATION, TEAM_ALLOCATION,
+		check_allocation, launch_liquid, production_genesis, AllocationError, GENESIS_ALLOCATION,
+		TEAM_ALLOCATION,
 	},
 	AccountId, Balances, Runtime, USD_ASSET_ID,
 };
@@ -51,8 +52,9 @@ fn the_production_genesis_mints_the_supply_and_gives_no_one_the_keys() {
 	production().execute_with(|| {
 		assert_eq!(Balances::total_issuance(), GENESIS_ALLOCATION, "exactly the genesis supply");
 		assert_eq!(Balances::balance(&team()), TEAM_ALLOCATION);
-		assert_eq!(crate::governance::votable::VotableGov::unvested(&team()), TEAM_ALLOCATION);
-		assert_eq!(crate::governance::votable::VotableGov::unvested(&investors()), TEAM_ALLOCATION);
+		let vesting = TEAM_ALLOCATION - launch_liquid(TEAM_ALLOCATION);
+		assert_eq!(crate::governance::votable::VotableGov::unvested(&team()), vesting);
+		assert_eq!(crate::governance::votable::VotableGov::unvested(&investors()), vesting);
 		assert!(Balances::balance(&TreasuryAccount::get()) > 0);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "no sudo");
 		assert!(!pallet_governance::FastTracks::<Runtime>::get(), "production tracks");
@@ -76,6 +78,38 @@ fn the_production_genesis_mints_the_supply_and_gives_no_one_the_keys() {
 		// Blocks run and every invariant holds.
 		run_to(20);
 		all_invariants();
+		// Governance can start from block 1: the team's liquid tranche pays a root
+		// referendum's deposits (and fees), and only that tranche votes.
+		let call = crate::RuntimeCall::GovToken(pallet_gov_token::Call::launch {});
+		let bytes = codec::Encode::encode(&call);
+		let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes);
+		let signed = || crate::RuntimeOrigin::signed(team());
+		frame_support::assert_ok!(crate::Preimage::note_preimage(signed(), bytes.clone()));
+		frame_support::assert_ok!(crate::Referenda::submit(
+			signed(),
+			Box::new(crate::OriginCaller::system(frame_system::RawOrigin::Root)),
+			frame_support::traits::Bounded::Lookup { hash, len: bytes.len() as u32 },
+			frame_support::traits::schedule::DispatchTime::After(1),
+		));
+		frame_support::assert_ok!(crate::Referenda::place_decision_deposit(signed(), 0));
+		let vote = |balance| {
+			crate::ConvictionVoting::vote(
+				signed(),
+				0,
+				pallet_conviction_voting::AccountVote::Standard {
+					vote: pallet_conviction_voting::Vote {
+						aye: true,
+						conviction: pallet_conviction_voting::Conviction::None,
+					},
+					balance,
+				},
+			)
+		};
+		frame_support::assert_noop!(
+			vote(launch_liquid(TEAM_ALLOCATION) + 1),
+			pallet_conviction_voting::Error::<Runtime>::InsufficientFunds
+		);
+		frame_support::assert_ok!(vote(launch_liquid(TEAM_ALLOCATION)));
 	});
 }
 
@@ -92,15 +126,14 @@ fn the_example_files_usd_admin_is_the_governance_account() {
 #[test]
 fn a_bad_allocation_is_refused() {
 	let admin = UsdAdminAccount::get();
-	let check = |auths: &[(AuraId, GrandpaId)], admin: &AccountId| {
-		check_allocation(auths, &team(), &investors(), &issuers(), admin)
-	};
-	assert_eq!(check(&authorities(), &admin), Ok(()));
-	assert_eq!(check(&[], &admin), Err(AllocationError::NoAuthorities));
+	assert_eq!(check_allocation(&authorities(), &admin), Ok(()));
+	assert_eq!(check_allocation(&[], &admin), Err(AllocationError::NoAuthorities));
 	let twice = [authorities()[0].clone(), authorities()[0].clone()];
-	assert_eq!(check(&twice, &admin), Err(AllocationError::DuplicateAuthority));
-	for personal in [team(), investors(), issuers()[0].clone(), Sr25519Keyring::Bob.to_account_id()]
-	{
-		assert_eq!(check(&authorities(), &personal), Err(AllocationError::UsdAdminIsAPersonalKey));
+	assert_eq!(check_allocation(&twice, &admin), Err(AllocationError::DuplicateAuthority));
+	for key in [team(), investors(), issuers()[0].clone(), Sr25519Keyring::Bob.to_account_id()] {
+		assert_eq!(
+			check_allocation(&authorities(), &key),
+			Err(AllocationError::UsdAdminNotGovernance)
+		);
 	}
 }

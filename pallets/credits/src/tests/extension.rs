@@ -191,6 +191,43 @@ fn with_a_gov_price_the_credit_fee_is_worth_the_gov_fee() {
 	});
 }
 
+/// USD spent between validation and prepare (a tip taken in USD by the extension before this
+/// one): prepare checks again and the buy is invalid, never dispatched for free.
+#[test]
+fn a_buy_whose_usd_went_before_prepare_is_invalid() {
+	build_and_execute(|| {
+		let buyer = 78;
+		fund_usd(buyer, 40_000);
+		let call = buy_call(CREDIT, u128::MAX);
+		let info = call.get_dispatch_info();
+		let (_, val, origin) = ChargeCreditFee::<Test>::new()
+			.validate_only(
+				RuntimeOrigin::signed(buyer),
+				&call,
+				&info,
+				0,
+				sp_runtime::transaction_validity::TransactionSource::External,
+				0,
+			)
+			.expect("valid: $0.04 held for $0.03");
+		// $0.011 leaves before prepare: $0.029 is short of the $0.03 (the minimum kept).
+		use frame_support::traits::{fungibles::Mutate, tokens::Preservation};
+		assert_ok!(<Assets as Mutate<AccountId>>::transfer(
+			USD,
+			&buyer,
+			&ALICE,
+			11_000,
+			Preservation::Preserve
+		));
+		assert!(matches!(
+			ChargeCreditFee::<Test>::new().prepare(val, &origin, &call, &info, 0),
+			Err(sp_runtime::transaction_validity::TransactionValidityError::Invalid(
+				InvalidTransaction::Payment
+			))
+		));
+	});
+}
+
 #[test]
 fn an_account_that_cannot_pay_the_credit_fee_is_invalid() {
 	build_and_execute(|| {
