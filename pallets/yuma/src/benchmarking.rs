@@ -80,6 +80,22 @@ fn fund<T: Config>(who: &T::AccountId) {
 	let _ = T::Currency::deposit(who, 1_000_000 * gov::UNIT, Precision::Exact);
 }
 
+/// A full subnet of `n` neurons at `NOW`, and a coldkey (funded by `fund`) with a fresh hotkey
+/// and its `<Bytes>`-wrapped proof.
+fn registration<T: Config>(
+	n: u32,
+	fund: impl FnOnce(&T::AccountId),
+) -> (tandem_primitives::NetUid, T::AccountId, T::AccountId, T::Signature) {
+	let netuid = T::BenchmarkHelper::subnet();
+	fill::<T>(netuid, n as u16, 1);
+	set_block::<T>(NOW);
+	let caller: T::AccountId = whitelisted_caller();
+	fund(&caller);
+	let message = Pallet::<T>::hotkey_message(&caller, netuid);
+	let (hotkey, signature) = T::BenchmarkHelper::signed_hotkey(&crate::bytes_wrapped(&message));
+	(netuid, caller, hotkey, signature)
+}
+
 fn bounded<T: Config>(x: alloc::vec::Vec<u16>) -> BoundedVec<u16, T::MaxUids> {
 	BoundedVec::truncate_from(x)
 }
@@ -92,14 +108,7 @@ mod benchmarks {
 	/// is the `<Bytes>`-wrapped form, so both signature checks run.
 	#[benchmark]
 	fn register(n: Linear<1, { T::MaxUids::get() }>) {
-		let netuid = T::BenchmarkHelper::subnet();
-		fill::<T>(netuid, n as u16, 1);
-		set_block::<T>(NOW);
-		let caller: T::AccountId = whitelisted_caller();
-		fund::<T>(&caller);
-		let message = Pallet::<T>::hotkey_message(&caller, netuid);
-		let (hotkey, signature) =
-			T::BenchmarkHelper::signed_hotkey(&crate::bytes_wrapped(&message));
+		let (netuid, caller, hotkey, signature) = registration::<T>(n, fund::<T>);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), netuid, hotkey.clone(), signature);
 		assert!(Uids::<T>::contains_key(netuid, &hotkey));
@@ -108,14 +117,8 @@ mod benchmarks {
 	/// `register` paying in credits (paid and earned credits both touched).
 	#[benchmark]
 	fn register_with_credits(n: Linear<1, { T::MaxUids::get() }>) {
-		let netuid = T::BenchmarkHelper::subnet();
-		fill::<T>(netuid, n as u16, 1);
-		set_block::<T>(NOW);
-		let caller: T::AccountId = whitelisted_caller();
-		T::BenchmarkHelper::fund_credits(&caller);
-		let message = Pallet::<T>::hotkey_message(&caller, netuid);
-		let (hotkey, signature) =
-			T::BenchmarkHelper::signed_hotkey(&crate::bytes_wrapped(&message));
+		let (netuid, caller, hotkey, signature) =
+			registration::<T>(n, T::BenchmarkHelper::fund_credits);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), netuid, hotkey.clone(), signature);
 		assert!(Uids::<T>::contains_key(netuid, &hotkey));

@@ -42,6 +42,24 @@ fn apply(
 		})
 }
 
+/// `call` signed by `who`, validated as the transaction pool does: what `prepare` takes.
+fn validated(
+	who: AccountId,
+	call: &RuntimeCall,
+) -> (<ChargeCreditFee<Test> as TransactionExtension<RuntimeCall>>::Val, RuntimeOrigin) {
+	let (_, val, origin) = ChargeCreditFee::<Test>::new()
+		.validate_only(
+			RuntimeOrigin::signed(who),
+			call,
+			&call.get_dispatch_info(),
+			0,
+			sp_runtime::transaction_validity::TransactionSource::External,
+			0,
+		)
+		.expect("valid");
+	(val, origin)
+}
+
 #[test]
 fn buy_spend_and_cash_out_pay_no_gov() {
 	assert_eq!(spend_call(1).get_dispatch_info().pays_fee, Pays::No);
@@ -104,16 +122,7 @@ fn a_buy_that_fails_after_validation_pays_its_fee_in_usd() {
 		fund_usd(buyer, CREDIT);
 		let call = buy_call(CREDIT, u128::MAX);
 		let info = call.get_dispatch_info();
-		let (_, val, origin) = ChargeCreditFee::<Test>::new()
-			.validate_only(
-				RuntimeOrigin::signed(buyer),
-				&call,
-				&info,
-				0,
-				sp_runtime::transaction_validity::TransactionSource::External,
-				0,
-			)
-			.expect("valid");
+		let (val, origin) = validated(buyer, &call);
 		let pre = ChargeCreditFee::<Test>::new()
 			.prepare(val, &origin, &call, &info, 0)
 			.expect("prepared");
@@ -200,16 +209,7 @@ fn a_buy_whose_usd_went_before_prepare_is_invalid() {
 		fund_usd(buyer, 40_000);
 		let call = buy_call(CREDIT, u128::MAX);
 		let info = call.get_dispatch_info();
-		let (_, val, origin) = ChargeCreditFee::<Test>::new()
-			.validate_only(
-				RuntimeOrigin::signed(buyer),
-				&call,
-				&info,
-				0,
-				sp_runtime::transaction_validity::TransactionSource::External,
-				0,
-			)
-			.expect("valid: $0.04 held for $0.03");
+		let (val, origin) = validated(buyer, &call);
 		// $0.011 leaves before prepare: $0.029 is short of the $0.03 (the minimum kept).
 		use frame_support::traits::{fungibles::Mutate, tokens::Preservation};
 		assert_ok!(<Assets as Mutate<AccountId>>::transfer(

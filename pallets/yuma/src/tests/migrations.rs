@@ -3,21 +3,26 @@
 use crate::{migrations::v2::BackfillHotkeyOwners, mock::*, Event, HotkeyOwner, Neurons, Pallet};
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
+/// A neuron as a v1 chain registered it: no hotkey binding.
+fn v1_neuron(netuid: u16, hotkey: AccountId, coldkey: AccountId) {
+	let uid = crate::SubnetN::<Test>::get(netuid);
+	Neurons::<Test>::insert(
+		netuid,
+		uid,
+		crate::types::Neuron { hotkey, coldkey, registered_at: 1, last_update: 1 },
+	);
+	crate::Uids::<Test>::insert(netuid, hotkey, uid);
+	crate::SubnetN::<Test>::insert(netuid, uid + 1);
+	let mut scores = crate::Scores::<Test>::get(netuid);
+	scores.try_push(Default::default()).unwrap();
+	crate::Scores::<Test>::insert(netuid, scores);
+}
+
 /// A v1 chain: three neurons, none of whose hotkeys has an owner, one hotkey on two subnets
 /// under two coldkeys.
 fn v1_state() {
 	for (netuid, hotkey, coldkey) in [(NET, 100, COLD), (NET, 101, EVE), (2, 100, EVE)] {
-		let uid = crate::SubnetN::<Test>::get(netuid);
-		Neurons::<Test>::insert(
-			netuid,
-			uid,
-			crate::types::Neuron { hotkey, coldkey, registered_at: 1, last_update: 1 },
-		);
-		crate::Uids::<Test>::insert(netuid, hotkey, uid);
-		crate::SubnetN::<Test>::insert(netuid, uid + 1);
-		let mut scores = crate::Scores::<Test>::get(netuid);
-		scores.try_push(Default::default()).unwrap();
-		crate::Scores::<Test>::insert(netuid, scores);
+		v1_neuron(netuid, hotkey, coldkey);
 	}
 	StorageVersion::new(1).put::<Pallet<Test>>();
 }
@@ -49,17 +54,7 @@ fn v2_binds_every_neurons_hotkey_and_runs_once() {
 fn v2_leaves_a_clean_v1_state_sound() {
 	build_and_execute(|| {
 		for (hotkey, coldkey) in [(100, COLD), (101, EVE)] {
-			let uid = crate::SubnetN::<Test>::get(NET);
-			Neurons::<Test>::insert(
-				NET,
-				uid,
-				crate::types::Neuron { hotkey, coldkey, registered_at: 1, last_update: 1 },
-			);
-			crate::Uids::<Test>::insert(NET, hotkey, uid);
-			crate::SubnetN::<Test>::insert(NET, uid + 1);
-			let mut scores = crate::Scores::<Test>::get(NET);
-			scores.try_push(Default::default()).unwrap();
-			crate::Scores::<Test>::insert(NET, scores);
+			v1_neuron(NET, hotkey, coldkey);
 		}
 		StorageVersion::new(1).put::<Pallet<Test>>();
 		BackfillHotkeyOwners::<Test>::on_runtime_upgrade();
