@@ -2,7 +2,8 @@
 # Installs what a fresh Debian machine lacks, in parts, each idempotent and fast when everything
 # is already there:
 #   scripts/setup.sh rust   the wasm target, rust-src, clippy/rustfmt, protoc and clang (builds)
-#   scripts/setup.sh e2e    the end-to-end suite's npm packages (tests/e2e)
+#   scripts/setup.sh e2e    the end-to-end suite's npm packages (tests/e2e) and its Python client
+#                           (tests/e2e/python/.venv)
 # With no argument, both. dev.sh runs the rust part only; test.sh and CI run both.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,6 +52,22 @@ setup_e2e() {
 	if [ ! -d "$e2e/node_modules" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
 		log "npm ci (tests/e2e)"
 		(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+	# The Python client (`async-substrate-interface`) in a venv of its own, reinstalled only
+	# when requirements.txt is newer than the venv's stamp.
+	local py="$e2e/python"
+	if ! command -v python3 >/dev/null || ! python3 -c "import venv, ensurepip" 2>/dev/null; then
+		log "installing python3-venv"
+		local sudo=""
+		[ "$(id -u)" -eq 0 ] || sudo="sudo"
+		$sudo apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+	fi
+	if [ ! -f "$py/.venv/.installed" ] || [ "$py/requirements.txt" -nt "$py/.venv/.installed" ]; then
+		log "pip install (tests/e2e/python)"
+		python3 -m venv "$py/.venv"
+		"$py/.venv/bin/pip" install -q --disable-pip-version-check -r "$py/requirements.txt"
+		touch "$py/.venv/.installed"
 	fi
 	log "e2e ready"
 }
