@@ -57,6 +57,22 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	spec("Tandem Local Testnet", "tandem_local", ChainType::Local, sp_genesis_builder_preset::LOCAL)
 }
 
+/// `--chain local-N`: a local testnet of `n` dev validators (Alice, Bob, … ), for
+/// `scripts/local-testnet.sh N`.
+pub fn local_n_chain_spec(n: usize) -> Result<ChainSpec, String> {
+	let max = tandem_runtime::genesis_config_presets::MAX_LOCAL_VALIDATORS;
+	if !(1..=max).contains(&n) {
+		return Err(format!("local-{n}: a local testnet has 1 to {max} validators"));
+	}
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name(&format!("Tandem Local Testnet ({n} validators)"))
+		.with_id(&format!("tandem_local_{n}"))
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_patch(tandem_runtime::genesis_config_presets::local_testnet_genesis(n))
+		.with_properties(properties())
+		.build())
+}
+
 /// `--chain production:<file>`: the production genesis from the allocation file at `path`.
 ///
 /// The file is JSON with SS58 addresses: `authorities` (a list of `{ "aura", "grandpa" }`

@@ -41,6 +41,13 @@ impl SubstrateCli for Cli {
 			id if id.starts_with("production:") => {
 				Box::new(chain_spec::production_chain_spec(id.trim_start_matches("production:"))?)
 			}
+			id if id.starts_with("local-") => {
+				let n = id
+					.trim_start_matches("local-")
+					.parse()
+					.map_err(|_| format!("`{id}`: expected local-N, N the number of validators"))?;
+				Box::new(chain_spec::local_n_chain_spec(n)?)
+			}
 			path => Box::new(
 				chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))
 					.map_err(|e| format!("chain spec `{path}` could not be loaded: {e}"))?,

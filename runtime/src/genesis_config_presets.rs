@@ -290,8 +290,26 @@ fn development_genesis(slot_millis: Option<u64>) -> Value {
 /// The local testnet: Alice and Bob author and both must vote for finality; governance uses
 /// the production track timings.
 pub fn local_config_genesis() -> Value {
+	local_testnet_genesis(2)
+}
+
+/// Most validators a local testnet may have: the dev keys with a GRANDPA twin (Alice … Ferdie).
+pub const MAX_LOCAL_VALIDATORS: usize = 6;
+
+/// A local testnet of `validators` dev authorities (Alice, Bob, Charlie, … up to
+/// [`MAX_LOCAL_VALIDATORS`]; at least one), each authoring in turn and voting for finality:
+/// `--chain local-N` and `scripts/local-testnet.sh N`. Otherwise the `local_testnet` preset.
+pub fn local_testnet_genesis(validators: usize) -> Value {
+	let keys = [
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+		Sr25519Keyring::Ferdie,
+	];
 	testnet_genesis(
-		vec![authority(Sr25519Keyring::Alice), authority(Sr25519Keyring::Bob)],
+		keys.into_iter().take(validators.clamp(1, MAX_LOCAL_VALIDATORS)).map(authority).collect(),
 		Sr25519Keyring::iter()
 			.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
 			.map(|k| k.to_account_id())
