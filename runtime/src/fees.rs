@@ -26,10 +26,11 @@
 use crate::{
 	accounts::TreasuryAccount,
 	configs::{NativeAndAssets, NativeKind, UsdKind},
-	AccountId, AssetConversion, Balance, Runtime, RuntimeCall,
+	AccountId, AssetConversion, AssetId, Balance, Runtime, RuntimeCall,
 };
 use alloc::vec;
 use frame_support::traits::{
+	fungible::NativeOrWithId,
 	fungibles::{Balanced, Credit, Inspect},
 	tokens::{Fortitude, Precision, Preservation},
 	OnUnbalanced,
@@ -118,10 +119,10 @@ pub fn usd_for_gov_fee(gov: Balance) -> Option<Balance> {
 	)
 }
 
-/// GOV withdrawn from `who`, keeping its account alive.
-fn withdraw_gov(who: &AccountId, amount: Balance) -> Option<FeeCredit> {
+/// `amount` of `asset` (GOV or USD) withdrawn from `who`, keeping its account alive.
+fn withdraw(asset: NativeOrWithId<AssetId>, who: &AccountId, amount: Balance) -> Option<FeeCredit> {
 	<NativeAndAssets as Balanced<AccountId>>::withdraw(
-		NativeKind::get(),
+		asset,
 		who,
 		amount,
 		Precision::Exact,
@@ -133,16 +134,7 @@ fn withdraw_gov(who: &AccountId, amount: Balance) -> Option<FeeCredit> {
 
 /// Exactly `gov` GOV, bought with `who`'s USD through the pool.
 fn buy_gov_with_usd(who: &AccountId, gov: Balance) -> Option<FeeCredit> {
-	let usd = usd_for_gov_fee(gov)?;
-	let usd_in = <NativeAndAssets as Balanced<AccountId>>::withdraw(
-		UsdKind::get(),
-		who,
-		usd,
-		Precision::Exact,
-		Preservation::Preserve,
-		Fortitude::Polite,
-	)
-	.ok()?;
+	let usd_in = withdraw(UsdKind::get(), who, usd_for_gov_fee(gov)?)?;
 	match <AssetConversion as SwapCredit<AccountId>>::swap_tokens_for_exact_tokens(
 		vec![UsdKind::get(), NativeKind::get()],
 		usd_in,
@@ -211,7 +203,7 @@ impl OnChargeTransaction<Runtime> for GovOrUsdFees {
 		if fee_with_tip.is_zero() {
 			return Ok(None);
 		}
-		let (credit, paid_in) = match withdraw_gov(who, fee_with_tip) {
+		let (credit, paid_in) = match withdraw(NativeKind::get(), who, fee_with_tip) {
 			Some(gov) => (gov, FeeAsset::Gov),
 			None => (
 				buy_gov_with_usd(who, fee_with_tip).ok_or(InvalidTransaction::Payment)?,

@@ -252,7 +252,8 @@ pub fn check_allocation(
 	Ok(())
 }
 
-fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {
+/// The Aura and GRANDPA keys of one of [`DEV_VALIDATORS`].
+pub(crate) fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {
 	let grandpa = match k {
 		Sr25519Keyring::Alice => sp_keyring::Ed25519Keyring::Alice,
 		Sr25519Keyring::Bob => sp_keyring::Ed25519Keyring::Bob,
@@ -293,23 +294,29 @@ pub fn local_config_genesis() -> Value {
 	local_testnet_genesis(2)
 }
 
-/// Most validators a local testnet may have: the dev keys with a GRANDPA twin (Alice … Ferdie).
-pub const MAX_LOCAL_VALIDATORS: usize = 6;
+/// The dev keys that can validate: each has an ed25519 twin for GRANDPA ([`authority`]).
+pub const DEV_VALIDATORS: [Sr25519Keyring; 6] = [
+	Sr25519Keyring::Alice,
+	Sr25519Keyring::Bob,
+	Sr25519Keyring::Charlie,
+	Sr25519Keyring::Dave,
+	Sr25519Keyring::Eve,
+	Sr25519Keyring::Ferdie,
+];
+
+/// Most validators a local testnet may have: every one of [`DEV_VALIDATORS`].
+pub const MAX_LOCAL_VALIDATORS: usize = DEV_VALIDATORS.len();
 
 /// A local testnet of `validators` dev authorities (Alice, Bob, Charlie, … up to
 /// [`MAX_LOCAL_VALIDATORS`]; at least one), each authoring in turn and voting for finality:
 /// `--chain local-N` and `scripts/local-testnet.sh N`. Otherwise the `local_testnet` preset.
 pub fn local_testnet_genesis(validators: usize) -> Value {
-	let keys = [
-		Sr25519Keyring::Alice,
-		Sr25519Keyring::Bob,
-		Sr25519Keyring::Charlie,
-		Sr25519Keyring::Dave,
-		Sr25519Keyring::Eve,
-		Sr25519Keyring::Ferdie,
-	];
 	testnet_genesis(
-		keys.into_iter().take(validators.clamp(1, MAX_LOCAL_VALIDATORS)).map(authority).collect(),
+		DEV_VALIDATORS
+			.into_iter()
+			.take(validators.clamp(1, MAX_LOCAL_VALIDATORS))
+			.map(authority)
+			.collect(),
 		Sr25519Keyring::iter()
 			.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
 			.map(|k| k.to_account_id())

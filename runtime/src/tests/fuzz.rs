@@ -301,14 +301,7 @@ fn walk(seed: u64, calls: u64) -> (u64, u64, std::collections::BTreeMap<&'static
 			Governance::set_parameter(RuntimeOrigin::root(), RuntimeParameters::Yuma(p))
 				.expect("a legal parameter");
 		}
-		let users = vec![
-			Sr25519Keyring::Alice,
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Dave,
-			Sr25519Keyring::Eve,
-			Sr25519Keyring::Ferdie,
-		];
+		let users = crate::genesis_config_presets::DEV_VALIDATORS.to_vec();
 		let mut nets = Vec::new();
 		let mut hotkeys = Vec::new();
 		for owner in [Sr25519Keyring::Dave, Sr25519Keyring::Eve] {

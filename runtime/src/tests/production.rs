@@ -8,21 +8,18 @@ use super::{
 use crate::{
 	accounts::{TreasuryAccount, UsdAdminAccount},
 	genesis_config_presets::{
-		check_allocation, launch_liquid, production_genesis, AllocationError, GENESIS_ALLOCATION,
-		TEAM_ALLOCATION,
+		authority, check_allocation, launch_liquid, production_genesis, AllocationError,
+		GENESIS_ALLOCATION, TEAM_ALLOCATION,
 	},
 	AccountId, Balances, Runtime, USD_ASSET_ID,
 };
 use frame_support::traits::fungible::Inspect;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_keyring::Sr25519Keyring;
 
 fn authorities() -> Vec<(AuraId, GrandpaId)> {
-	[(Sr25519Keyring::Alice, Ed25519Keyring::Alice), (Sr25519Keyring::Bob, Ed25519Keyring::Bob)]
-		.into_iter()
-		.map(|(a, g)| (a.public().into(), g.public().into()))
-		.collect()
+	vec![authority(Sr25519Keyring::Alice), authority(Sr25519Keyring::Bob)]
 }
 
 fn team() -> AccountId {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import {
   useDevNode, devAccounts, sendAndWait, moduleErrorOf, ok, sudidResult, usdBalance, waitForEvent, UNIT,
-  USD, keyring, treasuryAddress,
+  USD, keyring, treasuryAddress, passReferendum,
 } from './lib.mjs';
 
 const CREDIT = 1_000_000n;
@@ -107,40 +107,18 @@ test('bounds and origins: out-of-range values and the raw parameters pallet are 
   assert.equal(await creditPrice(), 33_000n, 'unchanged');
 });
 
-/**
- * Notes `call`, submits it with `origin` (which picks the track), places the decision deposit
- * and votes it through with five dev holders. Resolves with the result the enacted call
- * returned (the scheduler's `Dispatched` event of the enactment).
- */
-async function passReferendum(origin, call) {
-  const bytes = call.method.toHex();
-  const hash = blake2AsHex(bytes);
-  const len = call.method.encodedLength;
-  ok(await sendAndWait(api.tx.preimage.notePreimage(bytes), acc.alice));
-  const submitted = await sendAndWait(api.tx.referenda.submit(origin, { Lookup: { hash, len } }, { After: 1 }), acc.alice);
-  ok(submitted);
-  const index = submitted.events.find(({ event }) => api.events.referenda.Submitted.is(event)).event.data.index.toNumber();
-  ok(await sendAndWait(api.tx.referenda.placeDecisionDeposit(index), acc.alice));
-  // Enactments are named scheduler tasks; referenda's own alarms are anonymous.
-  const enacted = waitForEvent(api, (e) => api.events.scheduler.Dispatched.is(e) && e.data.id.isSome,
-    { what: `enactment of referendum ${index}`, timeoutMs: 240_000 });
-  const vote = api.tx.convictionVoting.vote(index, { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 800_000n * UNIT } });
-  for (const who of [acc.bob, acc.charlie, acc.dave, acc.eve, acc.ferdie]) ok(await sendAndWait(vote, who));
-  return (await enacted).event.data.result;
-}
-
 test('the emergency track switches a subnet\'s emission off, and cannot change a parameter', async () => {
   const registered = await sendAndWait(api.tx.subnets.registerNetwork((await api.call.subnetsApi.lockCost()).toBigInt()), acc.alice);
   ok(registered);
   const netuid = registered.events.find(({ event }) => api.events.subnets.NetworkRegistered.is(event)).event.data.netuid.toNumber();
   assert.ok((await api.query.subnets.networks(netuid)).unwrap().emissionEnabled.isTrue);
 
-  const stopped = await passReferendum({ Governance: 'Emergency' }, api.tx.subnets.setEmission(netuid, false));
+  const stopped = await passReferendum(api, { Governance: 'Emergency' }, api.tx.subnets.setEmission(netuid, false));
   assert.ok(stopped.isOk, stopped.toString());
   assert.ok((await api.query.subnets.networks(netuid)).unwrap().emissionEnabled.isFalse);
 
   // Emergency stops; it does not set parameters (nor switch emission back on).
-  const param = await passReferendum({ Governance: 'Emergency' }, price(31_000n));
+  const param = await passReferendum(api, { Governance: 'Emergency' }, price(31_000n));
   assert.ok(param.isErr && param.asErr.isBadOrigin, param.toString());
   assert.equal(await creditPrice(), 33_000n, 'unchanged');
 });
@@ -151,7 +129,7 @@ test('a treasurer referendum spends USD; the beneficiary receives it at payout',
   const spend = api.tx.treasury.spend({ WithId: 1 }, 1_000n * USD, grantee.address, null);
   const approved = waitForEvent(api, (e) => api.events.treasury.AssetSpendApproved.is(e),
     { what: 'the spend', timeoutMs: 240_000 });
-  const result = await passReferendum({ Governance: 'Treasurer' }, spend);
+  const result = await passReferendum(api, { Governance: 'Treasurer' }, spend);
   assert.ok(result.isOk, result.toString());
   const index = (await approved).event.data.index.toNumber();
   const before = await usdBalance(api, grantee.address);

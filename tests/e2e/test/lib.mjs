@@ -8,7 +8,7 @@ import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
-import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { cryptoWaitReady, decodeAddress, blake2AsHex } from '@polkadot/util-crypto';
 import { u8aConcat, stringToU8a, u8aWrapBytes } from '@polkadot/util';
 
 export const UNIT = 10n ** 12n; // GOV
@@ -307,4 +307,26 @@ export function useDevNode(name, onReady, { fastBlocks = false } = {}) {
     if (ctx.api) await ctx.api.disconnect();
     if (ctx.node) await ctx.node.stop();
   });
+}
+
+/**
+ * Passes `call` by referendum on a dev chain (fast tracks): Alice notes its preimage, submits it
+ * with `origin` (which picks the track) and places the decision deposit; Bob … Ferdie vote aye
+ * with 800,000 GOV each. Resolves with the result the enacted call returned (the scheduler's
+ * `Dispatched` event of the enactment; referenda's own alarms are anonymous).
+ */
+export async function passReferendum(api, origin, call) {
+  const acc = devAccounts();
+  const bytes = call.method.toHex();
+  const lookup = { hash: blake2AsHex(bytes), len: call.method.encodedLength };
+  ok(await sendAndWait(api.tx.preimage.notePreimage(bytes), acc.alice));
+  const submitted = await sendAndWait(api.tx.referenda.submit(origin, { Lookup: lookup }, { After: 1 }), acc.alice);
+  ok(submitted);
+  const index = submitted.events.find(({ event }) => api.events.referenda.Submitted.is(event)).event.data.index.toNumber();
+  ok(await sendAndWait(api.tx.referenda.placeDecisionDeposit(index), acc.alice));
+  const enacted = waitForEvent(api, (e) => api.events.scheduler.Dispatched.is(e) && e.data.id.isSome,
+    { what: `enactment of referendum ${index}`, timeoutMs: 240_000 });
+  const vote = api.tx.convictionVoting.vote(index, { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 800_000n * UNIT } });
+  for (const who of [acc.bob, acc.charlie, acc.dave, acc.eve, acc.ferdie]) ok(await sendAndWait(vote, who));
+  return (await enacted).event.data.result;
 }

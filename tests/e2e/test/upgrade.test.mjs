@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import {
-  useDevNode, devAccounts, keyring, sendAndWait, ok, waitForEvent, waitForHead, finalizedNumber, UNIT,
+  useDevNode, devAccounts, keyring, sendAndWait, ok, waitForHead, finalizedNumber, passReferendum, UNIT,
 } from './lib.mjs';
 
 /** The N + 1 wasm, built by `scripts/test.sh` from `runtime/rehearsal`. */
@@ -37,19 +37,8 @@ test('a root referendum authorizes the next runtime; applied, it keeps the state
   const issuance = (await api.query.balances.totalIssuance()).toBigInt();
 
   // The root track: the referendum carries a 32-byte hash, not the code.
-  const authorize = api.tx.system.authorizeUpgrade(blake2AsHex(code));
-  const bytes = authorize.method.toHex();
-  ok(await sendAndWait(api.tx.preimage.notePreimage(bytes), acc.alice));
-  const submitted = await sendAndWait(api.tx.referenda.submit({ system: 'Root' },
-    { Lookup: { hash: blake2AsHex(bytes), len: authorize.method.encodedLength } }, { After: 1 }), acc.alice);
-  ok(submitted);
-  const index = submitted.events.find(({ event }) => api.events.referenda.Submitted.is(event)).event.data.index.toNumber();
-  ok(await sendAndWait(api.tx.referenda.placeDecisionDeposit(index), acc.alice));
-  const authorized = waitForEvent(api, (e) => api.events.system.UpgradeAuthorized.is(e),
-    { what: 'UpgradeAuthorized', timeoutMs: 240_000 });
-  const vote = api.tx.convictionVoting.vote(index, { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 800_000n * UNIT } });
-  for (const who of [acc.bob, acc.charlie, acc.dave, acc.eve, acc.ferdie]) ok(await sendAndWait(vote, who));
-  await authorized;
+  const authorized = await passReferendum(api, { system: 'Root' }, api.tx.system.authorizeUpgrade(blake2AsHex(code)));
+  assert.ok(authorized.isOk, authorized.toString());
 
   // Anyone submits the code; it is free when it matches the authorized hash.
   const started = Date.now();
