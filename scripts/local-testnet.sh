@@ -3,19 +3,22 @@
 # ferdie) on loopback, each with its own base path and ports: validator i (from 0) serves RPC on
 # ws://127.0.0.1:$((9944 + i)) and p2p on 30333 + i; all find alice by her fixed peer id.
 # Ctrl-C stops them all. State lives in ${TANDEM_TESTNET_DIR:-/tmp/tandem-local-testnet}; pass
-# --purge to start from genesis.
-#   scripts/local-testnet.sh [N] [--purge]
+# --purge to start from genesis. --fast runs the `local-N-fast` preset: 1-second blocks, fast
+# governance tracks and 10-block sessions (a validator-set referendum takes about a minute).
+#   scripts/local-testnet.sh [N] [--fast] [--purge]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh"
 DIR="${TANDEM_TESTNET_DIR:-/tmp/tandem-local-testnet}"
 N=2
+FAST=
 for arg in "$@"; do
 	case "$arg" in
 	--purge) rm -rf "$DIR" ;;
+	--fast) FAST=-fast ;;
 	[1-6]) N="$arg" ;;
 	*)
-		echo "usage: scripts/local-testnet.sh [N (1-6)] [--purge]" >&2
+		echo "usage: scripts/local-testnet.sh [N (1-6)] [--fast] [--purge]" >&2
 		exit 2
 		;;
 	esac
@@ -26,9 +29,9 @@ mkdir -p "$DIR"
 (cd "$ROOT" && cargo build --release --locked -p tandem-node)
 
 # `local` is the two-validator preset; other sizes are `local-N` (the same genesis, N dev
-# authorities). Each keeps its own state directory.
+# authorities), `local-N-fast` the fast form. Each keeps its own state directory.
 CHAIN=local
-[ "$N" -eq 2 ] || CHAIN="local-$N"
+[ "$N" -eq 2 ] && [ -z "$FAST" ] || CHAIN="local-$N$FAST"
 NAMES=(alice bob charlie dave eve ferdie)
 # Fixed node keys (validators on a non-dev chain need a persistent one): validator i's is i + 1.
 # Alice's key 0x…01 gives her this peer id, which the others boot from.

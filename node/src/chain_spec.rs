@@ -7,7 +7,7 @@ use sc_service::ChainType;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::Ss58Codec, ed25519, sr25519};
 use tandem_primitives::{gov, AccountId};
-use tandem_runtime::WASM_BINARY;
+use tandem_runtime::{genesis_config_presets::Authority, WASM_BINARY};
 
 /// The chain spec type: no node-side extensions.
 pub type ChainSpec = sc_service::GenericChainSpec;
@@ -58,25 +58,29 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 }
 
 /// `--chain local-N`: a local testnet of `n` dev validators (Alice, Bob, … ), for
-/// `scripts/local-testnet.sh N`.
-pub fn local_n_chain_spec(n: usize) -> Result<ChainSpec, String> {
+/// `scripts/local-testnet.sh N`; `local-N-fast` with 1-second blocks, fast tracks and 10-block
+/// sessions.
+pub fn local_n_chain_spec(n: usize, fast: bool) -> Result<ChainSpec, String> {
 	let max = tandem_runtime::genesis_config_presets::MAX_LOCAL_VALIDATORS;
 	if !(1..=max).contains(&n) {
 		return Err(format!("local-{n}: a local testnet has 1 to {max} validators"));
 	}
+	let pace = if fast { ", fast" } else { "" };
 	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name(&format!("Tandem Local Testnet ({n} validators)"))
-		.with_id(&format!("tandem_local_{n}"))
+		.with_name(&format!("Tandem Local Testnet ({n} validators{pace})"))
+		.with_id(&format!("tandem_local_{n}{}", if fast { "_fast" } else { "" }))
 		.with_chain_type(ChainType::Local)
-		.with_genesis_config_patch(tandem_runtime::genesis_config_presets::local_testnet_genesis(n))
+		.with_genesis_config_patch(tandem_runtime::genesis_config_presets::local_testnet_genesis(
+			n, fast,
+		))
 		.with_properties(properties())
 		.build())
 }
 
 /// `--chain production:<file>`: the production genesis from the allocation file at `path`.
 ///
-/// The file is JSON with SS58 addresses: `authorities` (a list of `{ "aura", "grandpa" }`
-/// public keys), `team`, `investors`, `issuers` (a list) and `usdAdmin`. Unknown fields are an
+/// The file is JSON with SS58 addresses: `authorities` (a list of `{ "account", "aura",
+/// "grandpa" }`: each validator's account and its session keys), `team`, `investors`, `issuers` (a list) and `usdAdmin`. Unknown fields are an
 /// error, so a misspelt field cannot be silently left out.
 pub fn production_chain_spec(path: &str) -> Result<ChainSpec, String> {
 	let text = std::fs::read_to_string(path)
@@ -108,7 +112,7 @@ pub fn production_chain_spec(path: &str) -> Result<ChainSpec, String> {
 
 /// The allocation file, parsed.
 struct Allocation {
-	authorities: Vec<(AuraId, GrandpaId)>,
+	authorities: Vec<Authority>,
 	team: AccountId,
 	investors: AccountId,
 	issuers: Vec<AccountId>,
@@ -130,9 +134,10 @@ impl Allocation {
 		let authorities = list("authorities")?
 			.iter()
 			.map(|a| {
+				let account = ss58::<AccountId>(&a["account"], "authorities[].account")?;
 				let aura = ss58::<sr25519::Public>(&a["aura"], "authorities[].aura")?;
 				let grandpa = ss58::<ed25519::Public>(&a["grandpa"], "authorities[].grandpa")?;
-				Ok((aura.into(), grandpa.into()))
+				Ok((account, AuraId::from(aura), GrandpaId::from(grandpa)))
 			})
 			.collect::<Result<_, String>>()?;
 		let issuers = list("issuers")?

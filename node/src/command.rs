@@ -42,11 +42,15 @@ impl SubstrateCli for Cli {
 				Box::new(chain_spec::production_chain_spec(id.trim_start_matches("production:"))?)
 			}
 			id if id.starts_with("local-") => {
-				let n = id
-					.trim_start_matches("local-")
-					.parse()
-					.map_err(|_| format!("`{id}`: expected local-N, N the number of validators"))?;
-				Box::new(chain_spec::local_n_chain_spec(n)?)
+				let rest = id.trim_start_matches("local-");
+				let (n, fast) = match rest.strip_suffix("-fast") {
+					Some(n) => (n, true),
+					None => (rest, false),
+				};
+				let n = n.parse().map_err(|_| {
+					format!("`{id}`: expected local-N or local-N-fast, N the number of validators")
+				})?;
+				Box::new(chain_spec::local_n_chain_spec(n, fast)?)
 			}
 			path => Box::new(
 				chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))

@@ -245,3 +245,17 @@ impl pallet_governance::BenchmarkHelper<RuntimeParameters> for GovernanceBenchma
 		RuntimeParameters::Credits(credits::Parameters::PayoutRate(credits::PayoutRate, Some(rate)))
 	}
 }
+
+/// Session keys for validator benchmarks: written straight into `pallet-session` (the ownership
+/// proof needs private keys a benchmark does not have; `set_keys` is not what is measured).
+pub struct ValidatorKeys;
+impl pallet_validators::BenchmarkHelper<AccountId> for ValidatorKeys {
+	fn register_keys(who: &AccountId) {
+		let raw: [u8; 32] = *who.as_ref();
+		let keys = crate::SessionKeys {
+			aura: sp_consensus_aura::sr25519::AuthorityId::from(sp_core::sr25519::Public::from_raw(raw)),
+			grandpa: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(raw)),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}

@@ -28,6 +28,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_subnets, Subnets]
 	[pallet_asset_conversion, AssetConversion]
 	[pallet_governance, Governance]
+	[pallet_validators, Validators]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

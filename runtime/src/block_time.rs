@@ -134,11 +134,16 @@ mod tests {
 			assert_eq!(Aura::slot_duration(), 1_000);
 			assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 500);
 		});
-		// Nothing else differs from `development`.
+		// Nothing else differs from `development` but the session length, which keeps sessions
+		// about as short in time.
 		let (mut fast, mut dev) = (preset_json(DEV_FAST_PRESET), preset_json("development"));
 		assert_eq!(fast["blockTime"]["slotMillis"], 1_000);
-		fast.as_object_mut().unwrap().remove("blockTime");
-		dev.as_object_mut().unwrap().remove("blockTime");
+		assert_eq!(fast["validators"]["sessionLength"], 10);
+		assert_eq!(dev["validators"]["sessionLength"], 50);
+		for json in [&mut fast, &mut dev] {
+			json.as_object_mut().unwrap().remove("blockTime");
+			json["validators"].as_object_mut().unwrap().remove("sessionLength");
+		}
 		assert_eq!(fast, dev);
 	}
 

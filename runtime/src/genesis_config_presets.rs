@@ -3,6 +3,9 @@
 //! [`production_genesis`], built from an allocation file by the node
 //! (`--chain production:<file>`, `docs/launch.md`).
 //!
+//! Every preset's authorities are validators of `pallet-validators` with their Aura and GRANDPA
+//! keys as session keys (`pallet-session`); consensus takes its first authorities from there.
+//!
 //! The test presets pre-fund the well-known dev accounts with GOV and USD, create the USD stable
 //! as asset 1 (6 decimals, sufficient, so an account holding only USD is a valid account), seed
 //! the USD/GOV pool and make Alice sudo. The production genesis does none of that.
@@ -13,7 +16,7 @@ use crate::{
 		SubnetsPotAccount, TreasuryAccount,
 	},
 	configs::{ExistentialDeposit, UsdMinBalance},
-	gov, usd, AccountId, Balance, BlockNumber, RuntimeGenesisConfig, USD_ASSET_ID,
+	gov, usd, AccountId, Balance, BlockNumber, RuntimeGenesisConfig, SessionKeys, USD_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -58,6 +61,37 @@ pub const DEV_FAST_PRESET: &str = "development_fast";
 /// Slot duration of the `development_fast` preset, in milliseconds.
 pub const FAST_SLOT_MILLIS: u64 = 1_000;
 
+/// Blocks per session on the test presets with 6-second blocks (5 minutes): a validator added
+/// by a referendum authors within 10 minutes. Production keeps `configs::SessionLength`.
+pub const TEST_SESSION_LENGTH: BlockNumber = 50;
+/// Blocks per session on the presets with [`FAST_SLOT_MILLIS`] slots (10 seconds).
+pub const FAST_SESSION_LENGTH: BlockNumber = 10;
+
+/// A validator at genesis: its account and its Aura and GRANDPA session keys.
+pub type Authority = (AccountId, AuraId, GrandpaId);
+
+/// The `validators` and `session` genesis of `authorities`: each is a validator from block 0,
+/// its keys registered as session keys (consensus reads its first authorities from them).
+fn validator_genesis(
+	authorities: &[Authority],
+	session_length: Option<BlockNumber>,
+) -> (pallet_validators::GenesisConfig<crate::Runtime>, pallet_session::GenesisConfig<crate::Runtime>)
+{
+	let keys = authorities
+		.iter()
+		.map(|(account, aura, grandpa)| {
+			(account.clone(), account.clone(), SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() })
+		})
+		.collect();
+	(
+		pallet_validators::GenesisConfig {
+			validators: authorities.iter().map(|a| a.0.clone()).collect(),
+			session_length,
+		},
+		pallet_session::GenesisConfig { keys, non_authority_keys: vec![] },
+	)
+}
+
 /// Adds `amount` to `who`'s genesis balance (one entry per account, as balances requires).
 fn endow(balances: &mut Vec<(AccountId, Balance)>, who: &AccountId, amount: Balance) {
 	match balances.iter_mut().find(|(a, _)| a == who) {
@@ -66,15 +100,37 @@ fn endow(balances: &mut Vec<(AccountId, Balance)>, who: &AccountId, amount: Bala
 	}
 }
 
+/// How fast a test preset runs.
+#[derive(Clone, Copy)]
+struct Pace {
+	/// Fast track timings.
+	fast_tracks: bool,
+	/// Slot length in milliseconds (`None`: 6 seconds).
+	slot_millis: Option<u64>,
+	/// Blocks per session.
+	session_length: BlockNumber,
+}
+
+/// 6-second blocks, production track timings: the local testnets.
+const LOCAL_PACE: Pace =
+	Pace { fast_tracks: false, slot_millis: None, session_length: TEST_SESSION_LENGTH };
+/// 1-second blocks, fast tracks, 10-block sessions: the end-to-end tests' chains.
+const FAST_PACE: Pace = Pace {
+	fast_tracks: true,
+	slot_millis: Some(FAST_SLOT_MILLIS),
+	session_length: FAST_SESSION_LENGTH,
+};
+
 fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	initial_authorities: Vec<Authority>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 	team: AccountId,
 	investors: AccountId,
-	fast_tracks: bool,
-	slot_millis: Option<u64>,
+	pace: Pace,
 ) -> Value {
+	let Pace { fast_tracks, slot_millis, session_length } = pace;
+	let (validators, session) = validator_genesis(&initial_authorities, Some(session_length));
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (k, DEV_GOV_ENDOWMENT)).collect();
 	// The genesis allocation (docs/gov-token.md). The treasury's share also means even the
@@ -118,12 +174,8 @@ fn testnet_genesis(
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig { balances },
 		vesting: pallet_vesting::GenesisConfig { vesting },
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
-		},
+		validators,
+		session,
 		assets: pallet_assets::GenesisConfig {
 			// (id, owner, is_sufficient, min_balance)
 			assets: vec![(USD_ASSET_ID, root.clone(), true, UsdMinBalance::get())],
@@ -174,20 +226,22 @@ pub fn launch_liquid(allocation: Balance) -> Balance {
 ///   [`LAUNCH_LIQUID_PERCENT`] that pays the first referendums' deposits, the treasury 20 %, the
 ///   ecosystem fund 10 %, the airdrop reserve 10 %. The subnets pot's existential deposit comes
 ///   out of the treasury's share. No other account holds GOV.
-/// * No sudo key, the production track timings, 6-second blocks.
+/// * No sudo key, the production track timings, 6-second blocks, one-hour sessions; the
+///   authorities are the first validators.
 /// * USD (asset 1, sufficient, 6 decimals) owned — owner, admin, issuer, freezer — by
 ///   `usd_admin` (on a real launch the keyless `UsdAdminAccount` of `crate::accounts`), with no
 ///   supply but the three protocol accounts' minimum balances (so their first small deposits
 ///   are not refused as dust).
 /// * Credit issuers from the file; no earned credits, no mesh roster, no USD/GOV pool.
 pub fn production_genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	authorities: Vec<Authority>,
 	team: AccountId,
 	investors: AccountId,
 	issuers: Vec<AccountId>,
 	usd_admin: AccountId,
 ) -> Value {
 	let ed = ExistentialDeposit::get();
+	let (validators, session) = validator_genesis(&authorities, None);
 	let balances = vec![
 		(team.clone(), TEAM_ALLOCATION),
 		(investors.clone(), INVESTOR_ALLOCATION),
@@ -205,12 +259,8 @@ pub fn production_genesis(
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig { balances },
 		vesting: pallet_vesting::GenesisConfig { vesting },
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
-		},
+		validators,
+		session,
 		assets: pallet_assets::GenesisConfig {
 			assets: vec![(USD_ASSET_ID, usd_admin, true, UsdMinBalance::get())],
 			metadata: vec![(USD_ASSET_ID, USD_NAME.to_vec(), USD_SYMBOL.to_vec(), usd::DECIMALS)],
@@ -226,7 +276,7 @@ pub fn production_genesis(
 pub enum AllocationError {
 	/// No authority: nobody could author a block.
 	NoAuthorities,
-	/// The same Aura or GRANDPA key twice.
+	/// The same account, Aura key or GRANDPA key twice.
 	DuplicateAuthority,
 	/// `usd_admin` is not the keyless governance account (`crate::accounts::UsdAdminAccount`):
 	/// the USD asset's roles would sit with whoever holds that key.
@@ -235,14 +285,18 @@ pub enum AllocationError {
 
 /// Checks an allocation before [`production_genesis`] builds it.
 pub fn check_allocation(
-	authorities: &[(AuraId, GrandpaId)],
+	authorities: &[Authority],
 	usd_admin: &AccountId,
 ) -> Result<(), AllocationError> {
 	if authorities.is_empty() {
 		return Err(AllocationError::NoAuthorities);
 	}
-	for (i, (aura, grandpa)) in authorities.iter().enumerate() {
-		if authorities.iter().skip(i.saturating_add(1)).any(|(a, g)| a == aura || g == grandpa) {
+	for (i, (account, aura, grandpa)) in authorities.iter().enumerate() {
+		if authorities
+			.iter()
+			.skip(i.saturating_add(1))
+			.any(|(c, a, g)| c == account || a == aura || g == grandpa)
+		{
 			return Err(AllocationError::DuplicateAuthority);
 		}
 	}
@@ -252,8 +306,8 @@ pub fn check_allocation(
 	Ok(())
 }
 
-/// The Aura and GRANDPA keys of one of [`DEV_VALIDATORS`].
-pub(crate) fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {
+/// The account and Aura and GRANDPA keys of one of [`DEV_VALIDATORS`].
+pub(crate) fn authority(k: Sr25519Keyring) -> Authority {
 	let grandpa = match k {
 		Sr25519Keyring::Alice => sp_keyring::Ed25519Keyring::Alice,
 		Sr25519Keyring::Bob => sp_keyring::Ed25519Keyring::Bob,
@@ -262,36 +316,39 @@ pub(crate) fn authority(k: Sr25519Keyring) -> (AuraId, GrandpaId) {
 		Sr25519Keyring::Eve => sp_keyring::Ed25519Keyring::Eve,
 		_ => sp_keyring::Ed25519Keyring::Ferdie,
 	};
-	(k.public().into(), grandpa.public().into())
+	(k.to_account_id(), k.public().into(), grandpa.public().into())
 }
 
 /// The development chain: Alice authors and finalizes alone; governance uses the fast tracks.
 pub fn development_config_genesis() -> Value {
-	development_genesis(None)
+	development_genesis(Pace {
+		fast_tracks: true,
+		slot_millis: None,
+		session_length: TEST_SESSION_LENGTH,
+	})
 }
 
 /// The development chain with [`FAST_SLOT_MILLIS`] slots: end-to-end tests that wait on
 /// blocks, not on time, run on it.
 pub fn development_fast_config_genesis() -> Value {
-	development_genesis(Some(FAST_SLOT_MILLIS))
+	development_genesis(FAST_PACE)
 }
 
-fn development_genesis(slot_millis: Option<u64>) -> Value {
+fn development_genesis(pace: Pace) -> Value {
 	testnet_genesis(
 		vec![authority(Sr25519Keyring::Alice)],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::One.to_account_id(),
 		Sr25519Keyring::Two.to_account_id(),
-		true,
-		slot_millis,
+		pace,
 	)
 }
 
 /// The local testnet: Alice and Bob author and both must vote for finality; governance uses
 /// the production track timings.
 pub fn local_config_genesis() -> Value {
-	local_testnet_genesis(2)
+	local_testnet_genesis(2, false)
 }
 
 /// The dev keys that can validate: each has an ed25519 twin for GRANDPA ([`authority`]).
@@ -310,7 +367,9 @@ pub const MAX_LOCAL_VALIDATORS: usize = DEV_VALIDATORS.len();
 /// A local testnet of `validators` dev authorities (Alice, Bob, Charlie, … up to
 /// [`MAX_LOCAL_VALIDATORS`]; at least one), each authoring in turn and voting for finality:
 /// `--chain local-N` and `scripts/local-testnet.sh N`. Otherwise the `local_testnet` preset.
-pub fn local_testnet_genesis(validators: usize) -> Value {
+/// `fast` (`--chain local-N-fast`): 1-second blocks, fast tracks and 10-block sessions, for
+/// tests that change the validator set by referendum.
+pub fn local_testnet_genesis(validators: usize, fast: bool) -> Value {
 	testnet_genesis(
 		DEV_VALIDATORS
 			.into_iter()
@@ -324,8 +383,7 @@ pub fn local_testnet_genesis(validators: usize) -> Value {
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::One.to_account_id(),
 		Sr25519Keyring::Two.to_account_id(),
-		false,
-		None,
+		if fast { FAST_PACE } else { LOCAL_PACE },
 	)
 }
 

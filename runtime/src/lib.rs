@@ -2,7 +2,8 @@
 //!
 //! One runtime for the whole chain: the native governance token GOV (`pallet-balances`, symbol
 //! `TDM`, 12 decimals), the USD settlement stable (`pallet-assets`, asset 1, 6 decimals), Aura
-//! block production with GRANDPA finality, the Tandem pallets (credits, yuma, gov-token,
+//! block production with GRANDPA finality over a governed validator set (session and
+//! `pallet-validators`), the Tandem pallets (credits, yuma, gov-token,
 //! subnets) and OpenGov.
 //!
 //! Pallet indices are fixed here (see [`Runtime`]) and never reused: polkadot.js and every
@@ -10,7 +11,7 @@
 //!
 //! | range | what |
 //! |---|---|
-//! | 0–9 | system, consensus, time (block time 5) |
+//! | 0–9 | system, consensus, time (block time 5, validators 6, session 7) |
 //! | 10–19 | tokens, fees, the USD/GOV market, vesting, treasury |
 //! | 20–29 | utility |
 //! | 30–49 | Tandem pallets (credits 30, yuma 31, gov-token 32, subnets 33, parameters 34) |
@@ -191,6 +192,12 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+	// Before session (its genesis reads the list) and session before Aura and GRANDPA (a
+	// rotation hands them the new authorities in the same block).
+	#[runtime::pallet_index(6)]
+	pub type Validators = pallet_validators;
+	#[runtime::pallet_index(7)]
+	pub type Session = pallet_session;
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(3)]

@@ -9,7 +9,7 @@ use crate::{
 };
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64, Contains, FindAuthor},
+	traits::{ConstBool, ConstU32, ConstU64, Contains},
 	weights::constants::ParityDbWeight,
 };
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -75,21 +75,9 @@ impl pallet_timestamp::Config for Runtime {
 
 impl block_time::Config for Runtime {}
 
-/// Finds the author of the current block from Aura's pre-runtime digest and turns the Aura key
-/// into the account it is (an sr25519 key is an account id).
-pub struct AuraAccountAdapter;
-impl FindAuthor<AccountId> for AuraAccountAdapter {
-	fn find_author<'a, I>(digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (sp_runtime::ConsensusEngineId, &'a [u8])>,
-	{
-		pallet_aura::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(digests)
-			.and_then(|key| AccountId::try_from(AsRef::<[u8]>::as_ref(&key)).ok())
-	}
-}
-
 impl pallet_authorship::Config for Runtime {
-	type FindAuthor = AuraAccountAdapter;
+	// The author's validator account: Aura's author index into session's validator list.
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
 	type EventHandler = ();
 }
 

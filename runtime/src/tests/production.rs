@@ -8,17 +8,15 @@ use super::{
 use crate::{
 	accounts::{TreasuryAccount, UsdAdminAccount},
 	genesis_config_presets::{
-		authority, check_allocation, launch_liquid, production_genesis, AllocationError,
+		authority, check_allocation, launch_liquid, production_genesis, AllocationError, Authority,
 		GENESIS_ALLOCATION, TEAM_ALLOCATION,
 	},
 	AccountId, Balances, Runtime, USD_ASSET_ID,
 };
 use frame_support::traits::fungible::Inspect;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_keyring::Sr25519Keyring;
 
-fn authorities() -> Vec<(AuraId, GrandpaId)> {
+fn authorities() -> Vec<Authority> {
 	vec![authority(Sr25519Keyring::Alice), authority(Sr25519Keyring::Bob)]
 }
 
@@ -72,6 +70,16 @@ fn the_production_genesis_mints_the_supply_and_gives_no_one_the_keys() {
 			"no pool at genesis"
 		);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 2);
+		assert_eq!(
+			pallet_validators::Validators::<Runtime>::get().into_inner(),
+			authorities().into_iter().map(|a| a.0).collect::<Vec<_>>()
+		);
+		assert_eq!(
+			pallet_validators::SessionLength::<Runtime>::get(),
+			crate::configs::validators::SessionLength::get(),
+			"one-hour sessions"
+		);
 		// Blocks run and every invariant holds.
 		run_to(20);
 		all_invariants();
@@ -127,6 +135,10 @@ fn a_bad_allocation_is_refused() {
 	assert_eq!(check_allocation(&[], &admin), Err(AllocationError::NoAuthorities));
 	let twice = [authorities()[0].clone(), authorities()[0].clone()];
 	assert_eq!(check_allocation(&twice, &admin), Err(AllocationError::DuplicateAuthority));
+	// Two validators on one account: distinct keys do not make them two.
+	let (alice, bob) = (authorities()[0].clone(), authorities()[1].clone());
+	let shared = [alice.clone(), (alice.0, bob.1, bob.2)];
+	assert_eq!(check_allocation(&shared, &admin), Err(AllocationError::DuplicateAuthority));
 	for key in [team(), investors(), issuers()[0].clone(), Sr25519Keyring::Bob.to_account_id()] {
 		assert_eq!(
 			check_allocation(&authorities(), &key),

@@ -91,6 +91,7 @@ pub(crate) fn all_invariants() {
 	assert_ok!(GovToken::do_try_state());
 	assert_ok!(Yuma::do_try_state());
 	assert_ok!(Governance::do_try_state());
+	assert_ok!(crate::Validators::do_try_state());
 }
 
 /// A full epoch: a user's credits are paid to the miners by incentive and validators by

@@ -164,19 +164,21 @@ export function waitForEvent(api, matches, { timeoutMs = 120_000, what = 'event'
   });
 }
 
-/** Resolves when `predicate(header)` holds for a new head of the given kind. */
+/** Resolves when `predicate(header)` (which may be async) holds for a new head of the given
+ * kind. */
 export function waitForHead(api, predicate, { finalized = false, timeoutMs = 120_000, what = 'head' } = {}) {
   return new Promise((resolve, reject) => {
     let unsub = null;
-    const timer = setTimeout(() => { if (unsub) unsub(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+    let done = false;
+    const finish = (f) => { if (done) return; done = true; clearTimeout(timer); if (unsub) unsub(); f(); };
+    const timer = setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
     const sub = finalized ? api.rpc.chain.subscribeFinalizedHeads : api.rpc.chain.subscribeNewHeads;
     sub((header) => {
-      if (predicate(header)) {
-        clearTimeout(timer);
-        if (unsub) unsub();
-        resolve(header);
-      }
-    }).then((u) => { unsub = u; });
+      Promise.resolve(predicate(header)).then(
+        (hit) => { if (hit) finish(() => resolve(header)); },
+        (e) => finish(() => reject(e)),
+      );
+    }).then((u) => { unsub = u; if (done) u(); });
   });
 }
 
