@@ -5,6 +5,7 @@
 // Bob, whose slots stop; finality holds throughout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import {
@@ -70,12 +71,17 @@ test('a referendum adds a validator that joined, which authors and votes; remova
   await waitForHead(charlieApi, (h) => h.number.toNumber() >= synced, { what: 'charlie syncs' });
 
   // Charlie's node makes the keys and proves them for his account; he registers them.
-  const owner = u8aToHex(decodeAddress(acc.charlie.address));
-  const generated = await charlieApi.provider.send('author_rotateKeysWithOwner', [owner]);
+  // polkadot.js 16 has no wrapper for this RPC: it goes over a plain provider.
+  const charlieRpc = new WsProvider(nodes[2].url, false);
+  await charlieRpc.connect();
+  await charlieRpc.isReady;
+  t.after(() => charlieRpc.disconnect().catch(() => {}));
+  const rotate = (who) => charlieRpc.send('author_rotateKeysWithOwner', [u8aToHex(decodeAddress(who.address))]);
+  const generated = await rotate(acc.charlie);
   assert.ok(generated.proof, 'the node returns an ownership proof');
   const charlieAura = generated.keys.slice(0, 66); // 0x + the first 32 bytes: the Aura key
   // A proof made for another account is refused by name.
-  const other = await charlieApi.provider.send('author_rotateKeysWithOwner', [u8aToHex(decodeAddress(acc.dave.address))]);
+  const other = await rotate(acc.dave);
   const refused = await sendAndWait(api.tx.session.setKeys(other.keys, other.proof), acc.charlie);
   assert.ok(refused.dispatchError?.isModule);
   const { section, name } = api.registry.findMetaError(refused.dispatchError.asModule);
