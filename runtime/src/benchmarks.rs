@@ -4,7 +4,7 @@
 // Bare names, not `crate::…`: `define_benchmarks!` writes them into the macros it defines.
 use crate::{
 	AllPalletsWithSystem, AssetConversion, Balances, Credits, GovToken, Governance, Runtime,
-	Subnets, Sudo, Timestamp, Utility, Yuma,
+	Subnets, Sudo, Timestamp, Utility, Validators, Yuma,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{
