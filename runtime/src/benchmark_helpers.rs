@@ -253,8 +253,12 @@ impl pallet_validators::BenchmarkHelper<AccountId> for ValidatorKeys {
 	fn register_keys(who: &AccountId) {
 		let raw: [u8; 32] = *who.as_ref();
 		let keys = crate::SessionKeys {
-			aura: sp_consensus_aura::sr25519::AuthorityId::from(sp_core::sr25519::Public::from_raw(raw)),
-			grandpa: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(raw)),
+			aura: sp_consensus_aura::sr25519::AuthorityId::from(
+				sp_core::sr25519::Public::from_raw(raw),
+			),
+			grandpa: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(
+				raw,
+			)),
 		};
 		pallet_session::NextKeys::<Runtime>::insert(who, keys);
 	}

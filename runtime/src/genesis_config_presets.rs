@@ -80,7 +80,11 @@ fn validator_genesis(
 	let keys = authorities
 		.iter()
 		.map(|(account, aura, grandpa)| {
-			(account.clone(), account.clone(), SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() })
+			(
+				account.clone(),
+				account.clone(),
+				SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() },
+			)
 		})
 		.collect();
 	(

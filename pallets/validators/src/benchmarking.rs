@@ -23,11 +23,14 @@ mod benchmarks {
 
 	/// Worst case: the list is one short of full (the contains scan and the write are longest).
 	#[benchmark]
-	fn add_validator(n: Linear<1, { T::MaxValidators::get().saturating_sub(1) }>) -> Result<(), BenchmarkError> {
+	fn add_validator(
+		n: Linear<1, { T::MaxValidators::get().saturating_sub(1) }>,
+	) -> Result<(), BenchmarkError> {
 		fill::<T>(n);
 		let who: T::AccountId = account("candidate", 0, 0);
 		T::BenchmarkHelper::register_keys(&who);
-		let origin = T::AddOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AddOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());

@@ -53,6 +53,7 @@ pub trait BenchmarkHelper<AccountId> {
 }
 
 #[frame_support::pallet]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
@@ -116,7 +117,6 @@ pub mod pallet {
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
-		#[allow(clippy::expect_used)]
 		fn build(&self) {
 			let validators: BoundedVec<_, _> =
 				self.validators.clone().try_into().expect("more genesis validators than allowed");
@@ -217,10 +217,7 @@ pub mod pallet {
 
 		/// The listed validators that have session keys.
 		pub fn keyed_validators() -> Vec<T::AccountId> {
-			Validators::<T>::get()
-				.into_iter()
-				.filter(|v| T::KeysRegistered::is_registered(v))
-				.collect()
+			Validators::<T>::get().into_iter().filter(T::KeysRegistered::is_registered).collect()
 		}
 
 		/// The invariants listed in the crate docs.

@@ -166,4 +166,3 @@ pub fn run_to(n: u64) {
 		Session::on_initialize(b);
 	}
 }
-

@@ -1,3 +1,5 @@
+#![allow(clippy::expect_used, clippy::arithmetic_side_effects)]
+
 use crate::{mock::*, Error, Event, SetChanged};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
@@ -78,9 +80,15 @@ fn only_root_adds_and_only_root_or_emergency_removes() {
 #[test]
 fn bad_additions_are_refused_by_name() {
 	test(|| {
-		assert_noop!(Validators::add_validator(RuntimeOrigin::root(), 1), Error::<Test>::AlreadyValidator);
+		assert_noop!(
+			Validators::add_validator(RuntimeOrigin::root(), 1),
+			Error::<Test>::AlreadyValidator
+		);
 		// No keys: the referendum could not make it author.
-		assert_noop!(Validators::add_validator(RuntimeOrigin::root(), 3), Error::<Test>::NoSessionKeys);
+		assert_noop!(
+			Validators::add_validator(RuntimeOrigin::root(), 3),
+			Error::<Test>::NoSessionKeys
+		);
 		for v in [3, 4] {
 			set_keys(v);
 			assert_ok!(Validators::add_validator(RuntimeOrigin::root(), v));
@@ -96,7 +104,10 @@ fn bad_additions_are_refused_by_name() {
 #[test]
 fn bad_removals_are_refused_by_name() {
 	test(|| {
-		assert_noop!(Validators::remove_validator(RuntimeOrigin::root(), 3), Error::<Test>::NotValidator);
+		assert_noop!(
+			Validators::remove_validator(RuntimeOrigin::root(), 3),
+			Error::<Test>::NotValidator
+		);
 		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 1));
 		assert_noop!(
 			Validators::remove_validator(RuntimeOrigin::root(), 2),

@@ -691,7 +691,10 @@ fn referenda_add_and_remove_validators() {
 			keys.clone(),
 			proof
 		));
-		assert_eq!(pass_and_enact(submit(emergency(), add(&charlie))), Err(DispatchError::BadOrigin));
+		assert_eq!(
+			pass_and_enact(submit(emergency(), add(&charlie))),
+			Err(DispatchError::BadOrigin)
+		);
 		assert_eq!(pass_and_enact(submit(root(), add(&charlie))), Ok(()));
 
 		let aura = || pallet_aura::Authorities::<Runtime>::get().into_inner();

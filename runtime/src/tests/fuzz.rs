@@ -260,12 +260,10 @@ fn end_block(w: &mut World, seed: u64, weight: Weight) {
 /// (`pallet-session` does, so no transaction lands in it); that claim is left out, so the
 /// block-weight check measures what the other hooks and the calls use.
 fn start_block() -> Weight {
-	use frame_support::traits::Get;
 	use pallet_session::ShouldEndSession;
 	let n = System::block_number() + 1;
 	System::set_block_number(n);
-	let rotation =
-		<Runtime as pallet_session::Config>::ShouldEndSession::should_end_session(n);
+	let rotation = <Runtime as pallet_session::Config>::ShouldEndSession::should_end_session(n);
 	let weight = crate::AllPalletsWithSystem::on_initialize(n);
 	if rotation {
 		weight.saturating_sub(crate::limits::RuntimeBlockWeights::get().max_block)
