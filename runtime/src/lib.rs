@@ -192,8 +192,12 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
-	// Before session (its genesis reads the list) and session before Aura and GRANDPA (a
-	// rotation hands them the new authorities in the same block).
+	// Hooks and genesis run in this order. Authorship first: it notes the block's author
+	// against the set that authored it, before a rotation changes the list. Validators before
+	// session (session's genesis reads the list), session before Aura and GRANDPA (a rotation
+	// hands them the new authorities in the same block).
+	#[runtime::pallet_index(4)]
+	pub type Authorship = pallet_authorship;
 	#[runtime::pallet_index(6)]
 	pub type Validators = pallet_validators;
 	#[runtime::pallet_index(7)]
@@ -202,8 +206,6 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
-	#[runtime::pallet_index(4)]
-	pub type Authorship = pallet_authorship;
 	#[runtime::pallet_index(5)]
 	pub type BlockTime = crate::block_time;
 

@@ -17,9 +17,12 @@
 //! * The session length is fixed at genesis ([`SessionLength`]); [`SessionPeriod`] reads it for
 //!   `pallet_session::PeriodicSessions`.
 //!
-//! A listed validator without keys (it purged them) is left out of the set session receives;
-//! if that would leave fewer than `MinValidators` keyed validators, no set is handed over and
-//! the change waits for the next rotation.
+//! At every rotation the pallet compares the listed validators that have session keys with the
+//! set it last handed to session ([`Handed`]). When they differ — governance changed the list,
+//! or a listed validator purged its keys or set them again — session receives the new set, so
+//! Aura, GRANDPA and session's own list always change together. If fewer than `MinValidators`
+//! listed validators have keys, no set is handed over and the change waits for the next
+//! rotation.
 //!
 //! ## Invariants (`try_state`)
 //!
@@ -101,6 +104,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SetChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// The set last handed to session (the keyed validators at that rotation).
+	#[pallet::storage]
+	pub type Handed<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
 	/// Blocks per session. Set at genesis only.
 	#[pallet::storage]
 	pub type SessionLength<T: Config> =
@@ -138,10 +146,11 @@ pub mod pallet {
 		ValidatorAdded { who: T::AccountId, validators: u32 },
 		/// `who` leaves the validator set from the session after next (`validators` listed now).
 		ValidatorRemoved { who: T::AccountId, validators: u32 },
-		/// Session received the changed list: it validates from session `session`.
+		/// Session received a new set (the list changed, or a listed validator's keys went or
+		/// came back): it validates from session `session`.
 		NewSetQueued { session: SessionIndex, validators: u32 },
-		/// The changed list was not handed over: fewer than `MinValidators` of its accounts
-		/// have session keys (`keyed`). It is offered again at the next rotation.
+		/// The new set was not handed over: fewer than `MinValidators` listed accounts have
+		/// session keys (`keyed`). It is offered again at the next rotation.
 		NewSetDeferred { session: SessionIndex, keyed: u32 },
 	}
 
@@ -215,6 +224,11 @@ pub mod pallet {
 			Self::deposit_event(event(count));
 		}
 
+		/// Records `set` as handed to session (it is at most the list, so within the bound).
+		fn hand(set: &[T::AccountId]) {
+			Handed::<T>::put(BoundedVec::truncate_from(set.to_vec()));
+		}
+
 		/// The listed validators that have session keys.
 		pub fn keyed_validators() -> Vec<T::AccountId> {
 			Validators::<T>::get().into_iter().filter(T::KeysRegistered::is_registered).collect()
@@ -240,22 +254,27 @@ pub mod pallet {
 
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-			if !SetChanged::<T>::get() {
+			let keyed = Self::keyed_validators();
+			if !SetChanged::<T>::get() && Handed::<T>::get().as_slice() == keyed.as_slice() {
 				return None;
 			}
-			let keyed = Self::keyed_validators();
 			let count = keyed.len() as u32;
 			if count < T::MinValidators::get().max(1) {
 				Self::deposit_event(Event::NewSetDeferred { session: new_index, keyed: count });
 				return None;
 			}
+			Self::hand(&keyed);
 			SetChanged::<T>::kill();
 			Self::deposit_event(Event::NewSetQueued { session: new_index, validators: count });
 			Some(keyed)
 		}
 
+		/// Session's genesis asks after registering the genesis keys: the listed validators
+		/// that have them.
 		fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-			Some(Validators::<T>::get().into_inner())
+			let keyed = Self::keyed_validators();
+			Self::hand(&keyed);
+			Some(keyed)
 		}
 
 		fn end_session(_end_index: SessionIndex) {}

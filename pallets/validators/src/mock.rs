@@ -54,12 +54,15 @@ impl OneSessionHandler<u64> for RecordAuthorities {
 	fn on_genesis_session<'a, I: 'a + Iterator<Item = (&'a u64, Self::Key)>>(validators: I) {
 		Authorities::set(validators.map(|(_, k)| k.0).collect());
 	}
+	/// Like Aura and GRANDPA: an unchanged session changes nothing.
 	fn on_new_session<'a, I: 'a + Iterator<Item = (&'a u64, Self::Key)>>(
-		_changed: bool,
+		changed: bool,
 		validators: I,
 		_queued: I,
 	) {
-		Authorities::set(validators.map(|(_, k)| k.0).collect());
+		if changed {
+			Authorities::set(validators.map(|(_, k)| k.0).collect());
+		}
 	}
 	fn on_disabled(_: u32) {}
 }

@@ -2,7 +2,7 @@
 
 use crate::{mock::*, Error, Event, SetChanged};
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::DispatchError;
+use sp_runtime::{testing::UintAuthorityId, DispatchError};
 
 fn last_event() -> Event<Test> {
 	System::events()
@@ -121,10 +121,11 @@ fn a_set_without_enough_keys_waits() {
 	test(|| {
 		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 2));
 		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(1)));
-		// The only listed validator has no keys: session keeps what it has.
+		// The only listed validator has no keys: nothing is handed over, the authorities stay.
 		run_to(SESSION);
 		assert_eq!(last_event(), Event::NewSetDeferred { session: 2, keyed: 0 });
 		assert!(SetChanged::<Test>::get());
+		assert_eq!(Authorities::get(), vec![1, 2]);
 		set_keys(1);
 		run_to(2 * SESSION);
 		assert_eq!(last_event(), Event::NewSetQueued { session: 3, validators: 1 });
@@ -141,5 +142,33 @@ fn a_listed_validator_without_keys_is_left_out() {
 		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(2)));
 		run_to(2 * SESSION);
 		assert_eq!(Authorities::get(), vec![1, 3]);
+	});
+}
+
+#[test]
+fn keys_purged_without_a_referendum_take_the_validator_out_and_back() {
+	test(|| {
+		set_keys(3);
+		assert_ok!(Validators::add_validator(RuntimeOrigin::root(), 3));
+		run_to(2 * SESSION);
+		assert_eq!(Authorities::get(), vec![1, 2, 3]);
+		// Validator 3 purges its keys: the next rotation hands session the set without it,
+		// so consensus and session's list change together.
+		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(3)));
+		run_to(3 * SESSION);
+		assert_eq!(last_event(), Event::NewSetQueued { session: 4, validators: 2 });
+		run_to(4 * SESSION);
+		assert_eq!(Authorities::get(), vec![1, 2]);
+		assert_eq!(Session::validators(), vec![1, 2]);
+		// Keys set again: it is back two sessions later, with no referendum.
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(3), UintAuthorityId(3), vec![]));
+		run_to(5 * SESSION);
+		assert_eq!(last_event(), Event::NewSetQueued { session: 6, validators: 3 });
+		run_to(6 * SESSION);
+		assert_eq!(Authorities::get(), vec![1, 2, 3]);
+		// Nothing changes after that: no set is handed over.
+		System::reset_events();
+		run_to(7 * SESSION);
+		assert!(System::events().iter().all(|r| !matches!(r.event, RuntimeEvent::Validators(_))));
 	});
 }

@@ -165,19 +165,24 @@ export function waitForEvent(api, matches, { timeoutMs = 120_000, what = 'event'
 }
 
 /** Resolves when `predicate(header)` (which may be async) holds for a new head of the given
- * kind. */
+ * kind. Heads are judged one at a time, in the order they arrive. */
 export function waitForHead(api, predicate, { finalized = false, timeoutMs = 120_000, what = 'head' } = {}) {
   return new Promise((resolve, reject) => {
     let unsub = null;
     let done = false;
+    let queue = Promise.resolve();
     const finish = (f) => { if (done) return; done = true; clearTimeout(timer); if (unsub) unsub(); f(); };
     const timer = setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
     const sub = finalized ? api.rpc.chain.subscribeFinalizedHeads : api.rpc.chain.subscribeNewHeads;
     sub((header) => {
-      Promise.resolve(predicate(header)).then(
-        (hit) => { if (hit) finish(() => resolve(header)); },
-        (e) => finish(() => reject(e)),
-      );
+      queue = queue.then(async () => {
+        if (done) return;
+        try {
+          if (await predicate(header)) finish(() => resolve(header));
+        } catch (e) {
+          finish(() => reject(e));
+        }
+      });
     }).then((u) => { unsub = u; if (done) u(); });
   });
 }
