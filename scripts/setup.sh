@@ -2,13 +2,24 @@
 # Installs what a fresh Debian machine lacks, in parts, each idempotent and fast when everything
 # is already there:
 #   scripts/setup.sh rust   the wasm target, rust-src, clippy/rustfmt, protoc and clang (builds)
-#   scripts/setup.sh e2e    the end-to-end suite's npm packages (tests/e2e) and its Python client
-#                           (tests/e2e/python/.venv)
-# With no argument, both. dev.sh runs the rust part only; test.sh and CI run both.
+#   scripts/setup.sh e2e    the end-to-end suite's npm packages (tests/e2e), its Python client
+#                           (tests/e2e/python/.venv) and Chromium for the console's browser test
+#   scripts/setup.sh console the console's npm packages (console/)
+# With no argument, all three. dev.sh runs the rust part only, console.sh the console part;
+# test.sh and CI run all three.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# Installs Debian packages (as root, or through sudo).
+apt_install() {
+	log "installing $*"
+	local sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 
 setup_rust() {
 	if ! command -v rustup >/dev/null; then
@@ -33,11 +44,7 @@ setup_rust() {
 	command -v protoc >/dev/null || missing+=(protobuf-compiler)
 	command -v clang >/dev/null || missing+=(clang)
 	if ((${#missing[@]})); then
-		log "installing ${missing[*]}"
-		local sudo=""
-		[ "$(id -u)" -eq 0 ] || sudo="sudo"
-		$sudo apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+		apt_install "${missing[@]}"
 	fi
 	log "rust ready"
 }
@@ -57,11 +64,7 @@ setup_e2e() {
 	# when requirements.txt is newer than the venv's stamp.
 	local py="$e2e/python"
 	if ! command -v python3 >/dev/null || ! python3 -c "import venv, ensurepip" 2>/dev/null; then
-		log "installing python3-venv"
-		local sudo=""
-		[ "$(id -u)" -eq 0 ] || sudo="sudo"
-		$sudo apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+		apt_install python3 python3-venv
 	fi
 	if [ ! -f "$py/.venv/.installed" ] || [ "$py/requirements.txt" -nt "$py/.venv/.installed" ]; then
 		log "pip install (tests/e2e/python)"
@@ -69,17 +72,35 @@ setup_e2e() {
 		"$py/.venv/bin/pip" install -q --disable-pip-version-check -r "$py/requirements.txt"
 		touch "$py/.venv/.installed"
 	fi
+	# Headless Chromium for the console's browser test (console.test.mjs, puppeteer-core).
+	if ! command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null; then
+		apt_install chromium
+	fi
 	log "e2e ready"
 }
 
+setup_console() {
+	if ! command -v npm >/dev/null; then
+		echo "Node.js (>= 20.19) and npm are required for the console" >&2
+		exit 1
+	fi
+	local dir="$ROOT/console"
+	if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		log "npm ci (console)"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+	log "console ready"
+}
+
 parts=("$@")
-((${#parts[@]})) || parts=(rust e2e)
+((${#parts[@]})) || parts=(rust e2e console)
 for part in "${parts[@]}"; do
 	case "$part" in
 	rust) setup_rust ;;
 	e2e) setup_e2e ;;
+	console) setup_console ;;
 	*)
-		echo "unknown set-up part: $part (rust, e2e)" >&2
+		echo "unknown set-up part: $part (rust, e2e, console)" >&2
 		exit 2
 		;;
 	esac

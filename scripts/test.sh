@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: set-up, rustfmt, clippy (the workspace lints, denied), the node build, the
-# workspace's Rust tests (unit, runtime, property), every pallet's benchmark test suite, then the
-# end-to-end suite against real nodes. Exits non-zero on any failure; prints each step's time.
+# workspace's Rust tests (unit, runtime, property), every pallet's benchmark test suite, the
+# console's build, then the end-to-end suite against real nodes (the console's browser test
+# among them). Exits non-zero on any failure; prints each step's time.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh"
@@ -25,7 +26,7 @@ finish() {
 }
 
 step "setup"
-scripts/setup.sh rust e2e
+scripts/setup.sh rust e2e console
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -66,6 +67,11 @@ fi
 step "upgrade rehearsal runtime (runtime/rehearsal, spec_version + 1)"
 WASM_BUILD_WORKSPACE_HINT="$ROOT/runtime/rehearsal" \
 	cargo check --release --locked --manifest-path runtime/rehearsal/Cargo.toml
+
+# The console's unit conversions, then its static build, which the browser test
+# (console.test.mjs) loads.
+step "console: unit tests and build"
+(cd console && npm test && npx vite build --logLevel warn)
 
 step "end-to-end (tests/e2e, files in parallel)"
 (cd tests/e2e && npm test)

@@ -324,6 +324,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_governance::runtime_api::GovernanceApi<Block, crate::dynamic_params::RuntimeParametersKey> for Runtime {
+		fn parameters() -> Vec<pallet_governance::runtime_api::ParameterView<crate::dynamic_params::RuntimeParametersKey>> {
+			crate::governance::bounds::parameter_views()
+		}
+	}
+
 	impl pallet_credits::runtime_api::CreditsApi<Block, AccountId> for Runtime {
 		fn account(who: AccountId) -> pallet_credits::types::AccountCredits {
 			crate::Credits::account_credits(&who)

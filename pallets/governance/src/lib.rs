@@ -23,10 +23,13 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod runtime_api;
 pub mod weights;
 pub use weights::WeightInfo;
 

@@ -13,18 +13,27 @@
 //! `Deflation`), the plain consistency rules say `Inconsistent`.
 
 use crate::{
-	dynamic_params::{credits, subnets, token, yuma, RuntimeParametersValue as V},
+	dynamic_params::{
+		credits, subnets, token, yuma, RuntimeParametersKey as K, RuntimeParametersValue as V,
+	},
 	limits::MAX_UIDS,
 	Balance, Runtime,
 };
+use alloc::vec::Vec;
 use frame_support::traits::Get;
-use pallet_governance::{within, BoundError, ParameterBounds};
+use pallet_governance::{
+	runtime_api::{ParameterUnit, ParameterView},
+	within, BoundError, ParameterBounds,
+};
 use sp_runtime::{Perbill, Permill};
 use tandem_primitives::{
 	gov,
 	time::{DAYS, MONTH},
 	usd,
 };
+
+const GOV: Balance = gov::UNIT;
+const USD: Balance = usd::UNIT;
 
 use credits::ParametersValue as C;
 use subnets::ParametersValue as S;
@@ -243,51 +252,123 @@ fn vault_backs(rate: Balance) -> bool {
 	owed.is_some_and(|owed| vault >= owed)
 }
 
-/// The range of each parameter.
-pub fn range(value: &V) -> Result<(), BoundError> {
-	const GOV: Balance = gov::UNIT;
-	const USD: Balance = usd::UNIT;
-	match *value {
-		// $0.001 ..= $10 per credit.
-		V::Credits(C::CreditPrice(v)) => within(v, USD / 1_000, 10 * USD),
-		V::Credits(C::PayoutRate(v)) => within(v, 1, 10 * USD),
-		V::Credits(C::ProtocolFee(v)) => within(v, pct(0), pct(50)),
-		V::Credits(C::OwnerCut(v)) => within(v, pct(0), pct(20)),
-		V::Credits(C::ValidatorCut(v)) => within(v, pct(0), pct(50)),
-		V::Credits(C::MaxCreditSlash(v)) => within(v, pct(1), pct(100)),
-
-		// 5 blocks (dev chains) ..= 1 week.
-		V::Yuma(Y::Tempo(v)) => within(v, 5, 7 * DAYS),
-		V::Yuma(Y::Kappa(v)) => within(v, pct(10), pct(90)),
-		V::Yuma(Y::BondsAlpha(v)) => within(v, pct(1), pct(100)),
-		V::Yuma(Y::LiquidAlpha(_)) | V::Yuma(Y::CommitReveal(_)) => Ok(()),
-		V::Yuma(Y::AlphaLow(v)) | V::Yuma(Y::AlphaHigh(v)) => within(v, pct(1), pct(100)),
-		// Up to the storage bound on uids per subnet.
-		V::Yuma(Y::MaxValidators(v)) => within(v, 1, MAX_UIDS),
-		V::Yuma(Y::MaxAllowedUids(v)) => within(v, 2, MAX_UIDS),
-		V::Yuma(Y::ImmunityPeriod(v)) => within(v, 0, MONTH),
-		V::Yuma(Y::WeightsRateLimit(v)) => within(v, 0, DAYS),
-		V::Yuma(Y::MinAllowedWeights(v)) => within(v, 0, MAX_UIDS),
-		V::Yuma(Y::ActivityCutoff(v)) => within(v, 1, MONTH),
-		V::Yuma(Y::ValidatorStakeThreshold(v)) => within(v, 0, 1_000_000 * GOV),
-		V::Yuma(Y::MinBurn(v)) | V::Yuma(Y::MaxBurn(v)) => within(v, 0, 1_000_000 * GOV),
-
-		V::Token(T::BuybackInterval(v)) => within(v, 1, DAYS),
-		V::Token(T::BuybackLot(v)) => within(v, USD, 1_000_000 * USD),
-		V::Token(T::BuybackShare(v)) => within(v, pct(0), pct(100)),
-		V::Token(T::MaxBuybackSlippage(v)) => within(v, Perbill::from_parts(1_000_000), pct(20)),
-		V::Token(T::PoolLpFee(v)) => within(v, Permill::zero(), Permill::from_percent(3)),
-		V::Token(T::AirdropClaimPeriod(v)) => within(v, DAYS, 365 * DAYS),
-
-		V::Subnets(S::SwapFee(v)) => within(v, pct(0), pct(1)),
-		V::Subnets(S::ValidatorTake(v)) => within(v, pct(0), pct(50)),
-		V::Subnets(S::MinLockCost(v)) => within(v, GOV, 1_000_000 * GOV),
-		V::Subnets(S::MaxStakeSlash(v)) => within(v, pct(1), pct(100)),
-		V::Subnets(S::PriceEmaHalfLife(v)) => within(v, 1, 90 * DAYS),
-		V::Subnets(S::EmissionPerRevenue(v)) => within(v, pct(0), pct(9)),
-		V::Subnets(S::MinerAlphaShare(v)) => within(v, pct(0), pct(41)),
-		V::Subnets(S::NetworkImmunity(v)) => within(v, 0, 365 * DAYS),
+/// A parameter value as the `u128` the runtime API reports (`ParameterUnit` says how it reads).
+trait Reported {
+	fn reported(self) -> u128;
+}
+impl Reported for u128 {
+	fn reported(self) -> u128 {
+		self
 	}
+}
+impl Reported for u32 {
+	fn reported(self) -> u128 {
+		self.into()
+	}
+}
+impl Reported for u16 {
+	fn reported(self) -> u128 {
+		self.into()
+	}
+}
+impl Reported for bool {
+	fn reported(self) -> u128 {
+		self.into()
+	}
+}
+impl Reported for Perbill {
+	fn reported(self) -> u128 {
+		self.deconstruct().into()
+	}
+}
+impl Reported for Permill {
+	fn reported(self) -> u128 {
+		self.deconstruct().into()
+	}
+}
+
+/// `(value, lo, hi)` of one parameter type, reported.
+fn reported<P: Reported>(value: P, lo: P, hi: P) -> (u128, u128, u128) {
+	(value.reported(), lo.reported(), hi.reported())
+}
+
+/// The table of every parameter's range and unit. It writes [`range`], the check
+/// `set_parameter` runs (one arm per parameter: the match is exhaustive, so a new parameter does
+/// not compile until it has a row), and [`parameter_views`], what the runtime API reports.
+macro_rules! parameter_table {
+	($(
+		$outer:ident($module:ident::$variant:ident): $unit:ident = $lo:expr, $hi:expr;
+	)*) => {
+		/// The range of each parameter.
+		pub fn range(value: &V) -> Result<(), BoundError> {
+			match *value {
+				$( V::$outer($module::ParametersValue::$variant(v)) => within(v, $lo, $hi), )*
+			}
+		}
+
+		/// Every parameter with its effective value, its range and its unit
+		/// (`GovernanceApi::parameters`).
+		pub fn parameter_views() -> Vec<ParameterView<K>> {
+			alloc::vec![$({
+				let key = K::$outer($module::ParametersKey::$variant($module::$variant));
+				let (value, min, max) = reported(<$module::$variant as Get<_>>::get(), $lo, $hi);
+				ParameterView {
+					name: concat!(stringify!($module), ".", stringify!($variant)).as_bytes().to_vec(),
+					value,
+					min,
+					max,
+					unit: ParameterUnit::$unit,
+					is_default: !pallet_parameters::Parameters::<Runtime>::contains_key(&key),
+					key,
+				}
+			}),*]
+		}
+	};
+}
+
+parameter_table! {
+	// $0.001 ..= $10 per credit.
+	Credits(credits::CreditPrice): Usd = USD / 1_000, 10 * USD;
+	Credits(credits::PayoutRate): Usd = 1, 10 * USD;
+	Credits(credits::ProtocolFee): Perbill = pct(0), pct(50);
+	Credits(credits::OwnerCut): Perbill = pct(0), pct(20);
+	Credits(credits::ValidatorCut): Perbill = pct(0), pct(50);
+	Credits(credits::MaxCreditSlash): Perbill = pct(1), pct(100);
+
+	// 5 blocks (dev chains) ..= 1 week.
+	Yuma(yuma::Tempo): Blocks = 5, 7 * DAYS;
+	Yuma(yuma::Kappa): Perbill = pct(10), pct(90);
+	Yuma(yuma::BondsAlpha): Perbill = pct(1), pct(100);
+	Yuma(yuma::LiquidAlpha): Flag = false, true;
+	Yuma(yuma::AlphaLow): Perbill = pct(1), pct(100);
+	Yuma(yuma::AlphaHigh): Perbill = pct(1), pct(100);
+	// Up to the storage bound on uids per subnet.
+	Yuma(yuma::MaxValidators): Count = 1, MAX_UIDS;
+	Yuma(yuma::MaxAllowedUids): Count = 2, MAX_UIDS;
+	Yuma(yuma::ImmunityPeriod): Blocks = 0, MONTH;
+	Yuma(yuma::WeightsRateLimit): Blocks = 0, DAYS;
+	Yuma(yuma::CommitReveal): Flag = false, true;
+	Yuma(yuma::MinAllowedWeights): Count = 0, MAX_UIDS;
+	Yuma(yuma::ActivityCutoff): Blocks = 1, MONTH;
+	Yuma(yuma::ValidatorStakeThreshold): Gov = 0, 1_000_000 * GOV;
+	Yuma(yuma::MinBurn): Gov = 0, 1_000_000 * GOV;
+	Yuma(yuma::MaxBurn): Gov = 0, 1_000_000 * GOV;
+
+	Token(token::BuybackInterval): Blocks = 1, DAYS;
+	Token(token::BuybackLot): Usd = USD, 1_000_000 * USD;
+	Token(token::BuybackShare): Perbill = pct(0), pct(100);
+	Token(token::MaxBuybackSlippage): Perbill = Perbill::from_parts(1_000_000), pct(20);
+	Token(token::PoolLpFee): Permill = Permill::zero(), Permill::from_percent(3);
+	Token(token::AirdropClaimPeriod): Blocks = DAYS, 365 * DAYS;
+
+	Subnets(subnets::SwapFee): Perbill = pct(0), pct(1);
+	Subnets(subnets::ValidatorTake): Perbill = pct(0), pct(50);
+	Subnets(subnets::MinLockCost): Gov = GOV, 1_000_000 * GOV;
+	Subnets(subnets::MaxStakeSlash): Perbill = pct(1), pct(100);
+	Subnets(subnets::PriceEmaHalfLife): Blocks = 1, 90 * DAYS;
+	Subnets(subnets::EmissionPerRevenue): Perbill = pct(0), pct(9);
+	Subnets(subnets::MinerAlphaShare): Perbill = pct(0), pct(41);
+	Subnets(subnets::NetworkImmunity): Blocks = 0, 365 * DAYS;
 }
 
 /// The bounds `governance.set_parameter` checks: the range, then every rule the change touches,
@@ -334,6 +415,57 @@ mod tests {
 	}
 	fn inconsistent(p: RuntimeParameters) {
 		assert_noop!(set(p), Error::<Runtime>::Inconsistent);
+	}
+
+	/// The runtime API's view: every parameter once, its effective value (the default, then
+	/// what a referendum set), the range `set_parameter` enforces, and its unit.
+	#[test]
+	fn the_parameter_views_report_effective_values_and_ranges() {
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			let views = parameter_views();
+			let view = |name: &str| {
+				views.iter().find(|v| v.name == name.as_bytes()).cloned().expect("listed")
+			};
+			let mut names: Vec<_> = views.iter().map(|v| v.name.clone()).collect();
+			names.sort();
+			names.dedup();
+			assert_eq!(names.len(), views.len(), "each parameter once");
+			assert_eq!(views.len(), 36);
+			let price = view("credits.CreditPrice");
+			assert_eq!((price.value, price.min, price.max), (30_000, 1_000, 10_000_000));
+			assert_eq!(price.unit, ParameterUnit::Usd);
+			assert!(price.is_default);
+			let fee = view("credits.ProtocolFee");
+			assert_eq!(
+				(fee.value, fee.max, fee.unit),
+				(100_000_000, 500_000_000, ParameterUnit::Perbill)
+			);
+			assert_eq!(view("yuma.CommitReveal").unit, ParameterUnit::Flag);
+			assert_eq!(view("yuma.CommitReveal").value, 1);
+			// A referendum's value is in force: reported, and no longer the default.
+			assert_ok!(set(credits(credits::Parameters::ProtocolFee(
+				credits::ProtocolFee,
+				Some(pct(12))
+			))));
+			let fee = view_after("credits.ProtocolFee");
+			assert_eq!(fee.value, 120_000_000);
+			assert!(!fee.is_default);
+			// The reported ends are what `set_parameter` accepts, and one past them is refused.
+			let max = u32::try_from(fee.max).unwrap();
+			assert_eq!(range(&V::Credits(C::ProtocolFee(Perbill::from_parts(max)))), Ok(()));
+			assert_eq!(
+				range(&V::Credits(C::ProtocolFee(Perbill::from_parts(max + 1)))),
+				Err(BoundError::AboveMaximum)
+			);
+			let tempo = view("yuma.Tempo");
+			let min = u32::try_from(tempo.min).unwrap();
+			assert_eq!(range(&V::Yuma(Y::Tempo(min))), Ok(()));
+			assert_eq!(range(&V::Yuma(Y::Tempo(min - 1))), Err(BoundError::BelowMinimum));
+		});
+	}
+
+	fn view_after(name: &str) -> ParameterView<K> {
+		parameter_views().into_iter().find(|v| v.name == name.as_bytes()).expect("listed")
 	}
 
 	#[test]
