@@ -49,17 +49,23 @@ setup_rust() {
 	log "rust ready"
 }
 
-setup_e2e() {
+# `npm ci` in `$ROOT/$1`, only when its node_modules is missing or older than the lockfile;
+# `$2` says what needs it.
+npm_ci() {
 	if ! command -v npm >/dev/null; then
-		echo "Node.js (>= 20) and npm are required for the end-to-end tests" >&2
+		echo "Node.js (>= 20.19) and npm are required for $2" >&2
 		exit 1
 	fi
-	local e2e="$ROOT/tests/e2e"
-	# `npm ci` only when node_modules is missing or older than the lockfile.
-	if [ ! -d "$e2e/node_modules" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
-		log "npm ci (tests/e2e)"
-		(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	local dir="$ROOT/$1"
+	if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		log "npm ci ($1)"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 	fi
+}
+
+setup_e2e() {
+	npm_ci tests/e2e "the end-to-end tests"
+	local e2e="$ROOT/tests/e2e"
 	# The Python client (`async-substrate-interface`) in a venv of its own, reinstalled only
 	# when requirements.txt is newer than the venv's stamp.
 	local py="$e2e/python"
@@ -80,15 +86,7 @@ setup_e2e() {
 }
 
 setup_console() {
-	if ! command -v npm >/dev/null; then
-		echo "Node.js (>= 20.19) and npm are required for the console" >&2
-		exit 1
-	fi
-	local dir="$ROOT/console"
-	if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-		log "npm ci (console)"
-		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-	fi
+	npm_ci console "the console"
 	log "console ready"
 }
 

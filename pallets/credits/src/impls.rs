@@ -15,13 +15,11 @@ use frame_support::{
 		Get,
 	},
 };
-use sp_runtime::{
-	traits::{AccountIdConversion, SaturatedConversion},
-	DispatchError, Perbill,
-};
+use sp_runtime::{traits::AccountIdConversion, DispatchError, Perbill};
 use tandem_primitives::AirdropBasisObserver as _;
 use tandem_primitives::{
-	time::MONTH, Balance, CreditsInterface, NetUid, PayoutOutcome, PayoutShares, SubnetRegistry,
+	block_u32, months, time::MONTH, Balance, CreditsInterface, NetUid, PayoutOutcome, PayoutShares,
+	SubnetRegistry,
 };
 
 /// Which monthly counter a metric goes to.
@@ -39,7 +37,7 @@ impl<T: Config> Pallet<T> {
 	/// The `PayoutRate` changes of the last 30 days, oldest first, and the current block.
 	fn recent_payout_rate_changes(
 	) -> (BoundedVec<(u32, Balance), ConstU32<{ crate::MAX_PAYOUT_RATE_CHANGES }>>, u32) {
-		let now = frame_system::Pallet::<T>::block_number().saturated_into::<u32>();
+		let now = block_u32(frame_system::Pallet::<T>::block_number());
 		let mut changes = PayoutRateChanges::<T>::get();
 		changes.retain(|(at, _)| at.saturating_add(MONTH) > now);
 		(changes, now)
@@ -139,10 +137,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Current month index and its ring slot.
 	fn month_slot() -> (u32, u8) {
-		let now: u32 = frame_system::Pallet::<T>::block_number().saturated_into();
-		let month = now.checked_div(MONTH).unwrap_or_default();
-		let slot = (month.checked_rem(12).unwrap_or_default()) as u8;
-		(month, slot)
+		months::month_slot(block_u32(frame_system::Pallet::<T>::block_number()))
 	}
 
 	/// Adds each `(metric, amount)` to this month's slot, in one write.
@@ -178,8 +173,7 @@ impl<T: Config> Pallet<T> {
 	/// Sum of the last 12 months (the current one included).
 	pub fn metrics_12m() -> MonthMetrics {
 		let (month, _) = Self::month_slot();
-		let oldest = month.saturating_sub(11);
-		Metrics::<T>::iter_values().filter(|m| m.month >= oldest && m.month <= month).fold(
+		Metrics::<T>::iter_values().filter(|m| months::in_last_year(m.month, month)).fold(
 			MonthMetrics { month, ..Default::default() },
 			|acc, m| MonthMetrics {
 				month,

@@ -1,45 +1,6 @@
-//! # Credits
-//!
-//! The compute-credit ledger: a stable, non-transferable billing unit.
-//! 1 credit = 1 normalized A100-minute of inference.
-//!
-//! ## Overview
-//!
-//! Users **buy** credits with USD (asset 1) at the published `CreditPrice`, or a fiat payment
-//! gateway **issues** them against a one-time payment receipt. Users **spend** credits on a
-//! subnet, or let a gateway they **authorize** **charge** metered usage up to a cap; either way
-//! the credits join that subnet's credit pool. At every epoch the subnets pallet **distributes**
-//! the pool: a protocol fee is burned (its USD backing goes to the buyback pot), the owner,
-//! validators and miners receive *earned* credits. Contributors **cash out** earned credits —
-//! and only earned ones — for USD from the vault at `PayoutRate`. Bought and issued credits are
-//! *paid* until spent, and spends take them first: the paid part of a spend is the subnet's
-//! revenue, the rest (earned credits spent again) is recycled. Governance can **slash** an
-//! account's credits within `MaxCreditSlash`.
-//!
-//! There is no transfer of credits between users: not a call, not a `fungible` impl.
-//!
-//! ## Money
-//!
-//! A purchase pays `CreditPrice` per credit: the vault keeps exactly the backing at
-//! `PayoutRate` (rounded up) and the spread, `(CreditPrice − PayoutRate) × credits`, goes to the
-//! buyback pot at once, so no revenue sits idle in the vault. Every credit that leaves takes at
-//! most `PayoutRate` USD out (rounded down). So the vault can always pay every cash-out; if it
-//! ever cannot, `cash_out` fails with `VaultShort` and changes nothing. A `PayoutRate` cut
-//! leaves its surplus in the vault as backing: nothing sweeps it to the pot.
-//!
-//! ## Invariants (`try_state`)
-//!
-//! * `TotalIssuance == Σ account.free + Σ pool.balance`;
-//! * for every subnet, `pool.balance == pool.spent_total − pool.distributed_total` and
-//!   `pool.paid_total ≤ pool.spent_total` (the rest is recycled);
-//! * every account has `paid ≤ free`, `cashed_out_total ≤ earned_total` and
-//!   `airdrop_basis ≤ earned_total`; every pool has `paid_balance ≤ balance`;
-//! * `TotalEarned == Σ account.earned_total`;
-//! * every authorization has `used ≤ cap`;
-//! * vault USD ≥ `PayoutRate` × Σ cashable credits (rounded down) + the credit fees' USD owed
-//!   to the treasury.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -288,74 +249,185 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// `who` bought `credits` for `usd` USD: the backing at `PayoutRate` went to the vault,
 		/// the `spread` (`usd` − backing) to the buyback pot.
-		Bought { who: T::AccountId, credits: Balance, usd: Balance, spread: Balance },
+		Bought {
+			/// The buyer, who paid the USD and holds the credits.
+			who: T::AccountId,
+			/// Credits minted, all paid (6 decimals).
+			credits: Balance,
+			/// USD paid at `CreditPrice`, rounded up (6 decimals).
+			usd: Balance,
+			/// The part of `usd` above the backing, sent to the buyback pot (6 decimals).
+			spread: Balance,
+		},
 		/// Gateway `issuer` issued `credits` to `who`, paying `usd` for a fiat payment of
 		/// `fiat_amount` with `receipt`: the backing into the vault, the `spread` to the
 		/// buyback pot.
 		Issued {
+			/// The fiat gateway, which paid the USD.
 			issuer: T::AccountId,
+			/// The account credited.
 			who: T::AccountId,
+			/// Credits minted, all paid (6 decimals).
 			credits: Balance,
+			/// USD the issuer paid at `CreditPrice`, rounded up (6 decimals).
 			usd: Balance,
+			/// The part of `usd` above the backing, sent to the buyback pot (6 decimals).
 			spread: Balance,
+			/// The fiat payment, in the gateway's minor units.
 			fiat_amount: Balance,
+			/// The gateway's payment receipt id, now used for this issuer.
 			receipt: Reference,
 		},
 		/// `who` spent `credits` on subnet `netuid`; `paid` of them were bought or issued
 		/// (revenue), the rest earned credits spent again.
-		Spent { who: T::AccountId, netuid: NetUid, credits: Balance, paid: Balance },
+		Spent {
+			/// The spender.
+			who: T::AccountId,
+			/// The subnet whose pool received the credits.
+			netuid: NetUid,
+			/// Credits moved into the pool (6 decimals).
+			credits: Balance,
+			/// The bought or issued part of `credits` (6 decimals).
+			paid: Balance,
+		},
 		/// `user` authorized `operator` to charge up to `cap` credits on `netuid`.
-		Authorized { user: T::AccountId, operator: T::AccountId, netuid: NetUid, cap: Balance },
+		Authorized {
+			/// The account whose credits may be charged.
+			user: T::AccountId,
+			/// The gateway allowed to charge them.
+			operator: T::AccountId,
+			/// The subnet whose pool the charges go to.
+			netuid: NetUid,
+			/// Most credits the operator may charge in total (6 decimals); earlier use under
+			/// an authorization for the same subnet counts against it.
+			cap: Balance,
+		},
 		/// `user` revoked `operator`'s authorization on `netuid`.
-		Revoked { user: T::AccountId, operator: T::AccountId, netuid: NetUid },
+		Revoked {
+			/// The account that gave the authorization.
+			user: T::AccountId,
+			/// The gateway that may no longer charge.
+			operator: T::AccountId,
+			/// The subnet of the authorization.
+			netuid: NetUid,
+		},
 		/// `operator` charged `user` `credits` on `netuid` for the usage batch `usage_ref`;
 		/// `paid` of them were bought or issued (revenue); `remaining` may still be charged.
 		Charged {
+			/// The authorized gateway that charged.
 			operator: T::AccountId,
+			/// The account charged.
 			user: T::AccountId,
+			/// The subnet whose pool received the credits.
 			netuid: NetUid,
+			/// Credits moved from `user` into the pool (6 decimals).
 			credits: Balance,
+			/// The bought or issued part of `credits` (6 decimals).
 			paid: Balance,
+			/// The operator's id of the usage batch charged.
 			usage_ref: Reference,
+			/// Credits the operator may still charge under the authorization (6 decimals).
 			remaining: Balance,
 		},
 		/// `who` cashed out `credits` earned credits for `usd` USD.
-		CashedOut { who: T::AccountId, credits: Balance, usd: Balance },
+		CashedOut {
+			/// The contributor paid.
+			who: T::AccountId,
+			/// Earned credits burned (6 decimals).
+			credits: Balance,
+			/// USD paid from the vault at `PayoutRate`, rounded down (6 decimals).
+			usd: Balance,
+		},
 		/// Governance slashed `credits` from `who`; `usd` of backing went to the treasury.
 		Slashed {
+			/// The account slashed.
 			who: T::AccountId,
+			/// Credits burned (6 decimals).
 			credits: Balance,
+			/// Their backing at `PayoutRate`, rounded down, moved from the vault to the
+			/// treasury (6 decimals).
 			usd: Balance,
+			/// Why, as given by governance (at most `MaxReasonLen` bytes).
 			reason: BoundedVec<u8, T::MaxReasonLen>,
 		},
 		/// `who` paid a USD-priced charge (a registration burn) with `credits`, burned; their
 		/// `usd` backing moved to the buyback pot.
-		BurnedFor { who: T::AccountId, credits: Balance, usd: Balance },
+		BurnedFor {
+			/// The payer.
+			who: T::AccountId,
+			/// Credits burned, paid ones first: those worth `usd` at `PayoutRate`, rounded up
+			/// (6 decimals).
+			credits: Balance,
+			/// The charge, moved from the vault to the buyback pot (6 decimals).
+			usd: Balance,
+		},
 		/// A dissolved subnet's pool was retired: its `credits` burned, their `usd` backing
 		/// moved to the buyback pot.
-		PoolRetired { netuid: NetUid, credits: Balance, usd: Balance },
+		PoolRetired {
+			/// The dissolved subnet.
+			netuid: NetUid,
+			/// Credits left in the pool, burned (6 decimals).
+			credits: Balance,
+			/// Their backing at `PayoutRate`, rounded down, moved from the vault to the buyback
+			/// pot (6 decimals).
+			usd: Balance,
+		},
 		/// Subnet `netuid`'s pool was paid out.
 		Distributed {
+			/// The subnet paid out.
 			netuid: NetUid,
+			/// Credits in the pool before the payout (6 decimals).
 			pool_before: Balance,
+			/// Credits burned as the protocol fee (6 decimals).
 			protocol_fee: Balance,
+			/// The protocol fee's backing at `PayoutRate`, rounded down, moved from the vault
+			/// to the buyback pot (USD, 6 decimals).
 			protocol_fee_usd: Balance,
+			/// Credits paid to the subnet owner (6 decimals).
 			owner: Balance,
+			/// Credits paid to validators in total (6 decimals).
 			validators: Balance,
+			/// Credits paid to miners in total (6 decimals).
 			miners: Balance,
+			/// Credits (6 decimals) left in the pool for the next epoch: rounding dust, or all
+			/// of it without consensus.
 			carried_over: Balance,
 		},
 		/// `who` earned `credits` from subnet `netuid`'s pool.
-		Earned { who: T::AccountId, netuid: NetUid, credits: Balance },
+		Earned {
+			/// The owner, validator or miner paid.
+			who: T::AccountId,
+			/// The subnet whose pool paid.
+			netuid: NetUid,
+			/// Credits earned (6 decimals).
+			credits: Balance,
+		},
 		/// `who` paid a transaction fee of `credits` credits; their `usd` of backing is owed to
 		/// the treasury (settled each `FeeSettleInterval`).
-		CreditFeePaid { who: T::AccountId, credits: Balance, usd: Balance },
+		CreditFeePaid {
+			/// The signer who paid the fee.
+			who: T::AccountId,
+			/// Credits burned as the fee (6 decimals).
+			credits: Balance,
+			/// Their backing at `PayoutRate` (USD, 6 decimals), rounded down, added to
+			/// `PendingFeeUsd`.
+			usd: Balance,
+		},
 		/// The credit fees' accrued backing, `usd`, moved from the vault to the treasury.
-		CreditFeesSettled { usd: Balance },
+		CreditFeesSettled {
+			/// USD moved (6 decimals); what the vault could not spare stays in `PendingFeeUsd`.
+			usd: Balance,
+		},
 		/// `who` may now issue credits.
-		IssuerAdded { who: T::AccountId },
+		IssuerAdded {
+			/// The new fiat gateway.
+			who: T::AccountId,
+		},
 		/// `who` may no longer issue credits.
-		IssuerRemoved { who: T::AccountId },
+		IssuerRemoved {
+			/// The former fiat gateway.
+			who: T::AccountId,
+		},
 	}
 
 	#[pallet::error]

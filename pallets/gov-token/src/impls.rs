@@ -12,7 +12,7 @@ use frame_support::{
 	},
 };
 use sp_runtime::{traits::Zero, DispatchError, FixedPointNumber, FixedU128, Perbill, Saturating};
-use tandem_primitives::{time::MONTH, Balance};
+use tandem_primitives::{months, Balance};
 
 /// GOV taken out of circulation, in the pallet's eyes.
 pub type CreditOf<T> =
@@ -62,8 +62,7 @@ fn ema_step(ema: FixedU128, spot: FixedU128, weight: FixedU128) -> FixedU128 {
 impl<T: Config> Pallet<T> {
 	/// The current block as `u32`.
 	pub fn now() -> u32 {
-		use sp_runtime::traits::SaturatedConversion;
-		frame_system::Pallet::<T>::block_number().saturated_into::<u32>()
+		tandem_primitives::block_u32(frame_system::Pallet::<T>::block_number())
 	}
 
 	/// GOV the next block emits: `E0 / 2^h` once launched, zero before.
@@ -279,8 +278,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The current metrics month (30 days of blocks) and its slot in the 12-slot ring.
 	fn month_slot() -> (u32, u8) {
-		let month = Self::now().checked_div(MONTH).unwrap_or(0);
-		(month, u8::try_from(month.checked_rem(12).unwrap_or(0)).unwrap_or(0))
+		months::month_slot(Self::now())
 	}
 
 	/// Applies `f` to this month's metrics slot (resetting a slot left from a year ago).
@@ -297,15 +295,16 @@ impl<T: Config> Pallet<T> {
 	/// The last 12 months of metrics (this one included), added up.
 	pub fn twelve_months() -> TokenMonth {
 		let (month, _) = Self::month_slot();
-		Metrics::<T>::iter_values()
-			.filter(|m| m.month <= month && month.saturating_sub(m.month) < 12)
-			.fold(TokenMonth { month, ..Default::default() }, |a, m| TokenMonth {
+		Metrics::<T>::iter_values().filter(|m| months::in_last_year(m.month, month)).fold(
+			TokenMonth { month, ..Default::default() },
+			|a, m| TokenMonth {
 				month,
 				emitted: a.emitted.saturating_add(m.emitted),
 				emitted_usd: a.emitted_usd.saturating_add(m.emitted_usd),
 				bought_back: a.bought_back.saturating_add(m.bought_back),
 				usd_spent: a.usd_spent.saturating_add(m.usd_spent),
-			})
+			},
+		)
 	}
 
 	/// This month's metrics (empty early in a month).

@@ -1,34 +1,6 @@
-//! # GOV token
-//!
-//! Supply of the governance token: every GOV minted or burned goes through this pallet, so
-//! supply is accounted in one place (`issuance == genesis + emitted − burned`).
-//!
-//! ## Overview
-//!
-//! * **Emission**: `block_emission()` is `E0 / 2^h`, the halvings keyed on cumulative emission
-//!   against `EmissionCap` ([`emission`]); zero before launch. The subnets pallet asks for it
-//!   and mints it with [`Pallet::emit`]; until that pallet exists nothing is minted.
-//! * **Launch**: the chain starts in `Mesh` (no emission, no buyback swaps; USD just collects
-//!   in the buyback pot) and governance's `launch()` moves it to `Launched`.
-//! * **Buyback-and-burn**: every `BuybackInterval` blocks, `on_idle` takes a lot of
-//!   `min(pot, max(BuybackLot, pot × BuybackInterval / day))` USD from the pot ([`buyback`]);
-//!   `BuybackShare` of it buys GOV through the USD/GOV pool with a minimum output from an EMA of
-//!   the pool price (never the spot price) less `MaxBuybackSlippage`; the GOV is burned, the
-//!   rest of the lot goes to the treasury. A lot the pool cannot fill within the bound is
-//!   scaled down, whole, to the largest that it can; if none can, it is skipped with an event,
-//!   never forced. Anyone may `poke_buyback()` a
-//!   due lot the hook had no room for.
-//! * **Fees in**: [`GovFeeSink`] takes GOV fees (subnet swap fees): `BuybackShare` burned at
-//!   once, the rest to the treasury. [`BurnGov`] burns GOV and records it (registration burns,
-//!   balance dust).
-//! * **Metrics**: monthly 12-slot rings of GOV emitted and GOV bought back and burned; the
-//!   governance ratio over 12 months; `TokenApi`.
-//!
-//! ## Invariant (`try_state`)
-//!
-//! GOV total issuance `== GenesisIssuance + Emitted − Burned`.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -318,39 +290,99 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// Governance launched the token: emission and buybacks start.
-		Launched { block: u32 },
+		Launched {
+			/// The block of the launch.
+			block: u32,
+		},
 		/// Buybacks were paused (`paused`) or resumed.
-		BuybackPauseSet { paused: bool },
+		BuybackPauseSet {
+			/// `true`: buybacks paused; `false`: resumed.
+			paused: bool,
+		},
 		/// A buyback spent `usd_spent` USD on `gov_burned` GOV (burned) and sent
 		/// `usd_to_treasury` to the treasury; `oracle_price` is GOV units per USD unit;
 		/// `scaled_down` if the lot was cut to what the pool could fill within the bound.
 		BoughtBack {
+			/// USD (6 decimals) swapped for GOV: `BuybackShare` of the lot.
 			usd_spent: Balance,
+			/// Whether the lot was cut to the largest the pool could fill within the bound.
 			scaled_down: bool,
+			/// GOV (12 decimals) the swap bought, all burned.
 			gov_burned: Balance,
+			/// USD (6 decimals) of the lot sent to the treasury: the lot less `usd_spent`.
 			usd_to_treasury: Balance,
+			/// Least GOV (12 decimals) the swap accepted: `usd_spent` at `oracle_price`, less
+			/// `MaxBuybackSlippage` (zero when nothing was swapped).
 			min_gov_out: Balance,
+			/// The fast oracle's EMA price (`PriceEma`), GOV units per USD unit.
 			oracle_price: FixedU128,
 		},
 		/// A due buyback was skipped and the USD left in the pot.
-		BuybackSkipped { reason: SkipReason, usd_in_pot: Balance },
+		BuybackSkipped {
+			/// Why the lot was skipped.
+			reason: SkipReason,
+			/// USD (6 decimals) the pot can spend after the skip (above its minimum balance).
+			usd_in_pot: Balance,
+		},
 		/// `amount` GOV was burned (`source` says why).
-		Burned { amount: Balance, source: BurnSource },
+		Burned {
+			/// GOV burned (12 decimals).
+			amount: Balance,
+			/// What the burn was for.
+			source: BurnSource,
+		},
 		/// `amount` GOV was emitted to `to`, accrued from revenue worth `usd` (USD units) at the
 		/// accrual price.
-		Emitted { to: T::AccountId, amount: Balance, usd: Balance },
+		Emitted {
+			/// The account the GOV was minted to.
+			to: T::AccountId,
+			/// GOV minted (12 decimals), never past `EmissionCap`.
+			amount: Balance,
+			/// Revenue it accrued from, in USD (6 decimals); cut in proportion when the cap
+			/// cuts `amount`.
+			usd: Balance,
+		},
 		/// Airdrop `id` of `amount` GOV opened over `total_basis`, the airdrop basis of every
 		/// coldkey on the mesh roster at the snapshot; claimable until block `ends_at`.
-		AirdropStarted { id: u32, amount: Balance, total_basis: Balance, ends_at: u32 },
+		AirdropStarted {
+			/// The airdrop's id.
+			id: u32,
+			/// GOV (12 decimals) to split, from the airdrop reserve.
+			amount: Balance,
+			/// Sum of the roster's airdrop bases at the snapshot (credits, 6 decimals).
+			total_basis: Balance,
+			/// Last block to claim in.
+			ends_at: u32,
+		},
 		/// `who` claimed `amount` GOV of airdrop `id` for its `basis` (capped at
 		/// `MaxAirdropShare` of the airdrop).
-		AirdropClaimed { id: u32, who: T::AccountId, amount: Balance, basis: Balance },
+		AirdropClaimed {
+			/// The airdrop's id.
+			id: u32,
+			/// The claiming coldkey.
+			who: T::AccountId,
+			/// GOV (12 decimals) paid to `who` from the airdrop reserve.
+			amount: Balance,
+			/// `who`'s airdrop basis at the snapshot (credits, 6 decimals).
+			basis: Balance,
+		},
 		/// The treasurer track put `who` on the mesh roster.
-		RosterAdded { who: T::AccountId },
+		RosterAdded {
+			/// The coldkey added.
+			who: T::AccountId,
+		},
 		/// The treasurer track took `who` off the mesh roster.
-		RosterRemoved { who: T::AccountId },
+		RosterRemoved {
+			/// The coldkey removed.
+			who: T::AccountId,
+		},
 		/// Airdrop `id` closed; `returned` unclaimed GOV went to the treasury.
-		AirdropClosed { id: u32, returned: Balance },
+		AirdropClosed {
+			/// The airdrop's id.
+			id: u32,
+			/// Unclaimed GOV (12 decimals) moved from the airdrop reserve to the treasury.
+			returned: Balance,
+		},
 	}
 
 	#[pallet::error]

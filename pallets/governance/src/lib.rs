@@ -1,27 +1,6 @@
-//! # Governance
-//!
-//! The Tandem-specific half of OpenGov; `pallet-referenda`, `pallet-conviction-voting`,
-//! `pallet-scheduler` and `pallet-preimage` are the other half. This pallet gives the runtime:
-//!
-//! * **Track origins** — [`Origin::ParameterAdmin`], [`Origin::Treasurer`],
-//!   [`Origin::Slasher`] and [`Origin::Emergency`], the origins a referendum on the `parameters`,
-//!   `treasurer`, `slasher` and `emergency` tracks dispatches with, and the `Ensure*` types pallets accept them by. An origin only
-//!   opens the calls whose config names it, so a track cannot reach beyond its job.
-//! * **Bounded protocol parameters** — [`Pallet::set_parameter`] is the one way to change a
-//!   `pallet-parameters` dynamic parameter (the runtime gives `pallet-parameters` an admin origin
-//!   nobody holds). Each value is checked against the runtime's [`ParameterBounds`] first: an
-//!   out-of-range value fails with `BelowMinimum` / `AboveMaximum`, a value that contradicts
-//!   another parameter or the chain's state with `Inconsistent`, and a value that breaks one of
-//!   the economy's named bounds with that bound's error (`PayoutRateFloor`, `BuybackLiveness`,
-//!   `Laundering`, `Deflation`, `PayoutRateDecrease`).
-//! * **The track timing profile** — [`FastTracks`], set once at genesis: dev chains decide a
-//!   referendum in blocks, production chains in days. The runtime's track table reads it.
-//!
-//! ## Invariants (`try_state`)
-//!
-//! * every stored parameter value passes its bounds.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -155,13 +134,16 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config + pallet_parameters::Config {
+		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 		/// Who may set which parameter (the `parameters` track, or root).
 		type SetOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, KeyOf<Self>>;
 		/// The bounds every value is checked against.
 		type Bounds: ParameterBounds<ValueOf<Self>>;
+		/// Benchmarked weights.
 		type WeightInfo: WeightInfo;
+		/// Benchmark set-up the runtime provides.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<
 			<Self as pallet_parameters::Config>::RuntimeParameters,
@@ -203,6 +185,7 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Use the fast (dev) track timings.
 		pub fast_tracks: bool,
+		/// The runtime the genesis is for.
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -218,7 +201,14 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A protocol parameter changed (`old_value` `None`: it was at its default).
-		ParameterSet { key: KeyOf<T>, old_value: Option<ValueOf<T>>, new_value: ValueOf<T> },
+		ParameterSet {
+			/// The parameter.
+			key: KeyOf<T>,
+			/// Its stored value before, `None` at its default.
+			old_value: Option<ValueOf<T>>,
+			/// Its value from now on.
+			new_value: ValueOf<T>,
+		},
 	}
 
 	#[pallet::error]

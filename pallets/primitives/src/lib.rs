@@ -1,12 +1,6 @@
-//! # Tandem primitives
-//!
-//! The small set of types and traits that more than one Tandem crate needs: the chain's basic
-//! types (account, balance, block number), the ids of the two assets and of subnets, unit
-//! constants, and the traits one pallet implements for another.
-//!
-//! Keep this crate tiny: it is compiled into every pallet and into the runtime's wasm.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -91,6 +85,33 @@ pub mod time {
 	pub const DAYS: BlockNumber = HOURS * 24;
 	/// Blocks per metrics "month" (30 days), the size of one bucket of the 12-slot rings.
 	pub const MONTH: BlockNumber = DAYS * 30;
+}
+
+/// The 12-slot ring of monthly metrics (credits and gov-token keep one each): month `m` is
+/// stored in slot `m % 12`, and a slot still holding an older month is reset on first write.
+pub mod months {
+	use super::{time::MONTH, BlockNumber};
+
+	/// Slots in the ring: a year of months.
+	pub const SLOTS: u32 = 12;
+
+	/// The metrics month of block `now` (30-day months from block 0) and its slot in the ring.
+	pub fn month_slot(now: BlockNumber) -> (u32, u8) {
+		let month = now.checked_div(MONTH).unwrap_or(0);
+		(month, u8::try_from(month.checked_rem(SLOTS).unwrap_or(0)).unwrap_or(0))
+	}
+
+	/// Whether a slot recording `month` counts in the year that ends with month `current`
+	/// (the current month and the 11 before it).
+	pub fn in_last_year(month: u32, current: u32) -> bool {
+		month <= current && current.saturating_sub(month) < SLOTS
+	}
+}
+
+/// A block number as the `u32` the pallets count in (saturating: a chain of 6-second blocks
+/// reaches `u32::MAX` after 800 years).
+pub fn block_u32<N: sp_runtime::traits::UniqueSaturatedInto<u32>>(n: N) -> u32 {
+	n.unique_saturated_into()
 }
 
 /// Answers whether a subnet exists (`pallet-subnets` implements it), so pallets that take a
@@ -222,17 +243,66 @@ impl<AccountId> AirdropBasisObserver<AccountId> for () {
 	fn before_basis_grows(_: &AccountId, _: Balance) {}
 }
 
-/// Names a subnet's owner. `pallet-subnets` implements it; `()` knows no owners.
-pub trait SubnetOwner<AccountId> {
-	/// The owner of subnet `netuid`, if it exists and has one.
-	fn owner_of(netuid: NetUid) -> Option<AccountId>;
+/// One neuron's result at its subnet's last scoring: who it is and what share it earned.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ScoredNeuron<AccountId> {
+	/// The neuron's hotkey.
+	pub hotkey: AccountId,
+	/// The coldkey that owns it (and is paid).
+	pub coldkey: AccountId,
+	/// Its share of the miners' payout.
+	pub incentive: sp_runtime::Perbill,
+	/// Its share of the validators' payout.
+	pub dividends: sp_runtime::Perbill,
+	/// Whether it holds a validator permit.
+	pub validator_permit: bool,
 }
 
-/// No subnet has an owner.
-impl<AccountId> SubnetOwner<AccountId> for () {
-	fn owner_of(_: NetUid) -> Option<AccountId> {
-		None
-	}
+/// What scoring a subnet found and cost.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct ScoringOutcome {
+	/// Uids on the subnet.
+	pub neurons: u16,
+	/// Validator permits.
+	pub validators: u16,
+	/// The weight the scoring used.
+	pub weight: sp_runtime::Weight,
+}
+
+/// The metagraph and its scoring (Yuma consensus), as the subnets pallet uses them.
+/// `pallet-yuma` implements it; the subnets pallet pays by what it reports.
+pub trait Metagraph<AccountId> {
+	/// Blocks between two epochs of a subnet.
+	fn tempo() -> u32;
+	/// Most validator permits on a subnet.
+	fn max_validators() -> u16;
+	/// Whether `hotkey` holds a uid on `netuid`.
+	fn is_registered(netuid: NetUid, hotkey: &AccountId) -> bool;
+	/// Uids on `netuid`.
+	fn neuron_count(netuid: NetUid) -> u16;
+	/// Scores `netuid` from its weights and stake and stores the scores; pays nothing.
+	fn compute_scores(netuid: NetUid) -> ScoringOutcome;
+	/// The most [`Self::compute_scores`] can weigh on `netuid` now.
+	fn scoring_weight_bound(netuid: NetUid) -> sp_runtime::Weight;
+	/// The neurons of `netuid` that earned a share or hold a permit at the last scoring.
+	fn scored_neurons(netuid: NetUid) -> alloc::vec::Vec<ScoredNeuron<AccountId>>;
+	/// Removes at most `limit` of `netuid`'s metagraph entries; returns how many, and whether
+	/// none are left.
+	fn clear_subnet(netuid: NetUid, limit: u32) -> (u32, bool);
+	/// Registers `hotkey` under `coldkey` on `netuid`, for benchmarks (burn paid, no proof).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(
+		coldkey: AccountId,
+		netuid: NetUid,
+		hotkey: AccountId,
+	) -> sp_runtime::DispatchResult;
+	/// Stores scores for `netuid`'s uids `0..` (`(incentive, dividends, permit)` each), for
+	/// benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_scores_for_benchmarks(
+		netuid: NetUid,
+		scores: alloc::vec::Vec<(sp_runtime::Perbill, sp_runtime::Perbill, bool)>,
+	);
 }
 
 /// Supplies the stake behind a hotkey on a subnet, for Yuma consensus. `pallet-subnets`
@@ -252,6 +322,31 @@ impl<AccountId> StakeProvider<AccountId> for () {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	mod ring {
+		#![allow(clippy::arithmetic_side_effects)]
+		use super::super::{months::*, time::MONTH};
+		use proptest::prelude::*;
+
+		proptest! {
+			/// A block's month holds it, and its slot is the month modulo the ring.
+			#[test]
+			fn a_block_falls_in_its_month_and_slot(now in any::<u32>()) {
+				let (month, slot) = month_slot(now);
+				prop_assert!(u64::from(month) * u64::from(MONTH) <= u64::from(now));
+				prop_assert!(u64::from(now) < (u64::from(month) + 1) * u64::from(MONTH));
+				prop_assert_eq!(u32::from(slot), month % SLOTS);
+			}
+
+			/// The last year is exactly the 12 months ending with the current one, so no two
+			/// months in it share a slot.
+			#[test]
+			fn the_last_year_is_twelve_months(month in any::<u32>(), current in any::<u32>()) {
+				let inside = month <= current && u64::from(current) < u64::from(month) + 12;
+				prop_assert_eq!(in_last_year(month, current), inside);
+			}
+		}
+	}
 
 	#[test]
 	fn units_are_consistent() {

@@ -13,13 +13,13 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_runtime::Perbill;
-use tandem_primitives::{gov, Balance, NetUid};
+use tandem_primitives::{gov, Balance, Metagraph, NetUid};
 
 const FUNDS: Balance = 100_000_000 * gov::UNIT;
 
 fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, i, 0);
-	let _ = <T as Config>::GovCurrency::set_balance(&who, FUNDS);
+	let _ = T::GovCurrency::set_balance(&who, FUNDS);
 	who
 }
 
@@ -37,7 +37,7 @@ fn subnet<T: Config>(i: u32) -> NetUid {
 fn neuron<T: Config>(netuid: NetUid, i: u32) -> (T::AccountId, T::AccountId) {
 	let cold = funded::<T>("cold", i);
 	let hot: T::AccountId = account("hot", i, 0);
-	pallet_yuma::Pallet::<T>::register_for_benchmarks(cold.clone(), netuid, hot.clone())
+	T::Metagraph::register_for_benchmarks(cold.clone(), netuid, hot.clone())
 		.expect("registration fits");
 	(hot, cold)
 }
@@ -57,8 +57,8 @@ fn staked<T: Config>(netuid: NetUid, hot: &T::AccountId, gov: Balance) -> T::Acc
 /// miner and a validator with nominators to compound to; miners paid alpha at the legal
 /// maximum `MinerAlphaShare`), with pending alpha, a credit pool and an airdrop open.
 fn scored_subnet<T: Config>(n: u32) -> NetUid {
-	<T as Config>::BenchmarkHelper::set_miner_alpha_share(Perbill::from_percent(41));
-	<T as Config>::BenchmarkHelper::open_airdrop();
+	T::BenchmarkHelper::set_miner_alpha_share(Perbill::from_percent(41));
+	T::BenchmarkHelper::open_airdrop();
 	let net = subnet::<T>(0);
 	let mut payees = Vec::new();
 	for i in 0..n {
@@ -68,27 +68,21 @@ fn scored_subnet<T: Config>(n: u32) -> NetUid {
 		staked::<T>(net, hot, gov::UNIT);
 	}
 	let share = Perbill::from_rational(1u32, n);
-	let scores: Vec<pallet_yuma::types::Score> = (0..n)
-		.map(|_| pallet_yuma::types::Score {
-			incentive: share,
-			dividends: share,
-			validator_permit: true,
-			..Default::default()
-		})
-		.collect();
+	// (incentive, dividends, validator permit) of each uid.
+	let scores: Vec<(Perbill, Perbill, bool)> = (0..n).map(|_| (share, share, true)).collect();
 	pay_by::<T>(net, scores);
 	net
 }
 
 /// Stores `scores` as `net`'s last epoch, with 1,000 alpha pending and a credit pool to pay.
-fn pay_by<T: Config>(net: NetUid, scores: Vec<pallet_yuma::types::Score>) {
-	pallet_yuma::Scores::<T>::insert(net, BoundedVec::truncate_from(scores));
+fn pay_by<T: Config>(net: NetUid, scores: Vec<(Perbill, Perbill, bool)>) {
+	T::Metagraph::set_scores_for_benchmarks(net, scores);
 	Networks::<T>::mutate(net, |s| {
 		if let Some(s) = s {
 			s.pending_alpha = 1_000 * gov::UNIT;
 		}
 	});
-	<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+	T::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
 }
 
 #[benchmarks]
@@ -136,8 +130,7 @@ mod benchmarks {
 		let a = subnet::<T>(0);
 		let b = subnet::<T>(1);
 		let (hot, cold) = neuron::<T>(a, 0);
-		pallet_yuma::Pallet::<T>::register_for_benchmarks(cold, b, hot.clone())
-			.expect("registration fits");
+		T::Metagraph::register_for_benchmarks(cold, b, hot.clone()).expect("registration fits");
 		let who = staked::<T>(a, &hot, 10 * gov::UNIT);
 		// The destination holds a matured stake of the same staker too: both sides mature and
 		// claim.
@@ -153,8 +146,8 @@ mod benchmarks {
 		let net = subnet::<T>(0);
 		let (hot, _) = neuron::<T>(net, 0);
 		staked::<T>(net, &hot, 10 * gov::UNIT);
-		let origin = <T as Config>::SlashOrigin::try_successful_origin()
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::SlashOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let reason: ReasonOf<T> =
 			BoundedVec::truncate_from(alloc::vec![b'x'; T::MaxReasonLen::get() as usize]);
 		let fraction = T::MaxStakeSlash::get().min(Perbill::from_percent(50));
@@ -178,10 +171,10 @@ mod benchmarks {
 	/// block (so each accrues an allowance, takes a share and is minted into its pool).
 	#[benchmark]
 	fn emission(s: Linear<1, { T::MaxSubnets::get() }>) {
-		<T as Config>::BenchmarkHelper::launch();
+		T::BenchmarkHelper::launch();
 		for i in 0..s {
 			let net = subnet::<T>(i);
-			<T as Config>::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
+			T::BenchmarkHelper::fill_credit_pool(net, 1_000_000_000);
 		}
 		frame_system::Pallet::<T>::set_block_number(1_000u32.into());
 		#[block]
@@ -238,16 +231,15 @@ mod benchmarks {
 	/// an airdrop is open, so each miner's first earnings snapshot its basis.
 	#[benchmark]
 	fn epoch_payout_miners(m: Linear<1, 256>) {
-		<T as Config>::BenchmarkHelper::set_miner_alpha_share(Perbill::zero());
-		<T as Config>::BenchmarkHelper::open_airdrop();
+		T::BenchmarkHelper::set_miner_alpha_share(Perbill::zero());
+		T::BenchmarkHelper::open_airdrop();
 		let net = subnet::<T>(0);
 		for i in 0..m {
 			neuron::<T>(net, i);
 		}
 		let share = Perbill::from_rational(1u32, m);
-		let scores: Vec<pallet_yuma::types::Score> = (0..m)
-			.map(|_| pallet_yuma::types::Score { incentive: share, ..Default::default() })
-			.collect();
+		let scores: Vec<(Perbill, Perbill, bool)> =
+			(0..m).map(|_| (share, Perbill::zero(), false)).collect();
 		pay_by::<T>(net, scores);
 		#[block]
 		{

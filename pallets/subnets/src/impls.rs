@@ -19,13 +19,10 @@ use frame_support::{
 		Imbalance, OnUnbalanced,
 	},
 };
-use sp_runtime::{
-	traits::{AccountIdConversion, SaturatedConversion},
-	Perbill, Perquintill,
-};
+use sp_runtime::{traits::AccountIdConversion, Perbill, Perquintill};
 use tandem_primitives::{
-	gov, halving, Balance, CreditsInterface, GovEmission, NetUid, PayoutShares, StakeProvider,
-	SubnetOwner, SubnetRegistry,
+	gov, halving, Balance, CreditsInterface, GovEmission, Metagraph, NetUid, PayoutShares,
+	StakeProvider, SubnetRegistry,
 };
 
 /// The most alpha a subnet ever emits (21 M alpha).
@@ -47,7 +44,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The current block as `u32`.
 	pub fn now() -> u32 {
-		frame_system::Pallet::<T>::block_number().saturated_into::<u32>()
+		tandem_primitives::block_u32(frame_system::Pallet::<T>::block_number())
 	}
 
 	/// The lock the next `register_network` pays: `max(MinLockCost, 2 × last − decay)` where
@@ -105,7 +102,7 @@ impl<T: Config> Pallet<T> {
 					NextNetuid::<T>::put(netuid.saturating_add(1));
 				}
 				Self::create_subnet(netuid, owner, lock);
-				Ok(Some(<T as Config>::WeightInfo::register_network()).into())
+				Ok(Some(T::WeightInfo::register_network()).into())
 			}
 			(None, Some(netuid)) => {
 				Dissolving::<T>::mutate(netuid, |d| {
@@ -589,10 +586,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn ensure_registered(netuid: NetUid, hotkey: &T::AccountId) -> DispatchResult {
-		ensure!(
-			pallet_yuma::Uids::<T>::contains_key(netuid, hotkey),
-			Error::<T>::HotkeyNotRegistered
-		);
+		ensure!(T::Metagraph::is_registered(netuid, hotkey), Error::<T>::HotkeyNotRegistered);
 		Ok(())
 	}
 
@@ -749,7 +743,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn run_emission() -> Weight {
 		let mut subnets: Vec<(NetUid, SubnetInfo<T::AccountId>)> = Networks::<T>::iter().collect();
 		let count = u32::try_from(subnets.len()).unwrap_or(u32::MAX);
-		let weight = <T as Config>::WeightInfo::emission(count);
+		let weight = T::WeightInfo::emission(count);
 		if subnets.is_empty() {
 			return weight;
 		}
@@ -858,7 +852,7 @@ impl<T: Config> Pallet<T> {
 	/// Queues the subnets whose epoch falls on this block (`(block + netuid) % Tempo == 0`)
 	/// and runs at most `MaxEpochsPerBlock` queued epochs. Returns the weight used.
 	pub(crate) fn run_due_epochs() -> Weight {
-		let tempo = <T as pallet_yuma::Config>::Tempo::get().max(1);
+		let tempo = T::Metagraph::tempo().max(1);
 		let now = Self::now();
 		let next = u32::from(NextNetuid::<T>::get());
 		let mut queue = EpochQueue::<T>::get();
@@ -900,21 +894,21 @@ impl<T: Config> Pallet<T> {
 			Ok(weight) => weight,
 			Err(error) => {
 				Self::deposit_event(Event::EpochFailed { netuid, error });
-				let n = pallet_yuma::SubnetN::<T>::get(netuid);
-				let v = <T as pallet_yuma::Config>::MaxValidators::get().min(n);
-				pallet_yuma::Pallet::<T>::epoch_weight_bound(netuid)
+				let n = T::Metagraph::neuron_count(netuid);
+				let v = T::Metagraph::max_validators().min(n);
+				T::Metagraph::scoring_weight_bound(netuid)
 					.saturating_add(Self::payout_weight(n.into(), v.into()))
 			}
 		}
 	}
 
-	/// Yuma, then the payouts.
+	/// Yuma's scores, then the payouts.
 	fn do_epoch(netuid: NetUid) -> Result<Weight, DispatchError> {
 		ensure!(Networks::<T>::contains_key(netuid), Error::<T>::UnknownSubnet);
-		let stats = pallet_yuma::Pallet::<T>::run_epoch(netuid);
+		let outcome = T::Metagraph::compute_scores(netuid);
 		Self::pay_out(netuid)?;
-		let (n, v) = (u32::from(stats.neurons), u32::from(stats.validators));
-		Ok(stats.weight::<T>().saturating_add(Self::payout_weight(n, v)))
+		let (n, v) = (u32::from(outcome.neurons), u32::from(outcome.validators));
+		Ok(outcome.weight.saturating_add(Self::payout_weight(n, v)))
 	}
 
 	/// The weight of an epoch payout on `n` uids of which at most `v` hold validator permits:
@@ -941,23 +935,18 @@ impl<T: Config> Pallet<T> {
 	/// Pays `info`'s pending alpha and credit pool by Yuma's stored scores of `netuid` and ends
 	/// the payout round.
 	fn pay_scores(netuid: NetUid, info: &mut SubnetInfo<T::AccountId>) -> DispatchResult {
-		let scores = pallet_yuma::Scores::<T>::get(netuid);
 		let mut miners: Vec<Payee<T::AccountId>> = Vec::new();
 		let mut validators: Vec<Payee<T::AccountId>> = Vec::new();
 		let mut permit_holders: Vec<T::AccountId> = Vec::new();
-		for (uid, score) in (0u16..).zip(scores.iter()) {
-			if score.incentive.is_zero() && score.dividends.is_zero() && !score.validator_permit {
-				continue;
-			}
-			let Some(neuron) = pallet_yuma::Neurons::<T>::get(netuid, uid) else { continue };
-			if score.validator_permit {
+		for neuron in T::Metagraph::scored_neurons(netuid) {
+			if neuron.validator_permit {
 				permit_holders.push(neuron.coldkey.clone());
 			}
-			if !score.incentive.is_zero() {
-				miners.push((neuron.hotkey.clone(), neuron.coldkey.clone(), score.incentive));
+			if !neuron.incentive.is_zero() {
+				miners.push((neuron.hotkey.clone(), neuron.coldkey.clone(), neuron.incentive));
 			}
-			if !score.dividends.is_zero() {
-				validators.push((neuron.hotkey, neuron.coldkey, score.dividends));
+			if !neuron.dividends.is_zero() {
+				validators.push((neuron.hotkey, neuron.coldkey, neuron.dividends));
 			}
 		}
 		let consensus = !miners.is_empty();
@@ -1091,9 +1080,8 @@ impl<T: Config> Pallet<T> {
 		loop {
 			match d.phase {
 				DrainPhase::Payout => {
-					let n = u32::from(pallet_yuma::SubnetN::<T>::get(netuid));
-					let step =
-						<T as Config>::WeightInfo::drain_payout(n).saturating_add(db.reads(1));
+					let n = u32::from(T::Metagraph::neuron_count(netuid));
+					let step = T::WeightInfo::drain_payout(n).saturating_add(db.reads(1));
 					if !fits(used, step) {
 						break;
 					}
@@ -1107,8 +1095,7 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 				DrainPhase::Stakers => {
-					let step =
-						<T as Config>::WeightInfo::redeem_position().saturating_add(db.reads(1));
+					let step = T::WeightInfo::redeem_position().saturating_add(db.reads(1));
 					if !fits(used, step) {
 						break;
 					}
@@ -1122,8 +1109,8 @@ impl<T: Config> Pallet<T> {
 				}
 				DrainPhase::Cleanup => {
 					// `drain_clear(k)` is `k` keys and the finish (the id handed on).
-					let base = <T as Config>::WeightInfo::drain_clear(0);
-					let per_key = <T as Config>::WeightInfo::drain_clear(1).saturating_sub(base);
+					let base = T::WeightInfo::drain_clear(0);
+					let per_key = T::WeightInfo::drain_clear(1).saturating_sub(base);
 					if !fits(used, base.saturating_add(per_key)) {
 						break;
 					}
@@ -1135,7 +1122,7 @@ impl<T: Config> Pallet<T> {
 						.min(MAX_CLEAR_PER_BLOCK.into());
 					let limit = u32::try_from(limit).unwrap_or(MAX_CLEAR_PER_BLOCK);
 					let (removed, done) = Self::cleanup_step(netuid, &mut d, limit);
-					used = used.saturating_add(<T as Config>::WeightInfo::drain_clear(removed));
+					used = used.saturating_add(T::WeightInfo::drain_clear(removed));
 					if done {
 						return used;
 					}
@@ -1300,8 +1287,7 @@ impl<T: Config> Pallet<T> {
 		if left == 0 {
 			return (ours, false);
 		}
-		let (yuma, done) =
-			pallet_yuma::Pallet::<T>::clear_subnet(netuid, u32::try_from(left).unwrap_or(0));
+		let (yuma, done) = T::Metagraph::clear_subnet(netuid, u32::try_from(left).unwrap_or(0));
 		(ours.saturating_add(yuma), done)
 	}
 
@@ -1596,12 +1582,6 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> SubnetRegistry for Pallet<T> {
 	fn exists(netuid: NetUid) -> bool {
 		Networks::<T>::contains_key(netuid)
-	}
-}
-
-impl<T: Config> SubnetOwner<T::AccountId> for Pallet<T> {
-	fn owner_of(netuid: NetUid) -> Option<T::AccountId> {
-		Networks::<T>::get(netuid).map(|s| s.owner)
 	}
 }
 

@@ -1,64 +1,6 @@
-//! # Subnets
-//!
-//! dTAO subnet pools, staking as swaps, the revenue-aware split of GOV emission, and the
-//! per-tempo epoch that pays subnets' contributors.
-//!
-//! ## Overview
-//!
-//! `register_network` locks GOV (the lock cost doubles with each registration and decays back
-//! linearly) and creates a subnet whose **pool** is seeded with the lock on both sides (price
-//! 1). The pool math ([`pool`]) is pure: constant product, fee from the input, outputs rounded
-//! down, `MinReserve` locked.
-//!
-//! **Staking is a swap**: `add_stake` buys alpha with GOV and stakes it to a registered
-//! hotkey; `remove_stake` sells it back; `move_stake` goes alpha → GOV → alpha. Each has a price
-//! limit and is fill-or-kill unless `allow_partial`. GOV fees are public-pool fees
-//! (`Config::GovFeeSink`: part burned, the rest to the treasury); alpha fees stay in the pool.
-//! A hotkey's stake is a **share pool**: dividends added to it compound to every nominator whose
-//! stake has matured. Stake bought waits in the hotkey's pending pool until the subnet's next
-//! epoch payout: it earns no dividends and weighs nothing in consensus before then.
-//!
-//! **Emission follows paid revenue** ([`emission`]). Each block, the paid credits spent on a
-//! subnet since the last block (read from the credit ledger's running total against a
-//! per-subnet watermark) add `EmissionPerRevenue × revenue` in USD to the subnet's own
-//! **allowance**, converted to GOV at the higher USD price of GOV — only once GOV is launched,
-//! only while the subnet's emission is on, and only with a price; otherwise the watermark just
-//! moves on. Subnet `i` is then minted `min(w_i × S(h), allowance_i)` where `S(h)` is the GOV
-//! schedule and `w_i = R_i / Σ R` over enabled subnets, `R` the EMA of paid revenue (it
-//! reaches zero when revenue stops). Allowances above `AllowanceCarry` blocks of `S(h)` in
-//! total are cut pro rata; a subnet switched off loses its allowance. The minted GOV is
-//! injected into the pool at its price, and the alpha it is worth (at most the block's alpha
-//! emission) accrues as pending. Every `Tempo` blocks (staggered by netuid, at most
-//! `MaxEpochsPerBlock` per block, each in its own storage layer) a subnet's epoch runs Yuma
-//! (`pallet-yuma`) and pays pending alpha (owner `OwnerAlphaCut`, miners `MinerAlphaShare`
-//! × I, validators the rest × D with take) and its credit pool
-//! (`pallet-credits::distribute`).
-//!
-//! **Lifecycle.** `dissolve_network` (the owner, or `DissolveOrigin`) stops a subnet at once;
-//! `on_idle` drains it step by step within its budget: a final payout by the last scores (credits
-//! it cannot place are retired), the pool's GOV split — `G·S/(A+S)` to the stakers pro rata, the
-//! rest to the owner up to its lock (nothing if it dissolves within `NetworkImmunity`), any
-//! surplus to the fee sink — every position redeemed (found through `SubnetStakers`), then the
-//! pools and the metagraph cleared and the id freed (`FreeNetuids`) or handed to a waiting
-//! registration. With every id taken, a registration waits for a dissolving subnet, or prunes
-//! the non-immune subnet with the lowest emission share.
-//!
-//! ## Invariants (`try_state`)
-//!
-//! * the pot holds at least Σ GOV reserves plus its existential deposit (a donation strands);
-//! * reserves never fall below `MinReserve`;
-//! * per hotkey Σ position shares plus unclaimed matured shares == the hotkey's shares, and
-//!   their alpha values add up to
-//!   the hotkey's alpha less under one unit of rounding per position;
-//! * per subnet Σ hotkey alpha (main and pending pools) == alpha outstanding; revenue seen ≤ paid
-//!   credits spent;
-//! * per pending pool and matured round, Σ positions' pending units == its units; none stored
-//!   empty; every pending position has its pool or its matured round.
-//! * the pot also holds each dissolving subnet's pool (until its final payout), then what its
-//!   positions are still owed, and the locks of registrations waiting for ids; `SubnetStakers`
-//!   names exactly the positions; a free id is listed once and neither live nor dissolving.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -123,7 +65,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config + pallet_yuma::Config {
+	pub trait Config: frame_system::Config {
 		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
@@ -131,6 +73,10 @@ pub mod pallet {
 		/// GOV (the native token).
 		type GovCurrency: fungible::Mutate<Self::AccountId, Balance = Balance>
 			+ fungible::Balanced<Self::AccountId, Balance = Balance>;
+
+		/// The metagraph and its scoring (`pallet-yuma`): who is registered, and the scores an
+		/// epoch pays by.
+		type Metagraph: tandem_primitives::Metagraph<Self::AccountId>;
 
 		/// Takes GOV swap fees (burns `BuybackShare`, the rest to the treasury).
 		type GovFeeSink: OnUnbalanced<CreditOf<Self>>;
@@ -334,90 +280,176 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A subnet was created, its pool seeded by the lock.
-		NetworkRegistered { netuid: NetUid, owner: T::AccountId, lock: Balance },
+		NetworkRegistered {
+			/// The new subnet.
+			netuid: NetUid,
+			/// Who registered it (its owner).
+			owner: T::AccountId,
+			/// GOV locked, the seed of the pool on both sides.
+			lock: Balance,
+		},
 		/// Governance switched a subnet's emission on or off; switching it off forfeits the
 		/// `forfeited` GOV of allowance it held (revenue while off accrues nothing).
-		EmissionSet { netuid: NetUid, enabled: bool, forfeited: Balance },
+		EmissionSet {
+			/// The subnet.
+			netuid: NetUid,
+			/// Whether its emission is on from now.
+			enabled: bool,
+			/// GOV of allowance lost (zero when switched on).
+			forfeited: Balance,
+		},
 		/// GOV was swapped into alpha staked to `hotkey`.
 		StakeAdded {
+			/// The staker (the position's coldkey).
 			coldkey: T::AccountId,
+			/// The hotkey staked to.
 			hotkey: T::AccountId,
+			/// The subnet.
 			netuid: NetUid,
+			/// GOV paid, fee included.
 			gov_in: Balance,
+			/// GOV fee, part of `gov_in`, handed to `GovFeeSink`.
 			gov_fee: Balance,
+			/// Alpha bought, pending until the subnet's next epoch payout.
 			alpha_out: Balance,
+			/// The pool's spot price after the swap (GOV per alpha, 12 decimals).
 			price_after: Price,
 		},
 		/// Staked alpha was swapped back into GOV.
 		StakeRemoved {
+			/// The staker (the position's coldkey).
 			coldkey: T::AccountId,
+			/// The hotkey the stake was on.
 			hotkey: T::AccountId,
+			/// The subnet.
 			netuid: NetUid,
+			/// Alpha sold, fee included.
 			alpha_in: Balance,
+			/// Alpha fee, part of `alpha_in`, left in the pool.
 			alpha_fee: Balance,
+			/// GOV paid to the coldkey.
 			gov_out: Balance,
+			/// The pool's spot price after the swap (GOV per alpha, 12 decimals).
 			price_after: Price,
 		},
 		/// Stake moved between subnets (alpha → GOV → alpha).
 		StakeMoved {
+			/// The staker (the position's coldkey).
 			coldkey: T::AccountId,
+			/// The hotkey staked to on both subnets.
 			hotkey: T::AccountId,
+			/// The subnet the alpha was sold on.
 			from: NetUid,
+			/// The subnet the alpha was bought on.
 			to: NetUid,
+			/// Alpha sold on `from`, fee included.
 			alpha_in: Balance,
+			/// GOV the sale returned, spent on `to` (fee included).
 			gov_between: Balance,
+			/// Alpha bought on `to`, pending until `to`'s next epoch payout.
 			alpha_out: Balance,
 		},
 		/// A hotkey's stake (and its nominators') was slashed; the alpha is destroyed.
 		StakeSlashed {
+			/// The hotkey slashed.
 			hotkey: T::AccountId,
+			/// The subnet.
 			netuid: NetUid,
+			/// The fraction of the hotkey's stake (main and pending pools) taken.
 			fraction: Perbill,
+			/// Alpha destroyed.
 			alpha: Balance,
+			/// Why (free text).
 			reason: ReasonOf<T>,
 		},
 		/// A subnet's epoch ran and paid out.
 		EpochPaid {
+			/// The subnet.
 			netuid: NetUid,
+			/// Whether any miner had incentive; without it all pending alpha carries over.
 			consensus: bool,
+			/// Alpha paid to the owner (`OwnerAlphaCut`).
 			alpha_owner: Balance,
+			/// Alpha paid to miners (× incentive).
 			alpha_miners: Balance,
+			/// Alpha paid to validators (× dividends), take and nominators' part included.
 			alpha_validators: Balance,
+			/// Pending alpha left for the next epoch (rounding dust, or all without consensus).
 			alpha_carried_over: Balance,
+			/// Credits paid to the owner, validators and miners.
 			credits_paid: Balance,
+			/// Credits burned as the protocol fee.
 			credits_protocol_fee: Balance,
+			/// Credits left in the subnet's credit pool for the next epoch.
 			credits_carried_over: Balance,
 		},
 		/// A subnet's epoch failed and changed nothing; it runs again next tempo.
-		EpochFailed { netuid: NetUid, error: DispatchError },
+		EpochFailed {
+			/// The subnet.
+			netuid: NetUid,
+			/// Why it failed.
+			error: DispatchError,
+		},
 		/// A subnet stopped: no stake, spends, registrations or emission from here; `on_idle`
 		/// drains it.
-		NetworkDissolving { netuid: NetUid, owner: T::AccountId, cause: DissolveCause },
+		NetworkDissolving {
+			/// The subnet.
+			netuid: NetUid,
+			/// Its owner.
+			owner: T::AccountId,
+			/// Who dissolved it: its owner, governance, or a registration that pruned it.
+			cause: DissolveCause,
+		},
 		/// A dissolving subnet's pool was split after its final payout: `owner_refund` to the
 		/// owner (at most its lock), `stakers_gov` owed to the positions holding
 		/// `stakers_alpha`, `surplus` to the public-pool fee sink; `credits_retired` of its
 		/// credit pool nobody could be paid were burned.
 		NetworkRedeemed {
+			/// The subnet.
 			netuid: NetUid,
+			/// GOV refunded to the owner: at most its lock, nothing if it dissolved the subnet
+			/// within `NetworkImmunity` of registering it.
 			owner_refund: Balance,
+			/// GOV owed to the positions, `G·S/(A+S)` of the pool's GOV `G` and alpha `A`.
 			stakers_gov: Balance,
+			/// Alpha the positions held (`S`), redeemed pro rata for `stakers_gov`.
 			stakers_alpha: Balance,
+			/// GOV beyond the refund, handed to the public-pool fee sink.
 			surplus: Balance,
+			/// Credits left in the credit pool that nobody could be paid, burned.
 			credits_retired: Balance,
 		},
 		/// A position on a dissolving subnet was redeemed: `alpha` for `gov` GOV.
 		StakeRedeemed {
+			/// The staker (the position's coldkey).
 			coldkey: T::AccountId,
+			/// The hotkey the stake was on.
 			hotkey: T::AccountId,
+			/// The dissolving subnet.
 			netuid: NetUid,
+			/// Alpha the position held, burned.
 			alpha: Balance,
+			/// GOV paid to the coldkey (zero if it could not open the account: the fee sink
+			/// takes it).
 			gov: Balance,
 		},
 		/// A dissolved subnet is drained; its id is free, or taken by `heir`.
-		NetworkDissolved { netuid: NetUid, heir: Option<T::AccountId> },
+		NetworkDissolved {
+			/// The subnet's id.
+			netuid: NetUid,
+			/// The owner of the registration that takes the id; `None` if the id is freed.
+			heir: Option<T::AccountId>,
+		},
 		/// A registration paid `lock` while every id was taken; it gets `netuid` once that
 		/// subnet is drained.
-		NetworkQueued { netuid: NetUid, owner: T::AccountId, lock: Balance },
+		NetworkQueued {
+			/// The id it waits for.
+			netuid: NetUid,
+			/// Who registered (the future owner).
+			owner: T::AccountId,
+			/// GOV locked, held by the pot until the subnet is created.
+			lock: Balance,
+		},
 	}
 
 	#[pallet::error]
@@ -496,7 +528,7 @@ pub mod pallet {
 		///
 		/// Signed. Errors: `LockAboveLimit`, `AllSubnetsImmune`, `CannotAffordLock`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(<T as Config>::WeightInfo::register_network_pruning())]
+		#[pallet::weight(T::WeightInfo::register_network_pruning())]
 		pub fn register_network(
 			origin: OriginFor<T>,
 			max_lock: Balance,
@@ -513,7 +545,7 @@ pub mod pallet {
 		/// `PriceLimitExceeded`, `ReserveTooLow`, `AmountTooSmall`, `InsufficientBalance`,
 		/// `StakeBelowOneShare`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::add_stake())]
+		#[pallet::weight(T::WeightInfo::add_stake())]
 		pub fn add_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -533,7 +565,7 @@ pub mod pallet {
 		/// Signed (the coldkey). Errors: `UnknownSubnet`, `ZeroAmount`, `NotEnoughStake`,
 		/// `PriceLimitExceeded`, `ReserveTooLow`, `AmountTooSmall`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(<T as Config>::WeightInfo::remove_stake())]
+		#[pallet::weight(T::WeightInfo::remove_stake())]
 		pub fn remove_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -555,7 +587,7 @@ pub mod pallet {
 		/// `HotkeyNotRegistered` (on `to`), `NotEnoughStake`, `PriceLimitExceeded`,
 		/// `ReserveTooLow`, `AmountTooSmall`, `StakeBelowOneShare`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(<T as Config>::WeightInfo::move_stake())]
+		#[pallet::weight(T::WeightInfo::move_stake())]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -574,7 +606,7 @@ pub mod pallet {
 		///
 		/// `SlashOrigin`. Errors: `UnknownSubnet`, `SlashOutOfBounds`, `NothingToSlash`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(<T as Config>::WeightInfo::slash_stake())]
+		#[pallet::weight(T::WeightInfo::slash_stake())]
 		pub fn slash_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -592,10 +624,10 @@ pub mod pallet {
 		/// On: `AdminOrigin`. Off: `StopOrigin` (which the runtime gives its emergency track
 		/// as well). Errors: `UnknownSubnet`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(<T as Config>::WeightInfo::set_emission())]
+		#[pallet::weight(T::WeightInfo::set_emission())]
 		pub fn set_emission(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
 			if enabled {
-				<T as Config>::AdminOrigin::ensure_origin(origin)?;
+				T::AdminOrigin::ensure_origin(origin)?;
 			} else {
 				T::StopOrigin::ensure_origin(origin)?;
 			}
@@ -625,7 +657,7 @@ pub mod pallet {
 		/// The subnet's owner (signed) or `DissolveOrigin`. Errors: `UnknownSubnet`,
 		/// `NotSubnetOwner`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(<T as Config>::WeightInfo::dissolve_network())]
+		#[pallet::weight(T::WeightInfo::dissolve_network())]
 		pub fn dissolve_network(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
 			let cause = match T::DissolveOrigin::try_origin(origin) {
 				Ok(_) => DissolveCause::Governance,

@@ -317,6 +317,7 @@ frame_support::ord_parameter_types! {
 impl pallet_subnets::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovCurrency = Balances;
+	type Metagraph = Yuma;
 	type GovFeeSink = FeesToTreasury;
 	type Credits = MockCredits;
 	type Emission = MockEmission;

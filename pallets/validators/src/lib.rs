@@ -1,35 +1,6 @@
-//! # Validators
-//!
-//! The validator set that governance changes. `pallet-session` rotates sessions and hands each
-//! validator's Aura and GRANDPA keys to consensus; this pallet is its `SessionManager`: it keeps
-//! the list of accounts that should validate and gives session a new list when it changed.
-//!
-//! * [`Pallet::add_validator`] (`AddOrigin`, the root track in Tandem) puts an account on the
-//!   list. The account must have set its session keys first (`session.set_keys`, which checks a
-//!   proof that the caller holds the keys' private halves), so a referendum can only add a
-//!   validator that can author.
-//! * [`Pallet::remove_validator`] (`RemoveOrigin`: root or the emergency track) takes one off,
-//!   never below `MinValidators`.
-//! * A change is queued at the next session rotation and active at the one after: at most two
-//!   sessions. Aura's authorities change when the new session starts; GRANDPA schedules its new
-//!   authority set at the same block (`pallet-grandpa`'s session handler), so finality follows the
-//!   set change.
-//! * The session length is fixed at genesis ([`SessionLength`]); [`SessionPeriod`] reads it for
-//!   `pallet_session::PeriodicSessions`.
-//!
-//! At every rotation the pallet compares the listed validators that have session keys with the
-//! set it last handed to session ([`Handed`]). When they differ — governance changed the list,
-//! or a listed validator purged its keys or set them again — session receives the new set, so
-//! Aura, GRANDPA and session's own list always change together. If fewer than `MinValidators`
-//! listed validators have keys, no set is handed over and the change waits for the next
-//! rotation.
-//!
-//! ## Invariants (`try_state`)
-//!
-//! * the list has between `MinValidators` and `MaxValidators` accounts, none twice;
-//! * the session length is positive.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -73,6 +44,7 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
+		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 		/// Who may add a validator (the root track).
@@ -90,7 +62,9 @@ pub mod pallet {
 		/// Session length when the genesis sets none.
 		#[pallet::constant]
 		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
+		/// Benchmarked weights.
 		type WeightInfo: WeightInfo;
+		/// Benchmark set-up the runtime provides.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
@@ -143,15 +117,35 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `who` joins the validator set from the session after next (`validators` listed now).
-		ValidatorAdded { who: T::AccountId, validators: u32 },
+		ValidatorAdded {
+			/// The new validator.
+			who: T::AccountId,
+			/// Accounts listed now.
+			validators: u32,
+		},
 		/// `who` leaves the validator set from the session after next (`validators` listed now).
-		ValidatorRemoved { who: T::AccountId, validators: u32 },
+		ValidatorRemoved {
+			/// The removed validator.
+			who: T::AccountId,
+			/// Accounts listed now.
+			validators: u32,
+		},
 		/// Session received a new set (the list changed, or a listed validator's keys went or
 		/// came back): it validates from session `session`.
-		NewSetQueued { session: SessionIndex, validators: u32 },
+		NewSetQueued {
+			/// The session the set validates from.
+			session: SessionIndex,
+			/// Validators in it.
+			validators: u32,
+		},
 		/// The new set was not handed over: fewer than `MinValidators` listed accounts have
 		/// session keys (`keyed`). It is offered again at the next rotation.
-		NewSetDeferred { session: SessionIndex, keyed: u32 },
+		NewSetDeferred {
+			/// The session that keeps the current set.
+			session: SessionIndex,
+			/// Listed accounts with session keys.
+			keyed: u32,
+		},
 	}
 
 	#[pallet::error]

@@ -197,7 +197,7 @@ mod benchmarks {
 		set_block::<T>(NOW);
 		#[block]
 		{
-			Pallet::<T>::run_epoch(netuid);
+			Pallet::<T>::compute_scores(netuid);
 		}
 		assert_eq!(LastEpoch::<T>::get(netuid), NOW);
 	}

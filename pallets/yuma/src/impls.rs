@@ -20,10 +20,7 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_core::H256;
-use sp_runtime::{
-	traits::{SaturatedConversion, Verify},
-	Perbill,
-};
+use sp_runtime::{traits::Verify, Perbill};
 use tandem_primitives::{Balance, NetUid, StakeProvider, SubnetRegistry};
 
 /// The context that opens a hotkey ownership proof.
@@ -72,7 +69,7 @@ impl EpochStats {
 impl<T: Config> Pallet<T> {
 	/// The current block as `u32`.
 	pub fn now() -> u32 {
-		frame_system::Pallet::<T>::block_number().saturated_into::<u32>()
+		tandem_primitives::block_u32(frame_system::Pallet::<T>::block_number())
 	}
 
 	/// The effective uid limit: `min(MaxAllowedUids, MaxUids)`.
@@ -520,10 +517,11 @@ impl<T: Config> Pallet<T> {
 		stats.weight::<T>().saturating_add(T::DbWeight::get().reads(1))
 	}
 
-	/// Runs `netuid`'s epoch: reads neurons, stake, the permitted validators' weights and
-	/// bonds; runs [`epoch::epoch`]; stores scores and bonds. For the subnets pallet's
-	/// per-tempo driver and for `trigger_epoch`.
-	pub fn run_epoch(netuid: NetUid) -> EpochStats {
+	/// Computes `netuid`'s scores: reads neurons, stake, the permitted validators' weights and
+	/// bonds; runs [`epoch::epoch`]; stores scores and bonds. Pays nothing: the subnets
+	/// pallet's epoch pays from the stored scores. For that epoch (through
+	/// [`tandem_primitives::Metagraph`]) and for `trigger_epoch`.
+	pub fn compute_scores(netuid: NetUid) -> EpochStats {
 		let now = Self::now();
 		let n = SubnetN::<T>::get(netuid);
 		let neurons: Vec<Option<Neuron<T::AccountId>>> =
@@ -712,5 +710,80 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Ok(())
+	}
+}
+
+/// The metagraph as the subnets pallet sees it.
+impl<T: Config> tandem_primitives::Metagraph<T::AccountId> for Pallet<T> {
+	fn tempo() -> u32 {
+		T::Tempo::get()
+	}
+
+	fn max_validators() -> u16 {
+		T::MaxValidators::get()
+	}
+
+	fn is_registered(netuid: NetUid, hotkey: &T::AccountId) -> bool {
+		Uids::<T>::contains_key(netuid, hotkey)
+	}
+
+	fn neuron_count(netuid: NetUid) -> u16 {
+		SubnetN::<T>::get(netuid)
+	}
+
+	fn compute_scores(netuid: NetUid) -> tandem_primitives::ScoringOutcome {
+		let stats = Self::compute_scores(netuid);
+		tandem_primitives::ScoringOutcome {
+			neurons: stats.neurons,
+			validators: stats.validators,
+			weight: stats.weight::<T>(),
+		}
+	}
+
+	fn scoring_weight_bound(netuid: NetUid) -> Weight {
+		Self::epoch_weight_bound(netuid)
+	}
+
+	fn scored_neurons(netuid: NetUid) -> Vec<tandem_primitives::ScoredNeuron<T::AccountId>> {
+		(0u16..)
+			.zip(Scores::<T>::get(netuid).iter())
+			.filter(|(_, s)| !s.incentive.is_zero() || !s.dividends.is_zero() || s.validator_permit)
+			.filter_map(|(uid, s)| {
+				Neurons::<T>::get(netuid, uid).map(|n| tandem_primitives::ScoredNeuron {
+					hotkey: n.hotkey,
+					coldkey: n.coldkey,
+					incentive: s.incentive,
+					dividends: s.dividends,
+					validator_permit: s.validator_permit,
+				})
+			})
+			.collect()
+	}
+
+	fn clear_subnet(netuid: NetUid, limit: u32) -> (u32, bool) {
+		Self::clear_subnet(netuid, limit)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(
+		coldkey: T::AccountId,
+		netuid: NetUid,
+		hotkey: T::AccountId,
+	) -> sp_runtime::DispatchResult {
+		Self::register_for_benchmarks(coldkey, netuid, hotkey)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_scores_for_benchmarks(netuid: NetUid, scores: Vec<(Perbill, Perbill, bool)>) {
+		let scores: Vec<Score> = scores
+			.into_iter()
+			.map(|(incentive, dividends, validator_permit)| Score {
+				incentive,
+				dividends,
+				validator_permit,
+				..Default::default()
+			})
+			.collect();
+		Scores::<T>::insert(netuid, BoundedVec::truncate_from(scores));
 	}
 }

@@ -1,35 +1,6 @@
-//! # Yuma
-//!
-//! The per-subnet metagraph and Yuma consensus: validators score miners, and a stake-weighted
-//! consensus clips outliers and decides who is paid.
-//!
-//! ## Overview
-//!
-//! A coldkey **registers** a hotkey on a subnet for a GOV burn that grows ×1.26 with every
-//! registration and halves every `BurnHalvingInterval` blocks, with the hotkey's signature over
-//! `(b"tandem/hotkey", coldkey, netuid, genesis hash)`; the first registration binds the hotkey
-//! to its coldkey for good. The neuron gets the next uid; when the subnet is full, the
-//! non-immune neuron with the lowest pruning score (incentive or dividends) is replaced.
-//! Validators (neurons holding a permit) score miners with **weights** — by default through
-//! **commit-reveal**: `commit_weights(hash)` now, `reveal_weights(...)` in the next epoch, so a
-//! validator cannot copy weights it has not seen revealed.
-//!
-//! The **epoch** ([`epoch::epoch`], a pure storage-free function) turns stake, weights and
-//! bonds into incentive (miners' share), dividends (validators' share) and new bonds; the
-//! pallet stores them as the subnet's metagraph. The subnets pallet drives epochs every tempo
-//! through [`Pallet::run_epoch`] and pays from the results; `trigger_epoch` (root only) can
-//! recompute scores outside the schedule without paying.
-//!
-//! ## Invariants (`try_state`)
-//!
-//! * every subnet has at most `MaxUids` uids, each with a neuron and a score;
-//! * hotkeys are unique per subnet and `Uids` is the exact inverse of `Neurons`;
-//! * every neuron's coldkey is its hotkey's bound owner (`HotkeyOwner`);
-//! * every stored weight row is sorted, has no self- or zero weight, names existing uids and
-//!   sums to exactly one;
-//! * every bond is in `(0, 1]` and names an existing uid.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -267,35 +238,97 @@ pub mod pallet {
 		/// `coldkey` registered `hotkey` as uid `uid` of `netuid`, burning `burn` GOV;
 		/// `replaced` is the hotkey that held the uid before, if any.
 		NeuronRegistered {
+			/// The subnet.
 			netuid: NetUid,
+			/// The uid the neuron took.
 			uid: u16,
+			/// The registered hotkey.
 			hotkey: T::AccountId,
+			/// The coldkey that paid the burn, now the hotkey's owner.
 			coldkey: T::AccountId,
+			/// The registration burn, in GOV (12 decimals), whether paid in GOV or in credits.
 			burn: Balance,
+			/// Hotkey of the neuron replaced on a full subnet; `None` for a new uid.
 			replaced: Option<T::AccountId>,
 		},
 		/// `coldkey` paid its registration burn of `burn` GOV on `netuid` in credits: `credits`
 		/// burned, worth `usd` at the payout rate (the burn's value at the GOV price).
 		BurnPaidInCredits {
+			/// The registering coldkey, whose credits were burned.
 			coldkey: T::AccountId,
+			/// The subnet registered on.
 			netuid: NetUid,
+			/// The registration burn, in GOV (12 decimals).
 			burn: Balance,
+			/// The burn's value at `GovPrice`, rounded up, in USD (6 decimals); this much
+			/// backing moved from the vault to the buyback pot.
 			usd: Balance,
+			/// Credits burned (6 decimals), paid credits first: worth `usd` at the payout rate.
 			credits: Balance,
 		},
 		/// The v2 migration found neuron `uid` of `netuid` registered under a coldkey other than
 		/// the `owner` its `hotkey` is bound to (a registration from before the binding).
-		HotkeyOwnerConflict { netuid: NetUid, uid: u16, hotkey: T::AccountId, owner: T::AccountId },
+		HotkeyOwnerConflict {
+			/// The neuron's subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: u16,
+			/// The neuron's hotkey.
+			hotkey: T::AccountId,
+			/// The coldkey the hotkey is bound to (not the neuron's coldkey).
+			owner: T::AccountId,
+		},
 		/// Validator `uid` set `count` non-zero weights on `netuid`.
-		WeightsSet { netuid: NetUid, uid: u16, count: u32, version: u64 },
+		WeightsSet {
+			/// The subnet.
+			netuid: NetUid,
+			/// The validator's uid.
+			uid: u16,
+			/// Non-zero weights stored.
+			count: u32,
+			/// The `version` the validator passed, recorded as given (not checked).
+			version: u64,
+		},
 		/// Validator `uid` committed to weights on `netuid`; reveal in epoch `reveal_epoch`.
-		WeightsCommitted { netuid: NetUid, uid: u16, hash: H256, reveal_epoch: u32 },
+		WeightsCommitted {
+			/// The subnet.
+			netuid: NetUid,
+			/// The validator's uid.
+			uid: u16,
+			/// The commit: `blake2_256` of the SCALE-encoded
+			/// `(hotkey, netuid, uids, weights, salt, version)`.
+			hash: H256,
+			/// The epoch index (`(block + netuid) / Tempo`) the reveal must fall in.
+			reveal_epoch: u32,
+		},
 		/// Validator `uid` revealed `count` non-zero weights on `netuid`; `dropped` of them
 		/// named uids re-registered since the commit.
-		WeightsRevealed { netuid: NetUid, uid: u16, count: u32, dropped: u32, version: u64 },
+		WeightsRevealed {
+			/// The subnet.
+			netuid: NetUid,
+			/// The validator's uid.
+			uid: u16,
+			/// Non-zero weights stored, after the dropped ones (zero removes the row).
+			count: u32,
+			/// Weights dropped for naming uids re-registered since the commit.
+			dropped: u32,
+			/// The revealed `version` (part of the commit hash).
+			version: u64,
+		},
 		/// An epoch ran on `netuid` over `neurons` uids, `validators` permits and `weights`
 		/// non-zero weights; `consensus` is false when no miner reached consensus.
-		EpochRun { netuid: NetUid, neurons: u16, validators: u16, weights: u32, consensus: bool },
+		EpochRun {
+			/// The subnet.
+			netuid: NetUid,
+			/// Uids on the subnet.
+			neurons: u16,
+			/// Validator permits.
+			validators: u16,
+			/// Non-zero weights that entered the epoch (after masking).
+			weights: u32,
+			/// Whether any miner reached consensus (got incentive).
+			consensus: bool,
+		},
 	}
 
 	#[pallet::error]
@@ -458,7 +491,7 @@ pub mod pallet {
 		pub fn trigger_epoch(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
 			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(T::Subnets::exists(netuid), Error::<T>::UnknownSubnet);
-			let stats = Self::run_epoch(netuid);
+			let stats = Self::compute_scores(netuid);
 			Ok(Some(stats.weight::<T>()).into())
 		}
 

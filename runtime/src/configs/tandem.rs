@@ -190,6 +190,8 @@ parameter_types! {
 impl pallet_subnets::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type GovCurrency = Balances;
+	// The two pallets meet only through `tandem_primitives::Metagraph`.
+	type Metagraph = crate::Yuma;
 	// GOV swap fees: `BuybackShare` burned, the rest to the treasury.
 	type GovFeeSink = pallet_gov_token::GovFeeSink<Runtime>;
 	type Credits = crate::Credits;
