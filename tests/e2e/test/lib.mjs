@@ -90,11 +90,18 @@ export async function startNode({ args = ['--dev'], rpcPort, p2pPort, name = 'no
     },
   };
   running.add(node);
-  await waitForRpc(node);
+  try {
+    await waitForRpc(node);
+  } catch (e) {
+    await node.stop(); // a node that never opened RPC must not outlive its test
+    throw e;
+  }
   return node;
 }
 
-async function waitForRpc(node, timeoutMs = 60_000) {
+// A node opens RPC after building genesis, which compiles the runtime's wasm first: with the
+// suite's files starting nodes in parallel on two cores that alone has taken over a minute.
+async function waitForRpc(node, timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (node.proc.exitCode !== null) {
