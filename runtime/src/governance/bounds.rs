@@ -423,9 +423,6 @@ mod tests {
 	fn the_parameter_views_report_effective_values_and_ranges() {
 		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 			let views = parameter_views();
-			let view = |name: &str| {
-				views.iter().find(|v| v.name == name.as_bytes()).cloned().expect("listed")
-			};
 			let mut names: Vec<_> = views.iter().map(|v| v.name.clone()).collect();
 			names.sort();
 			names.dedup();
@@ -447,7 +444,7 @@ mod tests {
 				credits::ProtocolFee,
 				Some(pct(12))
 			))));
-			let fee = view_after("credits.ProtocolFee");
+			let fee = view("credits.ProtocolFee");
 			assert_eq!(fee.value, 120_000_000);
 			assert!(!fee.is_default);
 			// The reported ends are what `set_parameter` accepts, and one past them is refused.
@@ -464,7 +461,8 @@ mod tests {
 		});
 	}
 
-	fn view_after(name: &str) -> ParameterView<K> {
+	/// The runtime API's view of `name`, as it stands now.
+	fn view(name: &str) -> ParameterView<K> {
 		parameter_views().into_iter().find(|v| v.name == name.as_bytes()).expect("listed")
 	}
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
   startNode, connect, devAccounts, sendAndWait, hotkeyProof, waitForHead, DEV_FAST, UNIT,
+  ok,
 } from './lib.mjs';
 
 const run = promisify(execFile);
@@ -18,9 +19,6 @@ let node;
 let api;
 const acc = devAccounts();
 
-function ok(res) {
-  assert.ok(!res.dispatchError, `dispatch failed: ${res.dispatchError}`);
-}
 
 before(async () => {
   node = await startNode({ args: DEV_FAST, name: 'clients' });

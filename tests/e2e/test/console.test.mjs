@@ -11,9 +11,9 @@ import http from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { blake2AsHex } from '@polkadot/util-crypto';
 import {
   startNode, connect, devAccounts, sendAndWait, hotkeyProof, tempDir, freePort, DEV_FAST,
+  submitReferendum,
 } from './lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -145,11 +145,7 @@ test('an open referendum shows its decoded call, and a vote lands', async () => 
   // A parameters-track referendum, submitted now: on the dev chain's fast tracks it is
   // decided within a few dozen blocks, so it is made just before the page reads it.
   const call = api.tx.governance.setParameter({ Credits: { ProtocolFee: [null, 120_000_000] } });
-  const bytes = call.method.toHex();
-  assert.ok(!(await sendAndWait(api.tx.preimage.notePreimage(bytes), acc.alice)).dispatchError);
-  const lookup = { hash: blake2AsHex(bytes), len: call.method.encodedLength };
-  assert.ok(!(await sendAndWait(api.tx.referenda.submit({ Governance: 'ParameterAdmin' }, { Lookup: lookup }, { After: 1 }), acc.alice)).dispatchError);
-  assert.ok(!(await sendAndWait(api.tx.referenda.placeDecisionDeposit(0), acc.alice)).dispatchError);
+  assert.equal(await submitReferendum(api, { Governance: 'ParameterAdmin' }, call), 0);
   await open('governance');
   const row = '#referenda-table tr[data-referendum="0"]';
   await page.waitForSelector(row, { timeout: 30_000 });

@@ -324,6 +324,22 @@ export function useDevNode(name, onReady, { fastBlocks = false } = {}) {
 }
 
 /**
+ * Opens a referendum on `call`: Alice notes its preimage, submits it with `origin` (which picks
+ * the track) and places the decision deposit. Resolves with the referendum's index.
+ */
+export async function submitReferendum(api, origin, call) {
+  const alice = devAccounts().alice;
+  const bytes = call.method.toHex();
+  const lookup = { hash: blake2AsHex(bytes), len: call.method.encodedLength };
+  ok(await sendAndWait(api.tx.preimage.notePreimage(bytes), alice));
+  const submitted = await sendAndWait(api.tx.referenda.submit(origin, { Lookup: lookup }, { After: 1 }), alice);
+  ok(submitted);
+  const index = submitted.events.find(({ event }) => api.events.referenda.Submitted.is(event)).event.data.index.toNumber();
+  ok(await sendAndWait(api.tx.referenda.placeDecisionDeposit(index), alice));
+  return index;
+}
+
+/**
  * Passes `call` by referendum on a dev chain (fast tracks): Alice notes its preimage, submits it
  * with `origin` (which picks the track) and places the decision deposit; Bob … Ferdie vote aye
  * with 800,000 GOV each. Resolves with the result the enacted call returned (the scheduler's
@@ -331,13 +347,7 @@ export function useDevNode(name, onReady, { fastBlocks = false } = {}) {
  */
 export async function passReferendum(api, origin, call) {
   const acc = devAccounts();
-  const bytes = call.method.toHex();
-  const lookup = { hash: blake2AsHex(bytes), len: call.method.encodedLength };
-  ok(await sendAndWait(api.tx.preimage.notePreimage(bytes), acc.alice));
-  const submitted = await sendAndWait(api.tx.referenda.submit(origin, { Lookup: lookup }, { After: 1 }), acc.alice);
-  ok(submitted);
-  const index = submitted.events.find(({ event }) => api.events.referenda.Submitted.is(event)).event.data.index.toNumber();
-  ok(await sendAndWait(api.tx.referenda.placeDecisionDeposit(index), acc.alice));
+  const index = await submitReferendum(api, origin, call);
   const enacted = waitForEvent(api, (e) => api.events.scheduler.Dispatched.is(e) && e.data.id.isSome,
     { what: `enactment of referendum ${index}`, timeoutMs: 240_000 });
   const vote = api.tx.convictionVoting.vote(index, { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 800_000n * UNIT } });

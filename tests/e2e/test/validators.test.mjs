@@ -11,15 +11,13 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import {
   startNode, connect, devAccounts, tempDir, cleanup, freePort, waitForHead, auraSlot, sendAndWait,
   passReferendum,
+  ok,
 } from './lib.mjs';
 
 const CHAIN = 'local-2-fast';
 const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
 const nodeKey = (i) => (i + 1).toString(16).padStart(64, '0');
 
-function ok(res) {
-  assert.ok(!res.dispatchError, `dispatch failed: ${res.dispatchError}`);
-}
 
 /** The Aura key that authored `header`: the parent's authority list indexed by slot. */
 async function auraAuthor(api, header) {
