@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the runtime benchmarks of a Tandem pallet and regenerates its `weights.rs`, then
-# benchmarks `pallet_balances::transfer_keep_alive` in the same run for comparison.
+# benchmarks `pallet_balances::transfer_keep_alive` in the same run for comparison (recorded as a
+# `REFERENCE` line in the weights file's header), and regenerates docs/benchmarks.md from every
+# pallet's weights (scripts/bench-docs.py).
 #   scripts/bench.sh [pallet] [steps] [repeat]      (default: pallet_credits 50 20)
 # Builds tandem-node with `--features runtime-benchmarks` (a separate, long build).
 set -euo pipefail
@@ -23,10 +25,17 @@ run() {
 
 run "$PALLET" '*' --template "$ROOT/scripts/frame-weight-template.hbs" \
 	--output "$CRATE_DIR/src/weights.rs" | tee "$OUT/$PALLET.txt"
-run pallet_balances transfer_keep_alive | tee "$OUT/pallet_balances.transfer_keep_alive.txt"
+# Benchmarks `$1::$2` and records its time (least squares) under the weights file's DATE line.
+reference() {
+	local raw="$OUT/$1.$2.txt" us
+	run "$1" "$2" | tee "$raw"
+	us="$(awk '/Min Squares Analysis/ { m = 1 } m && /Time ~=/ { print $3; exit }' "$raw")"
+	sed -i "/^\/\/! DATE: /a //! REFERENCE: \`$1::$2\` $us µs" "$CRATE_DIR/src/weights.rs"
+}
+reference pallet_balances transfer_keep_alive
 if [[ "$PALLET" == pallet_subnets ]]; then
 	# Staking is a swap: compare add_stake with asset-conversion's swap in the same run.
-	run pallet_asset_conversion swap_exact_tokens_for_tokens \
-		| tee "$OUT/pallet_asset_conversion.swap_exact_tokens_for_tokens.txt"
+	reference pallet_asset_conversion swap_exact_tokens_for_tokens
 fi
-echo "weights written to $CRATE_DIR/src/weights.rs; raw results in $OUT"
+python3 "$ROOT/scripts/bench-docs.py"
+echo "weights written to $CRATE_DIR/src/weights.rs; raw results in $OUT; docs/benchmarks.md regenerated"

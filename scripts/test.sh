@@ -31,6 +31,10 @@ scripts/setup.sh rust e2e console
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+# docs/benchmarks.md is generated from the weight files; a weight changed without it fails here.
+step "docs/benchmarks.md matches the weights (scripts/bench-docs.py --check)"
+python3 scripts/bench-docs.py --check
+
 # Checks only (no codegen), in the dev profile, without the wasm runtime: a second wasm build
 # would cost minutes and the lints are the same.
 step "cargo clippy (workspace, all targets, -D warnings)"

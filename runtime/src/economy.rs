@@ -25,7 +25,7 @@ pub fn report() -> EconomyInfo {
 		allowance_gov = allowance_gov.saturating_add(s.allowance);
 		allowance_usd = allowance_usd.saturating_add(s.allowance_usd);
 		let value =
-			pallet_subnets::pool::mul_div(s.alpha_outstanding, s.reserves.gov, s.reserves.alpha)
+			tandem_primitives::math::mul_div(s.alpha_outstanding, s.reserves.gov, s.reserves.alpha)
 				.unwrap_or(0);
 		staked_gov = staked_gov.saturating_add(value);
 	}

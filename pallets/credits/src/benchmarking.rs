@@ -36,6 +36,9 @@ fn give_credits<T: Config>(who: &T::AccountId, credits: Balance, earned: Balance
 mod benchmarks {
 	use super::*;
 
+	/// A first purchase: the caller, holding USD but no credits, buys 1,000 credits with two USD
+	/// transfers (the backing to the vault, the spread to the buyback pot); its credit account is
+	/// created with a `sufficients` reference, and this month's metrics are written.
 	#[benchmark]
 	fn buy() {
 		setup::<T>();
@@ -46,6 +49,9 @@ mod benchmarks {
 		assert_eq!(Accounts::<T>::get(&caller).free, CREDITS);
 	}
 
+	/// A registered gateway issues 1,000 credits to an account without credits, for a receipt not
+	/// yet used: the gateway pays as in `buy`, the receipt is recorded under the issuer and the
+	/// fiat amount added to the fiat revenue.
 	#[benchmark]
 	fn issue() {
 		setup::<T>();
@@ -58,6 +64,8 @@ mod benchmarks {
 		assert_eq!(Accounts::<T>::get(&who).free, CREDITS);
 	}
 
+	/// A holder spends all its 1,000 credits (none of them paid) into a subnet's pool, checking the
+	/// subnet exists and writing its account, the pool and this month's metrics slot.
 	#[benchmark]
 	fn spend() {
 		let netuid = setup::<T>();
@@ -68,6 +76,8 @@ mod benchmarks {
 		assert_eq!(Pools::<T>::get(netuid).balance, CREDITS);
 	}
 
+	/// A user authorizes an operator on a subnet, with no earlier authorization: the subnet's
+	/// existence is checked and the cap stored with the pool's `generation`.
 	#[benchmark]
 	fn authorize() {
 		let netuid = setup::<T>();
@@ -78,6 +88,7 @@ mod benchmarks {
 		assert!(Authorizations::<T>::contains_key((&caller, &operator, netuid)));
 	}
 
+	/// A user revokes an operator's authorization on a subnet (taken out of storage).
 	#[benchmark]
 	fn revoke() {
 		let netuid = setup::<T>();
@@ -89,6 +100,9 @@ mod benchmarks {
 		assert!(!Authorizations::<T>::contains_key((&caller, &operator, netuid)));
 	}
 
+	/// An authorized operator charges all of a user's 1,000 credits (none of them paid), its whole
+	/// cap: the authorization's generation and cap are checked and its use recorded, then the
+	/// credits move into the subnet's pool as in `spend`.
 	#[benchmark]
 	fn charge() {
 		let netuid = setup::<T>();
@@ -101,6 +115,9 @@ mod benchmarks {
 		assert_eq!(Accounts::<T>::get(&user).free, 0);
 	}
 
+	/// A contributor cashes out all its 1,000 earned credits: the USD asset's minimum-balance
+	/// check, a USD transfer from the vault to the caller (which already holds USD), then the
+	/// account, the issuance and this month's metrics written.
 	#[benchmark]
 	fn cash_out() {
 		setup::<T>();
@@ -112,6 +129,8 @@ mod benchmarks {
 		assert_eq!(Accounts::<T>::get(&caller).free, 0);
 	}
 
+	/// `SlashOrigin` slashes half of an account's 1,000 credits with a reason of `MaxReasonLen`
+	/// bytes: their backing moves from the vault to the treasury and they are burned.
 	#[benchmark]
 	fn slash() -> Result<(), BenchmarkError> {
 		setup::<T>();
@@ -127,6 +146,7 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `AdminOrigin` registers a fiat gateway (issuer).
 	#[benchmark]
 	fn add_issuer() -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("issuer", 0, 0);
@@ -138,6 +158,7 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `AdminOrigin` removes a registered fiat gateway.
 	#[benchmark]
 	fn remove_issuer() -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("issuer", 0, 0);
@@ -150,6 +171,9 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The `ChargeCreditFee` extension's fee on a `buy`, `spend` or `cash_out`: `CreditTxFee`
+	/// credits burned from the signer (none of them paid) and their USD backing added to what is
+	/// owed to the treasury (`PendingFeeUsd`); no USD moves.
 	#[benchmark]
 	fn charge_credit_fee() {
 		setup::<T>();
@@ -164,7 +188,8 @@ mod benchmarks {
 		assert_eq!(Accounts::<T>::get(&who).free, CREDITS - fee);
 	}
 
-	/// A settlement of accrued credit fees: USD from the vault to the treasury.
+	/// A settlement of accrued credit fees, which `on_initialize` runs every `FeeSettleInterval`
+	/// blocks: their USD moves from the vault to the treasury.
 	#[benchmark]
 	fn settle_fees() {
 		setup::<T>();

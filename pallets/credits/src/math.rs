@@ -5,7 +5,11 @@
 //! credit (`CreditPrice = 30_000` is $0.03 per credit).
 
 use sp_runtime::Perbill;
-use tandem_primitives::{credit::UNIT as CREDIT_UNIT, Balance};
+use tandem_primitives::{
+	credit::UNIT as CREDIT_UNIT,
+	math::{mul_div, mul_div_ceil},
+	Balance,
+};
 
 /// USD owed for `credits` at `price`, rounded **up** (in the network's favour when it is paid).
 pub fn usd_ceil(credits: Balance, price: Balance) -> Option<Balance> {
@@ -30,13 +34,7 @@ pub fn paid_part(credits: Balance, paid: Balance, balance: Balance) -> Balance {
 	if balance == 0 {
 		return 0;
 	}
-	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-		credits,
-		paid.min(balance),
-		balance,
-		sp_runtime::Rounding::Down,
-	)
-	.unwrap_or(0)
+	mul_div(credits, paid.min(balance), balance).unwrap_or(0)
 }
 
 /// Credits worth `gov_fee` GOV: `⌈⌈gov_fee / gov_per_usd⌉ × 10⁶ / credit_price⌉`, at least 1;
@@ -51,18 +49,8 @@ pub fn credit_fee(
 		return None;
 	}
 	// USD units, rounded up: gov_fee / (inner / DIV) = gov_fee × DIV / inner.
-	let usd = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-		gov_fee,
-		sp_runtime::FixedU128::DIV,
-		gov_per_usd.into_inner(),
-		sp_runtime::Rounding::Up,
-	)?;
-	let credits = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-		usd,
-		CREDIT_UNIT,
-		credit_price,
-		sp_runtime::Rounding::Up,
-	)?;
+	let usd = mul_div_ceil(gov_fee, sp_runtime::FixedU128::DIV, gov_per_usd.into_inner())?;
+	let credits = mul_div_ceil(usd, CREDIT_UNIT, credit_price)?;
 	Some(credits.max(1))
 }
 

@@ -37,6 +37,8 @@ fn airdrop_ready<T: Config>(contributor: &T::AccountId) {
 mod benchmarks {
 	use super::*;
 
+	/// `LaunchOrigin` moves the pallet from `Mesh` to `Launched` and schedules the first buyback
+	/// one `BuybackInterval` later.
 	#[benchmark]
 	fn launch() {
 		let origin = T::LaunchOrigin::try_successful_origin().unwrap();
@@ -45,7 +47,10 @@ mod benchmarks {
 		assert_eq!(CurrentPhase::<T>::get(), Phase::Launched);
 	}
 
-	/// The hook's and `poke_buyback`'s work: a full lot swapped, burned and split.
+	/// The hook's and `poke_buyback`'s work: a full lot that fits the sandwich cap (the pool's fee
+	/// times its USD reserve), its GOV share swapped through asset-conversion and burned, the rest
+	/// of the lot sent to the treasury. A lot scaled down runs more pool quotes in its binary
+	/// search, which this does not include.
 	#[benchmark]
 	fn buyback() {
 		due_buyback::<T>();
@@ -56,6 +61,8 @@ mod benchmarks {
 		assert!(Burned::<T>::get() > burned, "the lot was bought back");
 	}
 
+	/// The oracle update `on_initialize` runs every block: the USD/GOV pool's spot price read, both
+	/// EMAs (fast and slow) stepped towards it and the update block written.
 	#[benchmark]
 	fn on_initialize_oracle() {
 		due_buyback::<T>();
@@ -79,6 +86,7 @@ mod benchmarks {
 		assert!(CurrentAirdrop::<T>::get().is_some());
 	}
 
+	/// `AirdropOrigin` puts a coldkey on the mesh roster (checked absent, and the roster not full).
 	#[benchmark]
 	fn add_to_roster() {
 		let who: T::AccountId = account("contributor", 0, 0);
@@ -88,6 +96,7 @@ mod benchmarks {
 		assert!(MeshRoster::<T>::contains_key(&who));
 	}
 
+	/// `AirdropOrigin` takes a coldkey off the mesh roster.
 	#[benchmark]
 	fn remove_from_roster() {
 		let who: T::AccountId = account("contributor", 0, 0);
@@ -98,6 +107,7 @@ mod benchmarks {
 		assert!(!MeshRoster::<T>::contains_key(&who));
 	}
 
+	/// `PauseOrigin` pauses buybacks; resuming (`LaunchOrigin`) does the same work.
 	#[benchmark]
 	fn set_buyback_paused() {
 		let origin = T::PauseOrigin::try_successful_origin().unwrap();
@@ -118,6 +128,8 @@ mod benchmarks {
 		assert!(AirdropClaims::<T>::contains_key(0, &who));
 	}
 
+	/// Closing an airdrop after its claim period with nothing claimed: the whole amount returns
+	/// from the airdrop reserve to the treasury.
 	#[benchmark]
 	fn close_airdrop() {
 		airdrop_ready::<T>(&account("contributor", 0, 0));

@@ -1,7 +1,8 @@
 //! The buyback's lot (no storage): how much of the pot one interval spends, and the largest
 //! part of it the pool can fill within the slippage bound.
 
-use tandem_primitives::Balance;
+use sp_runtime::{traits::Saturating, FixedPointNumber, FixedU128, Perbill};
+use tandem_primitives::{math::mul_div, Balance};
 
 /// Steps of the search for the largest lot within the slippage bound (precision 2^-20 of the
 /// lot).
@@ -10,13 +11,8 @@ pub const SEARCH_STEPS: u32 = 20;
 /// `min(pot, max(min_lot, pot × interval / day))`: at least the governed lot, and the whole
 /// pot over one day's intervals, so the pot never backs up more than about a day of inflow.
 pub fn lot(pot: Balance, min_lot: Balance, interval: u32, day: u32) -> Balance {
-	let adaptive = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-		pot,
-		u128::from(interval.min(day)),
-		u128::from(day.max(1)),
-		sp_runtime::Rounding::Down,
-	)
-	.unwrap_or(pot);
+	let adaptive =
+		mul_div(pot, u128::from(interval.min(day)), u128::from(day.max(1))).unwrap_or(pot);
 	pot.min(min_lot.max(adaptive))
 }
 
@@ -32,6 +28,14 @@ pub fn sandwich_safe_buy(usd_reserve: Balance, fee: sp_runtime::Perbill) -> Bala
 	fee.mul_floor(usd_reserve)
 }
 
+/// The least GOV a buyback of `buy` USD accepts: `buy` at the `oracle` price (GOV units per USD
+/// unit) less `max_slippage`, rounded down, and at least one unit (a swap paying nothing is
+/// never acceptable).
+pub fn min_out(buy: Balance, oracle: FixedU128, max_slippage: Perbill) -> Balance {
+	let keep = Perbill::one().saturating_sub(max_slippage);
+	keep.mul_floor(oracle.saturating_mul_int(buy)).max(1)
+}
+
 /// The largest `l ≤ lot` (to [`SEARCH_STEPS`] binary steps) with `fits(l)`, or zero. `fits`
 /// must be monotone: true up to some amount, false beyond (a constant-product pool's output
 /// per unit falls as the input grows while the bound per unit stays fixed).
@@ -40,15 +44,7 @@ pub fn largest_fitting(lot: Balance, fits: impl Fn(Balance) -> bool) -> Balance 
 		return lot;
 	}
 	let (mut lo, mut hi) = (0u32, 1u32 << SEARCH_STEPS);
-	let at = |k: u32| {
-		sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-			lot,
-			u128::from(k),
-			1u128 << SEARCH_STEPS,
-			sp_runtime::Rounding::Down,
-		)
-		.unwrap_or(0)
-	};
+	let at = |k: u32| mul_div(lot, u128::from(k), 1u128 << SEARCH_STEPS).unwrap_or(0);
 	// Invariant: `fits(at(lo))` or `lo == 0`; `!fits(at(hi))`.
 	while hi.saturating_sub(lo) > 1 {
 		let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
@@ -89,6 +85,26 @@ mod tests {
 	}
 
 	proptest! {
+		/// The least acceptable GOV is the oracle's figure less at most the slippage bound (to
+		/// one unit of rounding), never more than the oracle's figure unless that rounds to
+		/// zero, at least one unit, and grows with the amount bought.
+		#[test]
+		fn min_out_is_the_oracle_less_the_slippage(
+			buy in 0u128..=u128::MAX / 1_000_000_000_000_000_000,
+			more in 0u128..1_000_000_000_000,
+			price in 1u128..=1_000_000_000_000_000_000_000_000,
+			slip in 0u32..=1_000_000_000,
+		) {
+			let (oracle, slip) = (FixedU128::from_inner(price), Perbill::from_parts(slip));
+			let at_oracle = oracle.saturating_mul_int(buy);
+			let m = min_out(buy, oracle, slip);
+			prop_assert!(m >= 1);
+			prop_assert!(m <= at_oracle.max(1));
+			let keep = Perbill::one() - slip;
+			prop_assert!(m + 1 >= keep.mul_floor(at_oracle));
+			prop_assert!(min_out(buy + more, oracle, slip) >= m);
+		}
+
 		/// Buy `x` USD of GOV, let the capped buyback run, sell the GOV back: the attacker never
 		/// ends with more USD than it started with, for any pool, fee and attack size.
 		#[test]

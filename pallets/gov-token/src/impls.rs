@@ -1,6 +1,6 @@
 //! The pallet's logic: emission, the oracle, the buyback, burns and fee sinks, metrics.
 
-use crate::{emission, pallet::*, types::*, BuybackMarket};
+use crate::{buyback, emission, oracle, pallet::*, types::*, BuybackMarket};
 use core::marker::PhantomData;
 use frame_support::{
 	storage::with_storage_layer,
@@ -11,8 +11,11 @@ use frame_support::{
 		Get, Imbalance, OnUnbalanced,
 	},
 };
-use sp_runtime::{traits::Zero, DispatchError, FixedPointNumber, FixedU128, Perbill, Saturating};
-use tandem_primitives::{months, Balance};
+use sp_runtime::{traits::Zero, DispatchError, FixedPointNumber, FixedU128};
+use tandem_primitives::{
+	math::{mul_div, mul_div_ceil},
+	months, Balance,
+};
 
 /// GOV taken out of circulation, in the pallet's eyes.
 pub type CreditOf<T> =
@@ -30,33 +33,9 @@ struct Plan {
 /// `num / den` in parts per million (rounded down, saturating), `None` on a zero denominator.
 pub fn ratio_ppm(num: Balance, den: Balance) -> Option<u64> {
 	(den > 0).then(|| {
-		let r = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-			num,
-			1_000_000,
-			den,
-			sp_runtime::Rounding::Down,
-		)
-		.unwrap_or(u128::MAX);
+		let r = mul_div(num, 1_000_000, den).unwrap_or(u128::MAX);
 		u64::try_from(r).unwrap_or(u64::MAX)
 	})
-}
-
-/// The weight of `elapsed` steps of weight `w` each: `1 − (1 − w)^elapsed`.
-fn over(w: FixedU128, elapsed: u32) -> FixedU128 {
-	if elapsed <= 1 {
-		return w;
-	}
-	let keep = FixedU128::from_u32(1).saturating_sub(w);
-	FixedU128::from_u32(1).saturating_sub(keep.saturating_pow(elapsed as usize))
-}
-
-/// One oracle step: `weight` of the way from `ema` to `spot`, or `spot` for an unset EMA.
-fn ema_step(ema: FixedU128, spot: FixedU128, weight: FixedU128) -> FixedU128 {
-	if ema.is_zero() {
-		return spot;
-	}
-	let keep = FixedU128::from_u32(1).saturating_sub(weight);
-	ema.saturating_mul(keep).saturating_add(spot.saturating_mul(weight))
 }
 
 impl<T: Config> Pallet<T> {
@@ -94,17 +73,8 @@ impl<T: Config> Pallet<T> {
 		if minted.is_zero() {
 			return Ok(0);
 		}
-		let usd = if minted == amount {
-			usd
-		} else {
-			sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-				usd,
-				minted,
-				amount,
-				sp_runtime::Rounding::Up,
-			)
-			.unwrap_or(usd)
-		};
+		let usd =
+			if minted == amount { usd } else { mul_div_ceil(usd, minted, amount).unwrap_or(usd) };
 		T::Currency::mint_into(to, minted)?;
 		Emitted::<T>::put(emitted.saturating_add(minted));
 		Self::note_month(|m| {
@@ -141,10 +111,10 @@ impl<T: Config> Pallet<T> {
 		};
 		OracleUpdatedAt::<T>::put(now);
 		let Some(spot) = Self::spot_price() else { return };
-		let fast = over(FixedU128::from_perbill(T::OracleSmoothing::get()), elapsed);
-		PriceEma::<T>::mutate(|ema| *ema = ema_step(*ema, spot, fast));
-		let slow = FixedU128::from_rational(1, u128::from(T::SlowOracleWindow::get().max(1)));
-		PriceEmaSlow::<T>::mutate(|ema| *ema = ema_step(*ema, spot, over(slow, elapsed)));
+		let fast = oracle::fast_weight(T::OracleSmoothing::get());
+		PriceEma::<T>::mutate(|ema| *ema = oracle::step(*ema, spot, fast, elapsed));
+		let slow = oracle::slow_weight(T::SlowOracleWindow::get());
+		PriceEmaSlow::<T>::mutate(|ema| *ema = oracle::step(*ema, spot, slow, elapsed));
 	}
 
 	/// USD the pot can spend (above its minimum balance).
@@ -170,7 +140,7 @@ impl<T: Config> Pallet<T> {
 	/// whole (the `BuybackShare` split kept), to the largest that fits.
 	fn plan() -> Result<Plan, SkipReason> {
 		let pot = Self::pot_usd();
-		let full = crate::buyback::lot(
+		let full = buyback::lot(
 			pot,
 			T::BuybackLot::get(),
 			T::BuybackInterval::get(),
@@ -187,17 +157,16 @@ impl<T: Config> Pallet<T> {
 		let Some((usd_reserve, _)) = T::Market::reserves().filter(|_| !oracle.is_zero()) else {
 			return Err(SkipReason::NoMarket);
 		};
-		let keep = Perbill::one().saturating_sub(T::MaxBuybackSlippage::get());
-		let min_out = |buy: Balance| keep.mul_floor(oracle.saturating_mul_int(buy)).max(1);
+		let min_out = |buy| buyback::min_out(buy, oracle, T::MaxBuybackSlippage::get());
 		// No bigger than a sandwich around it could profit from.
-		let cap = crate::buyback::sandwich_safe_buy(usd_reserve, T::Market::fee());
+		let cap = buyback::sandwich_safe_buy(usd_reserve, T::Market::fee());
 		let fits = |lot: Balance| {
 			let buy = share.mul_floor(lot);
 			!buy.is_zero()
 				&& buy <= cap
 				&& T::Market::quote_usd_for_gov(buy).is_some_and(|out| out >= min_out(buy))
 		};
-		let lot = crate::buyback::largest_fitting(full, fits);
+		let lot = buyback::largest_fitting(full, fits);
 		if lot.is_zero() {
 			return Err(SkipReason::SlippageBound);
 		}
@@ -426,16 +395,11 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotOnRoster
 		);
 		let basis = Self::basis_at_snapshot(&airdrop, &who);
-		let share = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-			airdrop.amount,
-			basis,
-			airdrop.total_basis,
-			sp_runtime::Rounding::Down,
-		)
-		.ok_or(Error::<T>::Overflow)?
-		.min(T::MaxAirdropShare::get().mul_floor(airdrop.amount))
-		// Never more than is left (the snapshot sums to `total_basis`, so it never binds).
-		.min(airdrop.amount.saturating_sub(airdrop.claimed));
+		let share = mul_div(airdrop.amount, basis, airdrop.total_basis)
+			.ok_or(Error::<T>::Overflow)?
+			.min(T::MaxAirdropShare::get().mul_floor(airdrop.amount))
+			// Never more than is left (the snapshot sums to `total_basis`, so it never binds).
+			.min(airdrop.amount.saturating_sub(airdrop.claimed));
 		frame_support::ensure!(!share.is_zero(), Error::<T>::NothingToClaim);
 		T::Currency::transfer(&T::AirdropReserve::get(), &who, share, Preservation::Preserve)?;
 		airdrop.claimed = airdrop.claimed.saturating_add(share);

@@ -12,6 +12,7 @@ pub mod buyback;
 /// The emission schedule (shared with the subnets' alpha emission).
 pub use tandem_primitives::halving as emission;
 mod impls;
+pub mod oracle;
 pub use impls::{ratio_ppm, BurnGov, GovFeeSink};
 pub mod runtime_api;
 pub mod types;

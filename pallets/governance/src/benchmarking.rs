@@ -9,7 +9,9 @@ mod benchmarks {
 	use super::*;
 
 	/// Worst case: the runtime's helper picks the check that reads the most (in Tandem a
-	/// `PayoutRate` raise: `CreditPrice`, the credit supply and the vault).
+	/// `PayoutRate` raise, which reads the parameter, `CreditPrice`, `ProtocolFee`, the buyback
+	/// share and slippage, ρ, the credit supply, the fees owed, the vault's USD and the 30-day rate
+	/// history, which it then writes).
 	#[benchmark]
 	fn set_parameter() -> Result<(), BenchmarkError> {
 		let parameter = T::BenchmarkHelper::worst_case();

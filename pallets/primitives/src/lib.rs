@@ -5,6 +5,7 @@
 extern crate alloc;
 
 pub mod halving;
+pub mod math;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
@@ -119,13 +120,6 @@ pub fn block_u32<N: sp_runtime::traits::UniqueSaturatedInto<u32>>(n: N) -> u32 {
 pub trait SubnetRegistry {
 	/// `true` if `netuid` names a live subnet.
 	fn exists(netuid: NetUid) -> bool;
-}
-
-/// A registry that knows no subnet (useful as a safe default in mocks).
-impl SubnetRegistry for () {
-	fn exists(_: NetUid) -> bool {
-		false
-	}
 }
 
 /// The result of paying out one subnet's credit pool at an epoch (see [`CreditsInterface`]).
@@ -312,13 +306,6 @@ pub trait StakeProvider<AccountId> {
 	fn stake_of(netuid: NetUid, hotkey: &AccountId) -> Balance;
 }
 
-/// Nobody has stake.
-impl<AccountId> StakeProvider<AccountId> for () {
-	fn stake_of(_: NetUid, _: &AccountId) -> Balance {
-		0
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -355,11 +342,5 @@ mod tests {
 		assert_eq!(credit::UNIT, 10u128.pow(u32::from(credit::DECIMALS)));
 		assert_eq!(time::DAYS, 14_400);
 		assert_eq!(time::MONTH, 432_000);
-	}
-
-	#[test]
-	fn empty_registry_knows_no_subnet() {
-		assert!(!<() as SubnetRegistry>::exists(0));
-		assert!(!<() as SubnetRegistry>::exists(NetUid::MAX));
 	}
 }

@@ -89,6 +89,9 @@ fn pay_by<T: Config>(net: NetUid, scores: Vec<(Perbill, Perbill, bool)>) {
 mod benchmarks {
 	use super::*;
 
+	/// A registration that takes a free id: the lock withdrawn from the caller into the pot and the
+	/// subnet created, its pool seeded with the lock on both sides. The call declares the weight of
+	/// `register_network_pruning` and is refunded to this one on a free id.
 	#[benchmark]
 	fn register_network() {
 		subnet::<T>(0);
@@ -98,6 +101,10 @@ mod benchmarks {
 		assert_eq!(NextNetuid::<T>::get(), 2);
 	}
 
+	/// A caller stakes again on a hotkey: its earlier stake, added before the subnet's last payout,
+	/// matures and is claimed first (the hotkey's pending pool turned into main-pool shares, the
+	/// position's part of them claimed), then the GOV is swapped into alpha, the fee routed and the
+	/// alpha staked as pending.
 	#[benchmark]
 	fn add_stake() {
 		let net = subnet::<T>(0);
@@ -114,6 +121,8 @@ mod benchmarks {
 		assert!(Pallet::<T>::position_alpha(&caller, &hot, net) > 0);
 	}
 
+	/// Selling half of a position whose stake, added before the subnet's last payout, matures and
+	/// is claimed first; the alpha is then sold and the GOV paid out of the pot.
 	#[benchmark]
 	fn remove_stake() {
 		let net = subnet::<T>(0);
@@ -125,6 +134,10 @@ mod benchmarks {
 		assert!(Pallet::<T>::position_alpha(&who, &hot, net) > 0);
 	}
 
+	/// Moving half of a position to another subnet where the staker also holds stake on the same
+	/// hotkey, both added before each subnet's last payout: both sides mature and claim first, then
+	/// the alpha is sold on the source, the GOV bought into the destination (the purchase's fee
+	/// routed) and staked as pending.
 	#[benchmark]
 	fn move_stake() {
 		let a = subnet::<T>(0);
@@ -141,6 +154,9 @@ mod benchmarks {
 		assert!(Pallet::<T>::position_alpha(&who, &hot, b) > 0);
 	}
 
+	/// `SlashOrigin` slashes 50 % of a hotkey's stake (or `MaxStakeSlash`, if lower) with a reason
+	/// of `MaxReasonLen` bytes; the hotkey's pending pool is due, so it matures into the main pool
+	/// first (the costlier path).
 	#[benchmark]
 	fn slash_stake() -> Result<(), BenchmarkError> {
 		let net = subnet::<T>(0);
@@ -156,6 +172,7 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `StopOrigin` switches a subnet's emission off, forfeiting its allowance.
 	#[benchmark]
 	fn set_emission() -> Result<(), BenchmarkError> {
 		let net = subnet::<T>(0);
@@ -184,7 +201,9 @@ mod benchmarks {
 		assert!(Networks::<T>::iter().all(|(_, x)| x.pending_alpha > 0 && x.allowance > 0));
 	}
 
-	/// Paying one epoch on a subnet of `n` neurons, every one paid alpha and credits.
+	/// Paying one epoch on a subnet of `n` neurons, each paid alpha (`MinerAlphaShare` at its 41 %
+	/// maximum) and credits as both miner and validator: every validator's pending pool matures,
+	/// every payee's position is new, and an airdrop is open.
 	#[benchmark]
 	fn epoch_payout(n: Linear<2, 256>) {
 		let net = scored_subnet::<T>(n);

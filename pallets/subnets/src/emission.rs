@@ -8,12 +8,15 @@
 //! * **Carry.** Allowances above `carry × S(h)` in total are cut pro rata ([`carry_cut`]).
 //! * **Alpha.** The alpha a block adds to a subnet (pending for the epoch, and injected into
 //!   the pool) is at most the GOV injected divided by its pool price ([`backed_alpha`]).
+//! * **Alpha payout.** At an epoch the pending alpha goes to the owner, the miners and the
+//!   validators ([`alpha_split`]).
 //!
 //! Every function rounds against the minter: allowances and shares down, the USD value a mint
 //! uses up of an allowance up.
 
-use crate::pool::{mul_div, mul_div_ceil, PRICE_ONE};
-use sp_runtime::{traits::Saturating, FixedPointNumber, FixedU128, Perbill, Perquintill};
+use crate::pool::PRICE_ONE;
+use sp_runtime::{FixedPointNumber, FixedU128, Perbill, Perquintill};
+use tandem_primitives::math::{mul_div, mul_div_ceil};
 use tandem_primitives::Balance;
 
 /// `ln 2` in parts per 10^18.
@@ -98,25 +101,6 @@ pub fn ema_alpha(half_life: u32) -> Perquintill {
 	Perquintill::from_parts(LN2_PARTS.checked_div(u64::from(half_life)).unwrap_or(u64::MAX))
 }
 
-/// The weight of `steps` EMA steps of weight `alpha` each: `1 − (1 − α)^steps`.
-pub fn ema_over(alpha: Perquintill, steps: u32) -> Perquintill {
-	if steps <= 1 {
-		return alpha;
-	}
-	let keep = Perquintill::one().saturating_sub(alpha);
-	Perquintill::one().saturating_sub(keep.saturating_pow(steps as usize))
-}
-
-/// One EMA step: `ema + α · (value − ema)`. A rise rounds down (toward the old value); a fall
-/// rounds toward the new value, so an EMA whose input stays at zero reaches exactly zero.
-pub fn ema_step(ema: u128, value: u128, alpha: Perquintill) -> u128 {
-	if value >= ema {
-		ema.saturating_add(alpha.mul_floor(value.saturating_sub(ema)))
-	} else {
-		ema.saturating_sub(alpha.mul_ceil(ema.saturating_sub(value))).max(value)
-	}
-}
-
 /// Alpha to inject with `gov` GOV at the pool's constant price `G / A`, at most `cap`.
 pub fn alpha_at_price(
 	gov: Balance,
@@ -125,4 +109,24 @@ pub fn alpha_at_price(
 	cap: Balance,
 ) -> Balance {
 	mul_div(gov, reserve_alpha, reserve_gov).unwrap_or(cap).min(cap)
+}
+
+/// The three parts of a subnet's pending alpha at an epoch (see [`alpha_split`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AlphaSplit {
+	/// The owner's part.
+	pub owner: Balance,
+	/// The miners' part (shared × incentive).
+	pub miners: Balance,
+	/// The validators' part (shared × dividends).
+	pub validators: Balance,
+}
+
+/// Splits `pending` alpha: `owner_cut` of it to the owner, `miner_share` of it to the miners
+/// (at most what the owner leaves), the rest to the validators. Each cut rounds down, so the
+/// validators receive the rounding and the three parts sum to `pending` exactly.
+pub fn alpha_split(pending: Balance, owner_cut: Perbill, miner_share: Perbill) -> AlphaSplit {
+	let owner = owner_cut.mul_floor(pending);
+	let miners = miner_share.mul_floor(pending).min(pending.saturating_sub(owner));
+	AlphaSplit { owner, miners, validators: pending.saturating_sub(owner).saturating_sub(miners) }
 }

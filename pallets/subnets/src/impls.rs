@@ -21,8 +21,10 @@ use frame_support::{
 };
 use sp_runtime::{traits::AccountIdConversion, Perbill, Perquintill};
 use tandem_primitives::{
-	gov, halving, Balance, CreditsInterface, GovEmission, Metagraph, NetUid, PayoutShares,
-	StakeProvider, SubnetRegistry,
+	gov, halving,
+	math::{ema_step, ema_weight, mul_div},
+	Balance, CreditsInterface, GovEmission, Metagraph, NetUid, PayoutShares, StakeProvider,
+	SubnetRegistry,
 };
 
 /// The most alpha a subnet ever emits (21 M alpha).
@@ -51,11 +53,12 @@ impl<T: Config> Pallet<T> {
 	/// the decay grows linearly by one `last` per `LockReductionInterval` blocks.
 	pub fn lock_cost() -> Balance {
 		let (last, at) = LastLock::<T>::get();
-		let elapsed = Self::now().saturating_sub(at);
-		let interval = T::LockReductionInterval::get().max(1);
-		let decay =
-			pool::mul_div(last, u128::from(elapsed), u128::from(interval)).unwrap_or(Balance::MAX);
-		last.saturating_mul(2).saturating_sub(decay).max(T::MinLockCost::get())
+		crate::lock::lock_cost(
+			last,
+			Self::now().saturating_sub(at),
+			T::LockReductionInterval::get(),
+			T::MinLockCost::get(),
+		)
 	}
 
 	/// Registers a subnet for `owner`: a free id at once, or — every id taken — the id of a
@@ -161,7 +164,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The alpha value of `shares` of a hotkey's pool (rounded down).
 	fn value_of(shares: u128, stake: &HotkeyStake) -> Balance {
-		pool::mul_div(shares, stake.alpha, stake.shares).unwrap_or(0)
+		mul_div(shares, stake.alpha, stake.shares).unwrap_or(0)
 	}
 
 	/// Alpha the position `(coldkey, hotkey, netuid)` is worth now.
@@ -203,7 +206,7 @@ impl<T: Config> Pallet<T> {
 			} else if let Some(p) =
 				HotkeyPending::<T>::get(netuid, hotkey).filter(|p| p.round == round)
 			{
-				pending = pool::mul_div(units, p.alpha, p.units).unwrap_or(0);
+				pending = mul_div(units, p.alpha, p.units).unwrap_or(0);
 			}
 		}
 		let shares = Positions::<T>::get(key).saturating_add(claim);
@@ -218,7 +221,7 @@ impl<T: Config> Pallet<T> {
 		if units >= m.units {
 			m.shares
 		} else {
-			pool::mul_div(units, m.shares, m.units).unwrap_or(0)
+			mul_div(units, m.shares, m.units).unwrap_or(0)
 		}
 	}
 
@@ -372,7 +375,7 @@ impl<T: Config> Pallet<T> {
 		else {
 			return Ok(0);
 		};
-		let value = pool::mul_div(units, pending.alpha, pending.units).unwrap_or(0);
+		let value = mul_div(units, pending.alpha, pending.units).unwrap_or(0);
 		let take = alpha.min(value);
 		if take == 0 {
 			return Ok(0);
@@ -571,7 +574,7 @@ impl<T: Config> Pallet<T> {
 			Ok((sell, buy))
 		};
 		let rate_ok = |(sell, buy): &(Swap, Swap)| {
-			pool::mul_div(buy.amount_out, PRICE_ONE, sell.amount_in).is_some_and(|r| r >= min_rate)
+			mul_div(buy.amount_out, PRICE_ONE, sell.amount_in).is_some_and(|r| r >= min_rate)
 		};
 		let fits = |x| match legs(x) {
 			Ok(l) => rate_ok(&l),
@@ -756,11 +759,11 @@ impl<T: Config> Pallet<T> {
 			last => now.saturating_sub(last).max(1),
 		};
 		EmissionRunAt::<T>::put(now);
-		let ema = emission::ema_over(emission::ema_alpha(T::PriceEmaHalfLife::get()), elapsed);
+		let ema = ema_weight(emission::ema_alpha(T::PriceEmaHalfLife::get()), elapsed);
 		let price = if T::Emission::launched() { T::Emission::gov_per_usd() } else { None };
 		let rho = T::EmissionPerRevenue::get();
 		for (netuid, s) in subnets.iter_mut() {
-			s.price_ema = emission::ema_step(s.price_ema, s.reserves.price().unwrap_or(0), ema);
+			s.price_ema = ema_step(s.price_ema, s.reserves.price().unwrap_or(0), ema);
 			let (paid, paid_usd) = T::Credits::paid_totals(*netuid);
 			let revenue = paid.saturating_sub(s.paid_seen);
 			let revenue_usd = paid_usd.saturating_sub(s.paid_usd_seen);
@@ -770,7 +773,7 @@ impl<T: Config> Pallet<T> {
 				.saturating_mul(emission::REVENUE_EMA_SCALE)
 				.checked_div(u128::from(elapsed))
 				.unwrap_or(0);
-			s.revenue_ema = emission::ema_step(s.revenue_ema, scaled, ema);
+			s.revenue_ema = ema_step(s.revenue_ema, scaled, ema);
 			if !s.emission_enabled {
 				(s.allowance, s.allowance_usd) = (0, 0);
 			} else if let Some(price) = price {
@@ -993,10 +996,11 @@ impl<T: Config> Pallet<T> {
 		validators: &[Payee<T::AccountId>],
 	) -> Result<AlphaPayout, DispatchError> {
 		let pending = info.pending_alpha;
-		let owner_part = T::OwnerAlphaCut::get().mul_floor(pending);
-		let miners_part =
-			T::MinerAlphaShare::get().mul_floor(pending).min(pending.saturating_sub(owner_part));
-		let validators_part = pending.saturating_sub(owner_part).saturating_sub(miners_part);
+		let emission::AlphaSplit {
+			owner: owner_part,
+			miners: miners_part,
+			validators: validators_part,
+		} = emission::alpha_split(pending, T::OwnerAlphaCut::get(), T::MinerAlphaShare::get());
 		let mut out = AlphaPayout::default();
 		for (hotkey, coldkey, incentive) in miners {
 			let a = incentive.mul_floor(miners_part);
@@ -1174,8 +1178,7 @@ impl<T: Config> Pallet<T> {
 		let (credits_retired, _) = T::Credits::retire_pool(netuid)?;
 		let Reserves { gov, alpha } = d.info.reserves;
 		let staked = d.info.alpha_outstanding;
-		let stakers_gov =
-			pool::mul_div(gov, staked, alpha.saturating_add(staked)).unwrap_or(0).min(gov);
+		let stakers_gov = mul_div(gov, staked, alpha.saturating_add(staked)).unwrap_or(0).min(gov);
 		let owner_part = gov.saturating_sub(stakers_gov);
 		let refund = if d.refund_lock { owner_part.min(d.info.lock) } else { 0 };
 		let surplus = owner_part.saturating_sub(refund);
@@ -1218,7 +1221,7 @@ impl<T: Config> Pallet<T> {
 			if let Some(mut p) =
 				HotkeyPending::<T>::get(netuid, hotkey).filter(|p| p.round == round)
 			{
-				let value = pool::mul_div(units, p.alpha, p.units).unwrap_or(0);
+				let value = mul_div(units, p.alpha, p.units).unwrap_or(0);
 				p.alpha = p.alpha.saturating_sub(value);
 				p.units = p.units.saturating_sub(units);
 				alpha = alpha.saturating_add(value);
@@ -1241,7 +1244,7 @@ impl<T: Config> Pallet<T> {
 		let gov = if alpha >= d.owed_alpha {
 			d.owed_gov
 		} else {
-			pool::mul_div(alpha, d.owed_gov, d.owed_alpha).unwrap_or(0).min(d.owed_gov)
+			mul_div(alpha, d.owed_gov, d.owed_alpha).unwrap_or(0).min(d.owed_gov)
 		};
 		d.owed_gov = d.owed_gov.saturating_sub(gov);
 		d.owed_alpha = d.owed_alpha.saturating_sub(alpha);
@@ -1359,7 +1362,7 @@ impl<T: Config> Pallet<T> {
 				emission_share: Perbill::from_parts(
 					u32::try_from(s.emission_share.deconstruct() / 1_000_000_000).unwrap_or(0),
 				),
-				revenue_per_day: pool::mul_div(
+				revenue_per_day: mul_div(
 					s.revenue_ema,
 					u128::from(tandem_primitives::time::DAYS),
 					emission::REVENUE_EMA_SCALE,

@@ -10,6 +10,7 @@ pub use pallet::*;
 mod benchmarking;
 pub mod emission;
 mod impls;
+pub mod lock;
 pub mod pool;
 pub mod runtime_api;
 pub mod types;

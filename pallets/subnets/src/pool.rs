@@ -10,7 +10,10 @@
 
 use sp_core::U256;
 use sp_runtime::Perbill;
-use tandem_primitives::Balance;
+use tandem_primitives::{
+	math::{mul_div, mul_div_ceil},
+	Balance,
+};
 
 /// A price in GOV per alpha with 12 decimals: `PRICE_ONE` means 1 GOV per alpha.
 pub type Price = u128;
@@ -64,25 +67,6 @@ pub struct Swap {
 	pub amount_out: Balance,
 	/// Reserves after the swap.
 	pub after: Reserves,
-}
-
-/// `⌊a · b / c⌋` in 256 bits; `None` if `c` is zero or the result exceeds `u128`.
-pub fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
-	if c == 0 {
-		return None;
-	}
-	let q = U256::from(a).checked_mul(U256::from(b))?.checked_div(U256::from(c))?;
-	u128::try_from(q).ok()
-}
-
-/// `⌈a · b / c⌉` in 256 bits; `None` if `c` is zero or the result exceeds `u128`.
-pub fn mul_div_ceil(a: u128, b: u128, c: u128) -> Option<u128> {
-	if c == 0 {
-		return None;
-	}
-	let (c, p) = (U256::from(c), U256::from(a).checked_mul(U256::from(b))?);
-	let q = p.checked_add(c.checked_sub(U256::one())?)?.checked_div(c)?;
-	u128::try_from(q).ok()
 }
 
 /// Units a share pool issues per alpha to its first holder.

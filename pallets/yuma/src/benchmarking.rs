@@ -114,7 +114,8 @@ mod benchmarks {
 		assert!(Uids::<T>::contains_key(netuid, &hotkey));
 	}
 
-	/// `register` paying in credits (paid and earned credits both touched).
+	/// `register` with the burn paid in credits (paid and earned credits both touched, their USD
+	/// backing moved from the vault to the buyback pot).
 	#[benchmark]
 	fn register_with_credits(n: Linear<1, { T::MaxUids::get() }>) {
 		let (netuid, caller, hotkey, signature) =
@@ -124,6 +125,9 @@ mod benchmarks {
 		assert!(Uids::<T>::contains_key(netuid, &hotkey));
 	}
 
+	/// A validator sets `w` weights, one on every other uid of a subnet of `w + 1` neurons, with
+	/// commit-reveal off: the permit and rate limit checked, the row sorted, checked, normalized
+	/// and stored.
 	#[benchmark]
 	fn set_weights(w: Linear<1, { T::MaxUids::get() - 1 }>) {
 		let netuid = T::BenchmarkHelper::subnet();
@@ -152,6 +156,9 @@ mod benchmarks {
 		assert_eq!(WeightCommits::<T>::get(netuid, 0).unwrap().block, NOW);
 	}
 
+	/// A validator reveals a commit of `w` weights (one on every other uid of a subnet of `w + 1`
+	/// neurons) in the epoch after it: the hash recomputed and compared, and each target's
+	/// registration block read (weights to a uid registered since the commit are dropped).
 	#[benchmark]
 	fn reveal_weights(w: Linear<1, { T::MaxUids::get() - 1 }>) {
 		let netuid = T::BenchmarkHelper::subnet();
@@ -169,8 +176,9 @@ mod benchmarks {
 		assert_eq!(Weights::<T>::get(netuid, 0).unwrap().entries.len(), w as usize);
 	}
 
-	/// The epoch's cost in neurons and validators (one weight and one bond per validator), up
-	/// to the storage bound.
+	/// The epoch's cost in neurons and validators (one weight and one bond per validator), up to
+	/// the storage bound; each validator's stake is read from its main pool and a matured pending
+	/// pool (the costliest read).
 	#[benchmark]
 	fn trigger_epoch(n: Linear<2, { T::MaxUids::get() }>, v: Linear<1, { T::MaxUids::get() }>) {
 		let netuid = T::BenchmarkHelper::subnet();

@@ -9,22 +9,24 @@
 //! consensus is found column by column from the transposed list, and no `n × n` matrix is ever
 //! built. Its cost is `O(n log n + z log z)` for `n` neurons and `z` non-zero weights.
 //!
-//! The steps (see `docs/yuma.md` for the reasoning):
+//! The steps, each a function [`epoch`] calls in turn (see `docs/yuma.md` for the reasoning):
 //!
 //! 1. permits: the `max_validators` largest stakes among neurons with stake ≥ the threshold
 //!    (and > 0), ties to the lower uid; `S` = stake of permitted, *active* validators,
 //!    normalized to sum 1 (consensus and incentive use the same stakes unrounded, so equal
-//!    stakes weigh exactly equally);
+//!    stakes weigh exactly equally) — [`permits`], [`active_stakes`];
 //! 2. weights: rows of permitted validators only, without self-weight, without weights to
-//!    uids (re-)registered at or after the row was set; each row normalized to sum 1;
+//!    uids (re-)registered at or after the row was set; each row normalized to sum 1 —
+//!    [`masked_rows`];
 //! 3. consensus `C_j = max { w : Σ_i S_i·[W_ij ≥ w] ≥ κ }` (the κ-quantile of column `j`),
-//!    compared exactly as `Σ stake·ONE ≥ κ·Σ all active stake`;
+//!    compared exactly as `Σ stake·ONE ≥ κ·Σ all active stake` — [`consensus`];
 //! 4. clipped weights `W̄_ij = min(W_ij, C_j)`; validator trust `VT_i = Σ_j W̄_ij`;
-//! 5. incentive `I = normalize(Σ_i stake_i·W̄_ij)` on the unrounded stakes;
+//! 5. incentive `I = normalize(Σ_i stake_i·W̄_ij)` on the unrounded stakes — [`clip`];
 //! 6. bonds `B_ij ← min(1, (1 − α)·B_ij + α·W̄_ij)` (old bonds to uids registered since the
-//!    previous epoch are dropped first; liquid alpha picks α per bond);
+//!    previous epoch are dropped first; liquid alpha picks α per bond) — [`update_bonds`],
+//!    [`bond_row`];
 //! 7. dividends `D = normalize(S_i · Σ_j B̂_ij·I_j)`, `B̂` = B normalized per column;
-//! 8. with no consensus anywhere `I = 0` and `D = S`.
+//! 8. with no consensus anywhere `I = 0` and `D = S` — [`dividends`].
 
 use alloc::{vec, vec::Vec};
 
@@ -48,7 +50,7 @@ pub struct NeuronInput {
 /// `(uid, value)` pairs of one row.
 type Entries = Vec<(u16, u64)>;
 /// `(uid, weight, clipped weight)` of one row.
-type ClippedEntry = (u16, Fraction, Fraction);
+pub type ClippedEntry = (u16, Fraction, Fraction);
 
 /// A validator's weights as stored: `(uid, weight)` pairs and the block they were set at.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -232,21 +234,13 @@ fn bond_alpha(params: &EpochParams, weight: Fraction, consensus: Fraction) -> Fr
 	}
 }
 
-/// Runs one epoch. `neurons[uid]` describes uid `uid`; rows and bonds naming a uid outside
-/// `0..neurons.len()` are ignored, as are rows of validators without a permit.
-pub fn epoch(
-	neurons: &[NeuronInput],
-	weights: &[WeightRow],
-	bonds: &[BondRow],
-	params: &EpochParams,
-) -> EpochOutput {
-	let n = neurons.len();
-	let kappa = params.kappa.clamp(1, ONE);
+/// A validator's masked, normalized weight row: `(validator, [(uid, weight)])`.
+pub type MaskedRow = (u16, Vec<(u16, Fraction)>);
 
-	// 1. Permits and the normalized active stake of permitted validators.
-	let stakes: Vec<u128> = neurons.iter().map(|x| x.stake).collect();
-	let permits = permits(&stakes, params.max_validators, params.validator_stake_threshold);
-	let active_stake: Vec<u128> = neurons
+/// Step 1: each neuron's stake if it holds a permit and set weights within the activity
+/// cutoff, else zero.
+pub fn active_stakes(neurons: &[NeuronInput], permits: &[bool], params: &EpochParams) -> Vec<u128> {
+	neurons
 		.iter()
 		.zip(permits.iter())
 		.map(|(x, permit)| {
@@ -257,14 +251,18 @@ pub fn epoch(
 				0
 			}
 		})
-		.collect();
-	let stake = normalize(&active_stake);
-	// Consensus and incentive weigh validators by raw stake (scaled only so sums fit `u128`),
-	// so equal stakes count exactly equally whatever their uids.
-	let raw_stake = scale_down(&active_stake, NORMALIZE_BITS);
-	let total_stake = raw_stake.iter().fold(0u128, |a, s| a.saturating_add(*s));
+		.collect()
+}
 
-	// 2. Masked, normalized weight rows of permitted validators, one per validator.
+/// Step 2: one row per permitted validator (in uid order), without self-weight, zero weights,
+/// unknown uids and uids (re-)registered at or after the row was set, normalized to sum 1.
+/// Two rows for one validator (never stored, but possible as input) are merged, the earlier
+/// `set_at` winning, so the result does not depend on their order.
+pub fn masked_rows(
+	neurons: &[NeuronInput],
+	weights: &[WeightRow],
+	permits: &[bool],
+) -> Vec<MaskedRow> {
 	let mut rows: Vec<(u16, u32, Entries)> = Vec::new();
 	let mut sorted_rows: Vec<&WeightRow> = weights.iter().collect();
 	sorted_rows.sort_by_key(|r| r.validator);
@@ -273,8 +271,6 @@ pub fn epoch(
 		if !permits.get(usize::from(i)).copied().unwrap_or(false) {
 			continue;
 		}
-		// Two rows for one validator (never stored, but possible as input) are merged, the
-		// earlier `set_at` winning, so the result does not depend on their order.
 		match rows.last_mut() {
 			Some((last, set_at, entries)) if *last == i => {
 				*set_at = (*set_at).min(row.set_at);
@@ -283,32 +279,40 @@ pub fn epoch(
 			_ => rows.push((i, row.set_at, row.entries.clone())),
 		}
 	}
-	let mut masked_rows: Vec<(u16, Vec<(u16, Fraction)>)> = Vec::with_capacity(rows.len());
-	for (i, set_at, entries) in rows {
-		let kept: Vec<(u16, u64)> = canonical(&entries)
-			.into_iter()
-			.filter(|(j, w)| {
-				*w > 0
-					&& *j != i && neurons.get(usize::from(*j)).is_some_and(|t| set_at > t.registered_at)
-			})
-			.collect();
-		let values: Vec<u128> = kept.iter().map(|(_, w)| u128::from(*w)).collect();
-		let normalized = normalize(&values);
-		let row: Vec<(u16, Fraction)> = kept
-			.iter()
-			.zip(normalized)
-			.map(|((j, _), w)| (*j, w))
-			.filter(|(_, w)| *w > 0)
-			.collect();
-		masked_rows.push((i, row));
-	}
-	let weights_used = masked_rows
-		.iter()
-		.fold(0u32, |a, (_, r)| a.saturating_add(u32::try_from(r.len()).unwrap_or(u32::MAX)));
+	rows.into_iter()
+		.map(|(i, set_at, entries)| {
+			let kept: Vec<(u16, u64)> = canonical(&entries)
+				.into_iter()
+				.filter(|(j, w)| {
+					*w > 0
+						&& *j != i && neurons
+						.get(usize::from(*j))
+						.is_some_and(|t| set_at > t.registered_at)
+				})
+				.collect();
+			let values: Vec<u128> = kept.iter().map(|(_, w)| u128::from(*w)).collect();
+			let row = kept
+				.iter()
+				.zip(normalize(&values))
+				.map(|((j, _), w)| (*j, w))
+				.filter(|(_, w)| *w > 0)
+				.collect();
+			(i, row)
+		})
+		.collect()
+}
 
-	// 3. Consensus, column by column from the transposed rows.
+/// Step 3: the consensus weight of each of `n` uids, the κ-quantile of its column by raw
+/// stake ([`column_consensus`]), from the rows transposed.
+pub fn consensus(
+	n: usize,
+	rows: &[MaskedRow],
+	raw_stake: &[u128],
+	kappa: Fraction,
+) -> Vec<Fraction> {
+	let total = raw_stake.iter().fold(0u128, |a, s| a.saturating_add(*s));
 	let mut columns: Vec<Vec<(Fraction, u128)>> = vec![Vec::new(); n];
-	for (i, row) in &masked_rows {
+	for (i, row) in rows {
 		let s = raw_stake.get(usize::from(*i)).copied().unwrap_or(0);
 		for (j, w) in row {
 			if let Some(col) = columns.get_mut(usize::from(*j)) {
@@ -316,36 +320,105 @@ pub fn epoch(
 			}
 		}
 	}
-	let consensus: Vec<Fraction> =
-		columns.iter_mut().map(|col| column_consensus(col, kappa, total_stake)).collect();
-	let consensus_of = |j: u16| consensus.get(usize::from(j)).copied().unwrap_or(0);
+	columns.iter_mut().map(|col| column_consensus(col, kappa, total)).collect()
+}
 
-	// 4. + 5. Clipping, validator trust and the stake-weighted sum of clipped weights.
-	let mut validator_trust = vec![0u64; n];
-	let mut ranks = vec![0u128; n];
-	let mut clipped_rows: Vec<(u16, Vec<ClippedEntry>)> = Vec::with_capacity(masked_rows.len());
-	for (i, row) in &masked_rows {
+/// What clipping the weights at consensus gives (steps 4 and 5).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clipped {
+	/// Validator trust `VT_i = Σ_j min(W_ij, C_j)` per uid.
+	pub validator_trust: Vec<Fraction>,
+	/// Incentive before normalizing: `Σ_i stake_i · min(W_ij, C_j)` per uid, raw stake.
+	pub ranks: Vec<u128>,
+	/// Each row's `(uid, weight, clipped weight)`, in the rows' order.
+	pub rows: Vec<(u16, Vec<ClippedEntry>)>,
+}
+
+/// Steps 4 and 5: each weight clipped at its uid's consensus, the validators' trust, and the
+/// stake-weighted sum of clipped weights (normalized, the incentive).
+pub fn clip(n: usize, rows: &[MaskedRow], raw_stake: &[u128], consensus: &[Fraction]) -> Clipped {
+	let mut out = Clipped {
+		validator_trust: vec![0; n],
+		ranks: vec![0; n],
+		rows: Vec::with_capacity(rows.len()),
+	};
+	for (i, row) in rows {
 		let s = raw_stake.get(usize::from(*i)).copied().unwrap_or(0);
 		let mut trust: u64 = 0;
 		let mut clipped = Vec::with_capacity(row.len());
 		for (j, w) in row {
-			let c = consensus_of(*j);
-			let wc = (*w).min(c);
+			let wc = (*w).min(consensus.get(usize::from(*j)).copied().unwrap_or(0));
 			trust = trust.saturating_add(wc);
-			if let Some(r) = ranks.get_mut(usize::from(*j)) {
+			if let Some(r) = out.ranks.get_mut(usize::from(*j)) {
 				*r = r.saturating_add(s.saturating_mul(u128::from(wc)));
 			}
 			clipped.push((*j, *w, wc));
 		}
-		if let Some(t) = validator_trust.get_mut(usize::from(*i)) {
+		if let Some(t) = out.validator_trust.get_mut(usize::from(*i)) {
 			*t = trust.min(ONE);
 		}
-		clipped_rows.push((*i, clipped));
+		out.rows.push((*i, clipped));
 	}
-	let incentive = normalize(&ranks);
-	let any_consensus = incentive.iter().any(|x| *x > 0);
+	out
+}
 
-	// 6. Bonds: EMA towards the clipped weights, for permitted validators.
+/// Step 6 for one validator: merges its old bonds (sorted by uid) with its clipped row (sorted
+/// by uid) and moves each bond `α` of the way to the clipped weight (`α` per
+/// [`EpochParams::bonds_alpha`] or liquid alpha); zero bonds are dropped.
+pub fn bond_row(
+	old: &[(u16, Fraction)],
+	clipped: &[ClippedEntry],
+	consensus: &[Fraction],
+	params: &EpochParams,
+) -> Vec<(u16, Fraction)> {
+	let mut entries: Vec<(u16, Fraction)> = Vec::new();
+	let (mut a, mut b) = (old.iter().peekable(), clipped.iter().peekable());
+	loop {
+		// Merge-join on the target uid.
+		let (j, bond, weight, wc) = match (a.peek(), b.peek()) {
+			(None, None) => break,
+			(Some((ja, bond)), Some((jb, w, wc))) if ja == jb => {
+				let item = (*ja, (*bond).min(ONE), *w, *wc);
+				a.next();
+				b.next();
+				item
+			}
+			(Some((ja, bond)), Some((jb, _, _))) if ja < jb => {
+				let item = (*ja, (*bond).min(ONE), 0, 0);
+				a.next();
+				item
+			}
+			(Some((ja, bond)), None) => {
+				let item = (*ja, (*bond).min(ONE), 0, 0);
+				a.next();
+				item
+			}
+			(_, Some((jb, w, wc))) => {
+				let item = (*jb, 0, *w, *wc);
+				b.next();
+				item
+			}
+		};
+		let c = consensus.get(usize::from(j)).copied().unwrap_or(0);
+		let alpha = bond_alpha(params, weight, c);
+		let value = mul(ONE.saturating_sub(alpha), bond).saturating_add(mul(alpha, wc)).min(ONE);
+		if value > 0 {
+			entries.push((j, value));
+		}
+	}
+	entries
+}
+
+/// Step 6: the new bonds of every permitted validator. Old bonds to uids registered at or
+/// after the previous epoch belonged to the uid's previous holder and are dropped first.
+pub fn update_bonds(
+	neurons: &[NeuronInput],
+	permits: &[bool],
+	bonds: &[BondRow],
+	clipped: &[(u16, Vec<ClippedEntry>)],
+	consensus: &[Fraction],
+	params: &EpochParams,
+) -> Vec<BondRow> {
 	let mut old_bonds: Vec<&BondRow> = bonds.iter().collect();
 	old_bonds.sort_by_key(|b| b.validator);
 	let mut new_bonds: Vec<BondRow> = Vec::new();
@@ -354,7 +427,6 @@ pub fn epoch(
 			continue;
 		}
 		let Ok(uid) = u16::try_from(i) else { continue };
-		// Old bonds still valid: to existing uids registered before the last epoch.
 		let old: Vec<(u16, u64)> = old_bonds
 			.iter()
 			.filter(|b| b.validator == uid)
@@ -363,97 +435,96 @@ pub fn epoch(
 				neurons.get(usize::from(*j)).is_some_and(|t| t.registered_at < params.last_epoch)
 			})
 			.collect();
-		let old = canonical(&old);
-		let clipped: &[(u16, Fraction, Fraction)] =
-			clipped_rows.iter().find(|(v, _)| *v == uid).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
-		let mut entries: Vec<(u16, Fraction)> = Vec::new();
-		let (mut a, mut b) = (old.iter().peekable(), clipped.iter().peekable());
-		loop {
-			// Merge-join on the target uid; each side is sorted by uid.
-			let (j, bond, weight, wc) = match (a.peek(), b.peek()) {
-				(None, None) => break,
-				(Some((ja, bond)), Some((jb, w, wc))) if ja == jb => {
-					let item = (*ja, (*bond).min(ONE), *w, *wc);
-					a.next();
-					b.next();
-					item
-				}
-				(Some((ja, bond)), Some((jb, _, _))) if ja < jb => {
-					let item = (*ja, (*bond).min(ONE), 0, 0);
-					a.next();
-					item
-				}
-				(Some((ja, bond)), None) => {
-					let item = (*ja, (*bond).min(ONE), 0, 0);
-					a.next();
-					item
-				}
-				(_, Some((jb, w, wc))) => {
-					let item = (*jb, 0, *w, *wc);
-					b.next();
-					item
-				}
-			};
-			let alpha = bond_alpha(params, weight, consensus_of(j));
-			let kept = mul(ONE.saturating_sub(alpha), bond);
-			let added = mul(alpha, wc);
-			let value = kept.saturating_add(added).min(ONE);
-			if value > 0 {
-				entries.push((j, value));
-			}
-		}
+		let row = clipped.iter().find(|(v, _)| *v == uid).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+		let entries = bond_row(&canonical(&old), row, consensus, params);
 		if !entries.is_empty() {
 			new_bonds.push(BondRow { validator: uid, entries });
 		}
 	}
+	new_bonds
+}
 
-	// 7. + 8. Dividends from bonds normalized per column, weighted by stake and incentive.
-	let dividends = if any_consensus {
-		let mut column_sums = vec![0u128; n];
-		for row in &new_bonds {
-			for (j, value) in &row.entries {
-				if let Some(c) = column_sums.get_mut(usize::from(*j)) {
-					*c = c.saturating_add(u128::from(*value));
-				}
+/// Steps 7 and 8: dividends `D = normalize(S_i · Σ_j B̂_ij·I_j)` with `B̂` the bonds normalized
+/// per column. Without consensus (all incentive zero), or when no bond earns anything, the
+/// dividends are the stake `S`.
+pub fn dividends(
+	n: usize,
+	bonds: &[BondRow],
+	incentive: &[Fraction],
+	stake: &[Fraction],
+) -> Vec<Fraction> {
+	if !incentive.iter().any(|x| *x > 0) {
+		return stake.to_vec();
+	}
+	let mut column_sums = vec![0u128; n];
+	for row in bonds {
+		for (j, value) in &row.entries {
+			if let Some(c) = column_sums.get_mut(usize::from(*j)) {
+				*c = c.saturating_add(u128::from(*value));
 			}
 		}
-		let mut raw = vec![0u128; n];
-		for row in &new_bonds {
-			let mut inner: u128 = 0;
-			for (j, value) in &row.entries {
-				let col = column_sums.get(usize::from(*j)).copied().unwrap_or(0);
-				let inc = u128::from(incentive.get(usize::from(*j)).copied().unwrap_or(0));
-				// B̂_ij·I_j in ONE² scale: ≤ ONE² since value ≤ col.
-				let term = u128::from(*value)
-					.saturating_mul(inc)
-					.saturating_mul(u128::from(ONE))
-					.checked_div(col)
-					.unwrap_or(0);
-				inner = inner.saturating_add(term);
-			}
-			let s = u128::from(stake.get(usize::from(row.validator)).copied().unwrap_or(0));
-			if let Some(d) = raw.get_mut(usize::from(row.validator)) {
-				*d = s.saturating_mul(inner);
-			}
+	}
+	let mut raw = vec![0u128; n];
+	for row in bonds {
+		let mut inner: u128 = 0;
+		for (j, value) in &row.entries {
+			let col = column_sums.get(usize::from(*j)).copied().unwrap_or(0);
+			let inc = u128::from(incentive.get(usize::from(*j)).copied().unwrap_or(0));
+			// B̂_ij·I_j in ONE² scale: ≤ ONE² since value ≤ col.
+			let term = u128::from(*value)
+				.saturating_mul(inc)
+				.saturating_mul(u128::from(ONE))
+				.checked_div(col)
+				.unwrap_or(0);
+			inner = inner.saturating_add(term);
 		}
-		let d = normalize(&raw);
-		if d.iter().any(|x| *x > 0) {
-			d
-		} else {
-			stake.clone()
+		let s = u128::from(stake.get(usize::from(row.validator)).copied().unwrap_or(0));
+		if let Some(d) = raw.get_mut(usize::from(row.validator)) {
+			*d = s.saturating_mul(inner);
 		}
+	}
+	let d = normalize(&raw);
+	if d.iter().any(|x| *x > 0) {
+		d
 	} else {
-		stake.clone()
-	};
+		stake.to_vec()
+	}
+}
 
+/// Runs one epoch: the steps above in order. `neurons[uid]` describes uid `uid`; rows and
+/// bonds naming a uid outside `0..neurons.len()` are ignored, as are rows of validators
+/// without a permit.
+pub fn epoch(
+	neurons: &[NeuronInput],
+	weights: &[WeightRow],
+	bonds: &[BondRow],
+	params: &EpochParams,
+) -> EpochOutput {
+	let n = neurons.len();
+	let stakes: Vec<u128> = neurons.iter().map(|x| x.stake).collect();
+	let permits = permits(&stakes, params.max_validators, params.validator_stake_threshold);
+	let active = active_stakes(neurons, &permits, params);
+	let stake = normalize(&active);
+	// Consensus and incentive weigh validators by raw stake (scaled only so sums fit `u128`),
+	// so equal stakes count exactly equally whatever their uids.
+	let raw_stake = scale_down(&active, NORMALIZE_BITS);
+	let rows = masked_rows(neurons, weights, &permits);
+	let weights_used = rows
+		.iter()
+		.fold(0u32, |a, (_, r)| a.saturating_add(u32::try_from(r.len()).unwrap_or(u32::MAX)));
+	let consensus = consensus(n, &rows, &raw_stake, params.kappa.clamp(1, ONE));
+	let clipped = clip(n, &rows, &raw_stake, &consensus);
+	let incentive = normalize(&clipped.ranks);
+	let bonds = update_bonds(neurons, &permits, bonds, &clipped.rows, &consensus, params);
+	let dividends = dividends(n, &bonds, &incentive, &stake);
 	EpochOutput {
 		stake,
 		permits,
-		validator_trust,
+		validator_trust: clipped.validator_trust,
 		consensus,
 		incentive,
 		dividends,
-		bonds: new_bonds,
+		bonds,
 		weights_used,
 	}
 }

@@ -2,7 +2,7 @@
 //! view and the invariants.
 
 use crate::{
-	epoch::{self, BondRow, EpochParams, NeuronInput, WeightRow, ONE},
+	epoch::{self, BondRow, EpochOutput, EpochParams, NeuronInput, WeightRow, ONE},
 	pallet::*,
 	types::*,
 	WeightInfo,
@@ -183,11 +183,10 @@ impl<T: Config> Pallet<T> {
 			BurnPayment::Credits => {
 				let gov_per_usd =
 					T::GovPrice::get().filter(|p| !p.is_zero()).ok_or(Error::<T>::NoGovPrice)?;
-				let usd = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+				let usd = tandem_primitives::math::mul_div_ceil(
 					burn,
 					<sp_runtime::FixedU128 as sp_runtime::FixedPointNumber>::DIV,
 					gov_per_usd.into_inner(),
-					sp_runtime::Rounding::Up,
 				)
 				.ok_or(Error::<T>::CannotAffordBurn)?
 				.max(1);
@@ -517,18 +516,47 @@ impl<T: Config> Pallet<T> {
 		stats.weight::<T>().saturating_add(T::DbWeight::get().reads(1))
 	}
 
-	/// Computes `netuid`'s scores: reads neurons, stake, the permitted validators' weights and
-	/// bonds; runs [`epoch::epoch`]; stores scores and bonds. Pays nothing: the subnets
-	/// pallet's epoch pays from the stored scores. For that epoch (through
-	/// [`tandem_primitives::Metagraph`]) and for `trigger_epoch`.
+	/// Computes `netuid`'s scores: reads the neurons and their stake, the permitted
+	/// validators' weights and bonds; runs [`epoch::epoch`]; stores bonds and scores. Pays
+	/// nothing: the subnets pallet's epoch pays from the stored scores. For that epoch
+	/// (through [`tandem_primitives::Metagraph`]) and for `trigger_epoch`.
 	pub fn compute_scores(netuid: NetUid) -> EpochStats {
 		let now = Self::now();
-		let n = SubnetN::<T>::get(netuid);
-		let neurons: Vec<Option<Neuron<T::AccountId>>> =
-			(0..n).map(|uid| Neurons::<T>::get(netuid, uid)).collect();
-		let inputs: Vec<NeuronInput> = neurons
-			.iter()
-			.map(|x| match x {
+		let inputs = Self::epoch_inputs(netuid);
+		let params = Self::epoch_params(netuid, now);
+		// Only permitted validators' rows and bonds matter: read just those.
+		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
+		let permits =
+			epoch::permits(&stakes, params.max_validators, params.validator_stake_threshold);
+		let permitted: Vec<u16> = (0u16..)
+			.zip(permits.iter())
+			.filter_map(|(uid, permit)| permit.then_some(uid))
+			.collect();
+		let (rows, bonds) = Self::permitted_rows(netuid, &permitted);
+		let out = epoch::epoch(&inputs, &rows, &bonds, &params);
+		Self::store_bonds(netuid, &permitted, &out.bonds);
+		Self::store_scores(netuid, &stakes, &out, now);
+		let stats = EpochStats {
+			neurons: u16::try_from(inputs.len()).unwrap_or(u16::MAX),
+			validators: u16::try_from(permitted.len()).unwrap_or(u16::MAX),
+			weights: out.weights_used,
+			consensus: out.incentive.iter().any(|x| *x > 0),
+		};
+		Self::deposit_event(Event::EpochRun {
+			netuid,
+			neurons: stats.neurons,
+			validators: stats.validators,
+			weights: stats.weights,
+			consensus: stats.consensus,
+		});
+		stats
+	}
+
+	/// Every uid of `netuid` as the epoch sees it: the stake behind its hotkey, its last
+	/// update and registration blocks (an empty uid has none of them).
+	pub(crate) fn epoch_inputs(netuid: NetUid) -> Vec<NeuronInput> {
+		(0..SubnetN::<T>::get(netuid))
+			.map(|uid| match Neurons::<T>::get(netuid, uid) {
 				Some(x) => NeuronInput {
 					stake: T::Stake::stake_of(netuid, &x.hotkey),
 					last_update: x.last_update,
@@ -536,29 +564,31 @@ impl<T: Config> Pallet<T> {
 				},
 				None => NeuronInput::default(),
 			})
-			.collect();
-		let params = EpochParams {
+			.collect()
+	}
+
+	/// The epoch's parameters for `netuid` at block `now`, from the pallet's configuration.
+	pub(crate) fn epoch_params(netuid: NetUid, now: u32) -> EpochParams {
+		let parts = |p: Perbill| u64::from(p.deconstruct());
+		EpochParams {
 			now,
 			last_epoch: LastEpoch::<T>::get(netuid),
 			activity_cutoff: T::ActivityCutoff::get(),
 			max_validators: T::MaxValidators::get(),
 			validator_stake_threshold: T::ValidatorStakeThreshold::get(),
-			kappa: u64::from(T::Kappa::get().deconstruct()),
-			bonds_alpha: u64::from(T::BondsAlpha::get().deconstruct()),
-			liquid_alpha: T::LiquidAlpha::get().then(|| {
-				(
-					u64::from(T::AlphaLow::get().deconstruct()),
-					u64::from(T::AlphaHigh::get().deconstruct()),
-				)
-			}),
-		};
-		// Only permitted validators' rows and bonds matter: read just those.
-		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
-		let permits =
-			epoch::permits(&stakes, params.max_validators, params.validator_stake_threshold);
-		let permitted: Vec<u16> =
-			(0..n).filter(|u| permits.get(usize::from(*u)) == Some(&true)).collect();
-		let rows: Vec<WeightRow> = permitted
+			kappa: parts(T::Kappa::get()),
+			bonds_alpha: parts(T::BondsAlpha::get()),
+			liquid_alpha: T::LiquidAlpha::get()
+				.then(|| (parts(T::AlphaLow::get()), parts(T::AlphaHigh::get()))),
+		}
+	}
+
+	/// The stored weight rows and bonds of the `permitted` validators of `netuid`.
+	pub(crate) fn permitted_rows(
+		netuid: NetUid,
+		permitted: &[u16],
+	) -> (Vec<WeightRow>, Vec<BondRow>) {
+		let rows = permitted
 			.iter()
 			.filter_map(|uid| {
 				let row = Weights::<T>::get(netuid, uid)?;
@@ -569,7 +599,7 @@ impl<T: Config> Pallet<T> {
 				})
 			})
 			.collect();
-		let bonds: Vec<BondRow> = permitted
+		let bonds = permitted
 			.iter()
 			.map(|uid| BondRow {
 				validator: *uid,
@@ -579,19 +609,20 @@ impl<T: Config> Pallet<T> {
 					.collect(),
 			})
 			.collect();
+		(rows, bonds)
+	}
 
-		let out = epoch::epoch(&inputs, &rows, &bonds, &params);
-
-		// Store: bonds of permitted validators, none for those without a permit.
-		let old_scores = Scores::<T>::get(netuid);
-		for (uid, score) in (0u16..).zip(old_scores.iter()) {
-			if score.validator_permit && !permits.get(usize::from(uid)).copied().unwrap_or(false) {
+	/// Stores the epoch's bonds: the new ones of the `permitted` validators (none if empty),
+	/// and none for a validator that held a permit at the last epoch and lost it.
+	pub(crate) fn store_bonds(netuid: NetUid, permitted: &[u16], bonds: &[BondRow]) {
+		for (uid, score) in (0u16..).zip(Scores::<T>::get(netuid).iter()) {
+			if score.validator_permit && permitted.binary_search(&uid).is_err() {
 				Bonds::<T>::remove(netuid, uid);
 			}
 		}
 		let new_bonds: alloc::collections::BTreeMap<u16, &BondRow> =
-			out.bonds.iter().map(|b| (b.validator, b)).collect();
-		for uid in &permitted {
+			bonds.iter().map(|b| (b.validator, b)).collect();
+		for uid in permitted {
 			let entries: Vec<(u16, u32)> = new_bonds
 				.get(uid)
 				.map(|b| {
@@ -607,10 +638,15 @@ impl<T: Config> Pallet<T> {
 				Bonds::<T>::insert(netuid, uid, BoundedVec::truncate_from(entries));
 			}
 		}
+	}
+
+	/// Stores the epoch's scores of every uid (`stakes` as read, the rest from `out`) and
+	/// `now` as the subnet's last epoch.
+	pub(crate) fn store_scores(netuid: NetUid, stakes: &[u128], out: &EpochOutput, now: u32) {
 		let part = |v: &[u64], i: usize| {
 			Perbill::from_parts(u32::try_from(v.get(i).copied().unwrap_or(0).min(ONE)).unwrap_or(0))
 		};
-		let scores: Vec<Score> = (0..usize::from(n))
+		let scores: Vec<Score> = (0..stakes.len())
 			.map(|i| Score {
 				stake: stakes.get(i).copied().unwrap_or(0),
 				validator_permit: out.permits.get(i).copied().unwrap_or(false),
@@ -622,21 +658,6 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		Scores::<T>::insert(netuid, BoundedVec::truncate_from(scores));
 		LastEpoch::<T>::insert(netuid, now);
-
-		let stats = EpochStats {
-			neurons: n,
-			validators: u16::try_from(permitted.len()).unwrap_or(u16::MAX),
-			weights: out.weights_used,
-			consensus: out.incentive.iter().any(|x| *x > 0),
-		};
-		Self::deposit_event(Event::EpochRun {
-			netuid,
-			neurons: stats.neurons,
-			validators: stats.validators,
-			weights: stats.weights,
-			consensus: stats.consensus,
-		});
-		stats
 	}
 
 	/// Subnet `netuid`'s metagraph: every uid with its keys and last epoch's results.

@@ -6,6 +6,7 @@ use frame_support::{assert_ok, traits::Hooks};
 use proptest::prelude::*;
 use sp_core::U256;
 use sp_runtime::{FixedPointNumber, FixedU128, Perbill, Perquintill};
+use tandem_primitives::math::ema_step;
 
 /// One credit, in units.
 const CREDIT: u128 = 1_000_000;
@@ -410,4 +411,20 @@ fn one_block_standing_for_many_emits_what_they_would() {
 	let (step_by_step, one_jump) = (run(false), run(true));
 	assert_eq!(step_by_step.0, 100 * GOV / 10, "the schedule binds: 0.1 GOV a block");
 	assert_eq!(one_jump, step_by_step);
+}
+
+proptest! {
+	/// The pending alpha's three parts sum to it exactly; the owner and the miners get their
+	/// cut rounded down, and never more than is pending.
+	#[test]
+	fn the_alpha_split_adds_up(pending in any::<u128>(), owner in any::<u32>(), miners in any::<u32>()) {
+		let (owner, miners) = (Perbill::from_parts(owner % 1_000_000_001), Perbill::from_parts(miners % 1_000_000_001));
+		let s = alpha_split(pending, owner, miners);
+		prop_assert_eq!(s.owner.checked_add(s.miners).and_then(|x| x.checked_add(s.validators)), Some(pending));
+		prop_assert_eq!(s.owner, owner.mul_floor(pending));
+		prop_assert!(s.miners <= miners.mul_floor(pending));
+		if owner.deconstruct() + miners.deconstruct() <= 1_000_000_000 {
+			prop_assert_eq!(s.miners, miners.mul_floor(pending));
+		}
+	}
 }

@@ -543,6 +543,52 @@ fn epoch_through_the_pallet_follows_weights_and_clips_collusion() {
 	});
 }
 
+/// The storage steps of `compute_scores`, one at a time: what it reads, and what it stores.
+#[test]
+fn compute_scores_reads_and_stores_in_steps() {
+	build_and_execute(|| {
+		setup();
+		for who in [100, 101] {
+			assert_ok!(Yuma::set_weights(
+				RuntimeOrigin::signed(who),
+				NET,
+				v(&[3, 4]),
+				v(&[3, 1]),
+				0
+			));
+		}
+		// Reads: every uid's stake and blocks; the parameters; the permitted rows and bonds.
+		let inputs = Yuma::epoch_inputs(NET);
+		assert_eq!(inputs.len(), 5);
+		assert_eq!(
+			(inputs[0].stake, inputs[0].last_update, inputs[0].registered_at),
+			(40 * UNIT, 3, 1)
+		);
+		assert_eq!(inputs[3].stake, 0);
+		let params = Yuma::epoch_params(NET, 3);
+		assert_eq!((params.now, params.last_epoch), (3, 2));
+		assert_eq!(params.kappa, u64::from(<Test as crate::Config>::Kappa::get().deconstruct()));
+		let (rows, bonds) = Yuma::permitted_rows(NET, &[0, 1, 2]);
+		assert_eq!(rows.len(), 2, "uid 2 set no weights");
+		assert_eq!((rows[0].validator, rows[0].set_at), (0, 3));
+		assert_eq!(rows[0].entries.iter().map(|(j, _)| *j).collect::<Vec<_>>(), vec![3, 4]);
+		assert!(bonds.iter().all(|b| b.entries.is_empty()), "no epoch has bonded yet");
+		// Stores: bonds of the permitted, none for an empty row; scores and the epoch block.
+		let out = crate::epoch::epoch(&inputs, &rows, &bonds, &params);
+		Yuma::store_bonds(NET, &[0, 1, 2], &out.bonds);
+		assert!(Bonds::<Test>::contains_key(NET, 0));
+		assert!(!Bonds::<Test>::contains_key(NET, 2));
+		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
+		Yuma::store_scores(NET, &stakes, &out, 3);
+		assert_eq!(crate::LastEpoch::<Test>::get(NET), 3);
+		assert_eq!(score(0).stake, 40 * UNIT);
+		assert_eq!(score(3).incentive, Perbill::from_percent(75));
+		// Uid 0 losing its permit loses its bonds, even with no new bond row for it.
+		Yuma::store_bonds(NET, &[1, 2], &[]);
+		assert!(!Bonds::<Test>::contains_key(NET, 0));
+	});
+}
+
 #[test]
 fn losing_the_permit_clears_bonds() {
 	build_and_execute(|| {

@@ -46,6 +46,109 @@ fn permits_take_the_largest_stakes_ties_to_lower_uid() {
 	assert_eq!(permits(&[0, 0], 9, 0), vec![false, false]);
 }
 
+fn neuron(stake: u128, last_update: u32, registered_at: u32) -> NeuronInput {
+	NeuronInput { stake, last_update, registered_at }
+}
+
+#[test]
+fn step_1_only_permitted_active_validators_have_stake() {
+	// Uid 0 permitted and active, 1 permitted but idle past the cutoff, 2 without a permit.
+	let neurons = [neuron(5, 95, 0), neuron(7, 10, 0), neuron(9, 100, 0)];
+	let p = EpochParams { activity_cutoff: 10, ..params(100, 2) };
+	assert_eq!(active_stakes(&neurons, &[true, true, false], &p), vec![5, 0, 0]);
+	// At the cutoff exactly it is still active.
+	let p = EpochParams { activity_cutoff: 90, ..p };
+	assert_eq!(active_stakes(&neurons, &[true, true, false], &p), vec![5, 7, 0]);
+}
+
+#[test]
+fn step_2_rows_are_masked_and_normalized() {
+	// Uid 2 re-registered at block 8, after validator 0 set its row at block 5.
+	let neurons = [neuron(1, 0, 0), neuron(1, 0, 0), neuron(0, 0, 8), neuron(0, 0, 0)];
+	let rows = [
+		// Self-weight, a zero, a too-new uid, an unknown uid and a duplicate of uid 3.
+		WeightRow {
+			validator: 0,
+			set_at: 5,
+			entries: vec![(0, 9), (1, 1), (2, 5), (3, 0), (9, 4), (3, 3)],
+		},
+		// No permit: ignored.
+		WeightRow { validator: 3, set_at: 5, entries: vec![(1, 1)] },
+		// Two rows for validator 1, merged, the earlier block (5) masking uid 2.
+		WeightRow { validator: 1, set_at: 9, entries: vec![(2, 1)] },
+		WeightRow { validator: 1, set_at: 5, entries: vec![(3, 1)] },
+	];
+	let out = masked_rows(&neurons, &rows, &[true, true, false, false]);
+	assert_eq!(out, vec![(0, vec![(1, ONE / 4), (3, 3 * ONE / 4)]), (1, vec![(3, ONE)])]);
+}
+
+#[test]
+fn step_3_consensus_is_taken_per_column_by_raw_stake() {
+	// Validator 0 (stake 3) weights uid 2 fully; validator 1 (stake 1) uid 3 fully.
+	let rows = vec![(0, vec![(2, ONE)]), (1, vec![(3, ONE)])];
+	let c = consensus(4, &rows, &[3, 1, 0, 0], ONE / 2);
+	assert_eq!(c, vec![0, 0, ONE, 0]);
+	// κ = 0.25: the minority's quarter of the stake is enough.
+	assert_eq!(consensus(4, &rows, &[3, 1, 0, 0], ONE / 4), vec![0, 0, ONE, ONE]);
+}
+
+#[test]
+fn step_4_5_weights_are_clipped_at_consensus() {
+	let rows = vec![(0, vec![(2, ONE / 4), (3, 3 * ONE / 4)]), (1, vec![(3, ONE)])];
+	let consensus = vec![0, 0, ONE / 8, ONE / 2];
+	let c = clip(4, &rows, &[2, 1, 0, 0], &consensus);
+	assert_eq!(c.validator_trust, vec![ONE / 8 + ONE / 2, ONE / 2, 0, 0]);
+	let (q, h) = (u128::from(ONE / 8), u128::from(ONE / 2));
+	assert_eq!(c.ranks, vec![0, 0, 2 * q, 2 * h + h]);
+	assert_eq!(c.rows[0], (0, vec![(2, ONE / 4, ONE / 8), (3, 3 * ONE / 4, ONE / 2)]));
+}
+
+#[test]
+fn step_6_bonds_move_alpha_of_the_way_to_the_clipped_weight() {
+	let p = params(100, 4);
+	let consensus = vec![0, 0, ONE, ONE];
+	// An old bond to uid 1 decays; the one to uid 2 grows; uid 3 is new.
+	let old = [(1, ONE / 2), (2, ONE / 2)];
+	let clipped = [(2, ONE, ONE), (3, ONE, ONE)];
+	let row = bond_row(&old, &clipped, &consensus, &p);
+	assert_eq!(row, vec![(1, ONE * 9 / 20), (2, ONE * 11 / 20), (3, ONE / 10)]);
+	// Old bonds to a uid registered since the last epoch are dropped before the update.
+	let neurons = [neuron(1, 0, 0), neuron(0, 0, 0), neuron(0, 0, 60), neuron(0, 0, 0)];
+	let p = EpochParams { last_epoch: 50, ..p };
+	let bonds = [BondRow { validator: 0, entries: old.to_vec() }];
+	let out = update_bonds(
+		&neurons,
+		&[true, false, false, false],
+		&bonds,
+		&[(0, clipped.to_vec())],
+		&consensus,
+		&p,
+	);
+	assert_eq!(
+		out,
+		vec![BondRow {
+			validator: 0,
+			entries: vec![(1, ONE * 9 / 20), (2, ONE / 10), (3, ONE / 10)]
+		}]
+	);
+	// No permit, no bonds.
+	assert!(update_bonds(&neurons, &[false; 4], &bonds, &[], &consensus, &p).is_empty());
+}
+
+#[test]
+fn step_7_8_dividends_follow_bonds_or_fall_back_to_stake() {
+	let stake = vec![ONE / 2, ONE / 2, 0];
+	// Validator 0 holds all the bond in the only paid uid: all the dividends.
+	let bonds = vec![BondRow { validator: 0, entries: vec![(2, ONE / 10)] }];
+	assert_eq!(dividends(3, &bonds, &[0, 0, ONE], &stake), vec![ONE, 0, 0]);
+	// Two equal bonds share it by stake.
+	let both = vec![bonds[0].clone(), BondRow { validator: 1, entries: vec![(2, ONE / 10)] }];
+	assert_eq!(dividends(3, &both, &[0, 0, ONE], &stake), vec![ONE / 2, ONE / 2, 0]);
+	// No consensus, or bonds only in unpaid uids: the stake.
+	assert_eq!(dividends(3, &both, &[0, 0, 0], &stake), stake);
+	assert_eq!(dividends(3, &both, &[ONE, 0, 0], &stake), stake);
+}
+
 #[test]
 fn the_largest_case_runs() {
 	// n = 4,096, 256 validators, 10 % dense rows: far past the runtime's bound, natively.
