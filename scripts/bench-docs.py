@@ -16,7 +16,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "benchmarks.md"
-READ_US, WRITE_US = 8, 50  # ParityDbWeight, the only database the node runs
 
 HEADER = """# Benchmarks
 
@@ -39,8 +38,8 @@ How to read the tables:
   weights, 8 µs a read and 50 µs a write.
 * **reads / writes** are the storage accesses charged, with their per-component growth.
 * **vs. transfer** divides the execution time by `pallet_balances::transfer_keep_alive`,
-  measured in the same run: this 2-core machine varies by 15–40 % between runs, so compare
-  figures across pallets through their reference transfer.
+  measured in the same run: on the 2-core machine these were measured on, figures move by
+  15–40 % between runs, so compare figures across pallets through their reference transfer.
 """
 
 
@@ -49,7 +48,7 @@ def doc_comments(bench_rs: Path) -> dict:
     docs, pending = {}, []
     if not bench_rs.exists():
         return docs
-    for line in bench_rs.read_text().splitlines():
+    for line in bench_rs.read_text(encoding="utf-8").splitlines():
         s = line.strip()
         if s.startswith("///"):
             pending.append(s[3:].strip())
@@ -64,10 +63,13 @@ def doc_comments(bench_rs: Path) -> dict:
 
 
 def parse_weights(path: Path):
-    text = path.read_text()
+    text = path.read_text(encoding="utf-8")
     head = re.search(r"DATE: ([0-9-]+), STEPS: `(\d+)`, REPEAT: `(\d+)`", text)
     refs = re.findall(r"REFERENCE: `([\w:]+)` ([0-9.]+) µs", text)
-    impl = text.split("impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T>", 1)[1]
+    marker = "impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T>"
+    if marker not in text:
+        sys.exit(f"{path}: no `{marker}` (not a weights file written by scripts/bench.sh)")
+    impl = text.split(marker, 1)[1]
     impl = impl.split("\nimpl WeightInfo for ()", 1)[0]
     fns = []
     for m in re.finditer(r"\n\tfn (\w+)\(([^)]*)\) -> Weight \{(.*?)\n\t\}", impl, re.S):
@@ -107,7 +109,7 @@ def bounds_of(bench_rs: Path) -> dict:
     if not bench_rs.exists():
         return out
     params = r"fn\s+(\w+)\(((?:[^(){}]|\{[^}]*\}|\([^)]*\))*)\)"
-    for m in re.finditer(params, bench_rs.read_text()):
+    for m in re.finditer(params, bench_rs.read_text(encoding="utf-8")):
         comps = {}
         for c in re.finditer(r"(\w+)\s*:\s*Linear<\s*([^,]+),\s*(\{[^}]*\}|[^>]+)>", m.group(2)):
             bound = " ".join(c.group(3).split()).strip("{} ").replace("T::", "").replace("::get()", "")
@@ -150,11 +152,11 @@ def main() -> int:
             parts.append(f"| `{name}` | {desc} | {time} | {rw} | {ratio} |")
     text = "\n".join(parts) + "\n"
     if "--check" in sys.argv[1:]:
-        if not OUT.exists() or OUT.read_text() != text:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
             print(f"{OUT} is out of date: run scripts/bench-docs.py", file=sys.stderr)
             return 1
         return 0
-    OUT.write_text(text)
+    OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT}")
     return 0
 

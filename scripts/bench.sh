@@ -16,6 +16,8 @@ OUT="${BENCH_OUT:-$ROOT/target-bench}"
 mkdir -p "$OUT"
 
 "$ROOT/scripts/setup.sh" rust
+# docs/benchmarks.md is written by a Python script (`setup.sh e2e` installs python3).
+command -v python3 >/dev/null || "$ROOT/scripts/setup.sh" e2e
 (cd "$ROOT" && cargo build --release --locked -p tandem-node --features runtime-benchmarks)
 
 run() {
@@ -25,12 +27,17 @@ run() {
 
 run "$PALLET" '*' --template "$ROOT/scripts/frame-weight-template.hbs" \
 	--output "$CRATE_DIR/src/weights.rs" | tee "$OUT/$PALLET.txt"
-# Benchmarks `$1::$2` and records its time (least squares) under the weights file's DATE line.
+# Benchmarks `$1::$2` and records its time (least squares) in the weights file's header, above
+# the WORST CASE line, so references stay in the order they were run.
 reference() {
 	local raw="$OUT/$1.$2.txt" us
 	run "$1" "$2" | tee "$raw"
 	us="$(awk '/Min Squares Analysis/ { m = 1 } m && /Time ~=/ { print $3; exit }' "$raw")"
-	sed -i "/^\/\/! DATE: /a //! REFERENCE: \`$1::$2\` $us µs" "$CRATE_DIR/src/weights.rs"
+	if [[ ! "$us" =~ ^[0-9.]+$ ]]; then
+		echo "no time found in $raw" >&2
+		exit 1
+	fi
+	sed -i "/^\/\/! WORST CASE MAP SIZE/i //! REFERENCE: \`$1::$2\` $us µs" "$CRATE_DIR/src/weights.rs"
 }
 reference pallet_balances transfer_keep_alive
 if [[ "$PALLET" == pallet_subnets ]]; then

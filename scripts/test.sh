@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: set-up, rustfmt, clippy (the workspace lints, denied), the node build, the
-# workspace's Rust tests (unit, runtime, property), every pallet's benchmark test suite, the
-# console's build, then the end-to-end suite against real nodes (the console's browser test
-# among them). Exits non-zero on any failure; prints each step's time.
+# Runs every test: set-up, rustfmt, docs/benchmarks.md against the weight files, clippy (the
+# workspace lints, denied), the node build, the workspace's Rust tests (unit, runtime,
+# property), every pallet's benchmark test suite, the upgrade rehearsal's runtime, the console's
+# build, then the end-to-end suite against real nodes (the console's browser test among them).
+# Exits non-zero on any failure; prints each step's time.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh"

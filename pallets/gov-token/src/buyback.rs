@@ -100,7 +100,9 @@ mod tests {
 			let m = min_out(buy, oracle, slip);
 			prop_assert!(m >= 1);
 			prop_assert!(m <= at_oracle.max(1));
+			// The cut is taken: no more than the oracle's figure less the slippage.
 			let keep = Perbill::one() - slip;
+			prop_assert!(m <= keep.mul_floor(at_oracle).max(1));
 			prop_assert!(m + 1 >= keep.mul_floor(at_oracle));
 			prop_assert!(min_out(buy + more, oracle, slip) >= m);
 		}

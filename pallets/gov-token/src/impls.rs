@@ -157,7 +157,8 @@ impl<T: Config> Pallet<T> {
 		let Some((usd_reserve, _)) = T::Market::reserves().filter(|_| !oracle.is_zero()) else {
 			return Err(SkipReason::NoMarket);
 		};
-		let min_out = |buy| buyback::min_out(buy, oracle, T::MaxBuybackSlippage::get());
+		let slippage = T::MaxBuybackSlippage::get();
+		let min_out = |buy| buyback::min_out(buy, oracle, slippage);
 		// No bigger than a sandwich around it could profit from.
 		let cap = buyback::sandwich_safe_buy(usd_reserve, T::Market::fee());
 		let fits = |lot: Balance| {

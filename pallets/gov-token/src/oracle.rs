@@ -61,6 +61,10 @@ mod tests {
 			let w = fast_weight(Perbill::from_parts(smoothing));
 			let next = step(ema, spot, w, elapsed);
 			prop_assert!(next >= ema.min(spot) && next <= ema.max(spot));
+			// It moves the weight of `elapsed` steps of the gap (to one unit of rounding).
+			let gap = ema.into_inner().abs_diff(spot.into_inner());
+			let moved = next.into_inner().abs_diff(ema.into_inner());
+			prop_assert!(moved + 1 >= ema_weight(w, elapsed).mul_floor(gap));
 			let later = step(ema, spot, w, elapsed + more);
 			prop_assert!(later.into_inner().abs_diff(spot.into_inner()) <= next.into_inner().abs_diff(spot.into_inner()));
 			let heavier = step(ema, spot, fast_weight(Perbill::from_parts(smoothing.saturating_add(1_000_000).min(1_000_000_000))), elapsed);
@@ -72,8 +76,10 @@ mod tests {
 		#[test]
 		fn a_spike_moves_the_slow_average_little(ema in price(), spike in price(), window in 1u32..1_000_000) {
 			let next = step(ema, spike, slow_weight(window), 1);
-			let moved = next.into_inner().abs_diff(ema.into_inner());
-			prop_assert!(moved <= ema.into_inner().abs_diff(spike.into_inner()) / u128::from(window) + 1);
+			let (gap, moved) = (ema.into_inner().abs_diff(spike.into_inner()), next.into_inner().abs_diff(ema.into_inner()));
+			prop_assert!(moved <= gap / u128::from(window) + 1);
+			// `1 / window` is rounded down to a billionth of a billionth.
+			prop_assert!(moved + 2 + gap / 1_000_000_000_000_000_000 >= gap / u128::from(window));
 		}
 	}
 }

@@ -114,16 +114,23 @@ mod tests {
 			}
 		}
 
-		/// `k` steps taken at once weigh what `k` single steps do, to rounding.
+		/// `k` steps taken at once land where `k` single steps do, to the rounding of the steps
+		/// (one unit each) and of the power (a billionth of the gap).
 		#[test]
-		fn many_steps_at_once_match_one_by_one(w in 1u64..1_000_000_000_000_000, k in 1u32..200) {
-			let w = Perquintill::from_parts(w);
-			let mut keep = 1.0f64;
+		fn many_steps_at_once_match_one_by_one(
+			ema in any::<u64>(),
+			value in any::<u64>(),
+			w in 0u64..=1_000_000_000_000_000_000,
+			k in 1u32..200,
+		) {
+			let (w, ema, value) = (Perquintill::from_parts(w), u128::from(ema), u128::from(value));
+			let mut one_by_one = ema;
 			for _ in 0..k {
-				keep *= 1.0 - w.deconstruct() as f64 / 1e18;
+				one_by_one = ema_step(one_by_one, value, w);
 			}
-			let got = ema_weight(w, k).deconstruct() as f64 / 1e18;
-			prop_assert!((got - (1.0 - keep)).abs() < 1e-9);
+			let at_once = ema_step(ema, value, ema_weight(w, k));
+			let slack = u128::from(k) + ema.abs_diff(value) / 1_000_000_000 + 1;
+			prop_assert!(at_once.abs_diff(one_by_one) <= slack);
 		}
 	}
 }

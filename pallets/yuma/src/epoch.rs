@@ -21,7 +21,8 @@
 //! 3. consensus `C_j = max { w : Σ_i S_i·[W_ij ≥ w] ≥ κ }` (the κ-quantile of column `j`),
 //!    compared exactly as `Σ stake·ONE ≥ κ·Σ all active stake` — [`consensus`];
 //! 4. clipped weights `W̄_ij = min(W_ij, C_j)`; validator trust `VT_i = Σ_j W̄_ij`;
-//! 5. incentive `I = normalize(Σ_i stake_i·W̄_ij)` on the unrounded stakes — [`clip`];
+//! 5. incentive `I = normalize(Σ_i stake_i·W̄_ij)` on the unrounded stakes — [`clip`] sums,
+//!    [`epoch`] normalizes;
 //! 6. bonds `B_ij ← min(1, (1 − α)·B_ij + α·W̄_ij)` (old bonds to uids registered since the
 //!    previous epoch are dropped first; liquid alpha picks α per bond) — [`update_bonds`],
 //!    [`bond_row`];

@@ -528,9 +528,11 @@ impl<T: Config> Pallet<T> {
 		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
 		let permits =
 			epoch::permits(&stakes, params.max_validators, params.validator_stake_threshold);
-		let permitted: Vec<u16> = (0u16..)
-			.zip(permits.iter())
-			.filter_map(|(uid, permit)| permit.then_some(uid))
+		let permitted: Vec<u16> = permits
+			.iter()
+			.enumerate()
+			.filter(|(_, permit)| **permit)
+			.filter_map(|(uid, _)| u16::try_from(uid).ok())
 			.collect();
 		let (rows, bonds) = Self::permitted_rows(netuid, &permitted);
 		let out = epoch::epoch(&inputs, &rows, &bonds, &params);
@@ -615,7 +617,8 @@ impl<T: Config> Pallet<T> {
 	/// Stores the epoch's bonds: the new ones of the `permitted` validators (none if empty),
 	/// and none for a validator that held a permit at the last epoch and lost it.
 	pub(crate) fn store_bonds(netuid: NetUid, permitted: &[u16], bonds: &[BondRow]) {
-		for (uid, score) in (0u16..).zip(Scores::<T>::get(netuid).iter()) {
+		for (uid, score) in Scores::<T>::get(netuid).iter().enumerate() {
+			let Ok(uid) = u16::try_from(uid) else { break };
 			if score.validator_permit && permitted.binary_search(&uid).is_err() {
 				Bonds::<T>::remove(netuid, uid);
 			}
@@ -766,8 +769,10 @@ impl<T: Config> tandem_primitives::Metagraph<T::AccountId> for Pallet<T> {
 	}
 
 	fn scored_neurons(netuid: NetUid) -> Vec<tandem_primitives::ScoredNeuron<T::AccountId>> {
-		(0u16..)
-			.zip(Scores::<T>::get(netuid).iter())
+		Scores::<T>::get(netuid)
+			.iter()
+			.enumerate()
+			.filter_map(|(uid, s)| u16::try_from(uid).ok().map(|uid| (uid, s)))
 			.filter(|(_, s)| !s.incentive.is_zero() || !s.dividends.is_zero() || s.validator_permit)
 			.filter_map(|(uid, s)| {
 				Neurons::<T>::get(netuid, uid).map(|n| tandem_primitives::ScoredNeuron {
