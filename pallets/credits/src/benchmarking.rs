@@ -116,13 +116,13 @@ mod benchmarks {
 	}
 
 	/// A contributor cashes out all its 1,000 earned credits: the USD asset's minimum-balance
-	/// check, a USD transfer from the vault to the caller (which already holds USD), then the
-	/// account, the issuance and this month's metrics written.
+	/// check, a USD transfer from the vault to the caller, which holds no USD yet (the costlier
+	/// path: the transfer creates its USD account), then the account, the issuance and this
+	/// month's metrics written.
 	#[benchmark]
 	fn cash_out() {
 		setup::<T>();
 		let caller: T::AccountId = whitelisted_caller();
-		fund_usd::<T>(&caller);
 		give_credits::<T>(&caller, CREDITS, CREDITS);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), CREDITS);

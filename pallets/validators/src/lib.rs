@@ -74,10 +74,6 @@ pub mod pallet {
 	pub type Validators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
 
-	/// The list changed since session last received it.
-	#[pallet::storage]
-	pub type SetChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
-
 	/// The set last handed to session (the keyed validators at that rotation).
 	#[pallet::storage]
 	pub type Handed<T: Config> =
@@ -207,14 +203,14 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Stores the changed list, marks it for session and reports `event(new length)`.
+		/// Stores the changed list and reports `event(new length)`; the next rotation compares
+		/// it with what session last received.
 		fn store(
 			validators: BoundedVec<T::AccountId, T::MaxValidators>,
 			event: impl FnOnce(u32) -> Event<T>,
 		) {
 			let count = validators.len() as u32;
 			Validators::<T>::put(validators);
-			SetChanged::<T>::put(true);
 			Self::deposit_event(event(count));
 		}
 
@@ -249,7 +245,8 @@ pub mod pallet {
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
 			let keyed = Self::keyed_validators();
-			if !SetChanged::<T>::get() && Handed::<T>::get().as_slice() == keyed.as_slice() {
+			// Unchanged (no governance change, no keys set or purged): nothing to hand over.
+			if Handed::<T>::get().as_slice() == keyed.as_slice() {
 				return None;
 			}
 			let count = keyed.len() as u32;
@@ -258,7 +255,6 @@ pub mod pallet {
 				return None;
 			}
 			Self::hand(&keyed);
-			SetChanged::<T>::kill();
 			Self::deposit_event(Event::NewSetQueued { session: new_index, validators: count });
 			Some(keyed)
 		}

@@ -3,7 +3,7 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-06, STEPS: `20`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
-//! REFERENCE: `pallet_balances::transfer_keep_alive` 61.13 µs
+//! REFERENCE: `pallet_balances::transfer_keep_alive` 61.69 µs
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
@@ -52,48 +52,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Validators::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:1 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
-	/// Storage: `Validators::SetChanged` (r:0 w:1)
-	/// Proof: `Validators::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn add_validator(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `482`
-		//  Estimated: `3941`
-		// Minimum execution time: 18_974_000 picoseconds.
-		Weight::from_parts(28_867_601, 3941)
-			.saturating_add(Weight::from_parts(97_811, 0).saturating_mul(n.into()))
+		//  Measured:  `516`
+		//  Estimated: `3975`
+		// Minimum execution time: 18_540_000 picoseconds.
+		Weight::from_parts(28_682_356, 3975)
+			.saturating_add(Weight::from_parts(100_786, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 44).saturating_mul(n.into()))
 	}
 	/// Storage: `Validators::Validators` (r:1 w:1)
 	/// Proof: `Validators::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Validators::SetChanged` (r:0 w:1)
-	/// Proof: `Validators::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn remove_validator(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `127`
+		//  Measured:  `161`
 		//  Estimated: `2510`
-		// Minimum execution time: 11_446_000 picoseconds.
-		Weight::from_parts(18_463_689, 2510)
-			.saturating_add(Weight::from_parts(50_301, 0).saturating_mul(n.into()))
+		// Minimum execution time: 12_096_000 picoseconds.
+		Weight::from_parts(19_019_499, 2510)
+			.saturating_add(Weight::from_parts(46_883, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// For tests and mocks: the same figures with RocksDB database weights.
 impl WeightInfo for () {
 	fn add_validator(n: u32, ) -> Weight {
-		Weight::from_parts(28_867_601, 3941)
-			.saturating_add(Weight::from_parts(97_811, 0).saturating_mul(n.into()))
+		Weight::from_parts(28_682_356, 3975)
+			.saturating_add(Weight::from_parts(100_786, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 44).saturating_mul(n.into()))
 	}
 	fn remove_validator(n: u32, ) -> Weight {
-		Weight::from_parts(18_463_689, 2510)
-			.saturating_add(Weight::from_parts(50_301, 0).saturating_mul(n.into()))
+		Weight::from_parts(19_019_499, 2510)
+			.saturating_add(Weight::from_parts(46_883, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
