@@ -203,30 +203,36 @@ fn laundering_a_needed_spend_never_pays() {
 	}
 }
 
-/// Sells `gov` of Alice's GOV into the USD/GOV pool (GOV's price falls).
-fn dump_gov(gov: u128) {
+/// `who` swaps `amount` in the USD/GOV pool, GOV for USD (GOV's price falls) or USD for GOV
+/// (it rises); returns what `who` received.
+fn swap_in_pool(who: &AccountId, gov_to_usd: bool, amount: u128) -> u128 {
 	use frame_support::traits::fungible::NativeOrWithId;
+	let (gov, usd) = (NativeOrWithId::Native, NativeOrWithId::WithId(USD_ASSET_ID));
+	let path = if gov_to_usd { vec![gov, usd] } else { vec![usd, gov] };
+	let before = (Balances::free_balance(who), Assets::balance(USD_ASSET_ID, who));
 	assert_ok!(crate::AssetConversion::swap_exact_tokens_for_tokens(
-		RuntimeOrigin::signed(alice()),
-		vec![Box::new(NativeOrWithId::Native), Box::new(NativeOrWithId::WithId(USD_ASSET_ID))],
-		gov,
+		RuntimeOrigin::signed(who.clone()),
+		path.into_iter().map(Box::new).collect(),
+		amount,
 		1,
-		alice(),
+		who.clone(),
 		false
 	));
+	if gov_to_usd {
+		Assets::balance(USD_ASSET_ID, who) - before.1
+	} else {
+		Balances::free_balance(who) - before.0
+	}
+}
+
+/// Sells `gov` of Alice's GOV into the USD/GOV pool (GOV's price falls).
+fn dump_gov(gov: u128) {
+	swap_in_pool(&alice(), true, gov);
 }
 
 /// Buys GOV back with `usd` of Alice's USD (GOV's price recovers).
 fn buy_gov(usd: u128) {
-	use frame_support::traits::fungible::NativeOrWithId;
-	assert_ok!(crate::AssetConversion::swap_exact_tokens_for_tokens(
-		RuntimeOrigin::signed(alice()),
-		vec![Box::new(NativeOrWithId::WithId(USD_ASSET_ID)), Box::new(NativeOrWithId::Native)],
-		usd,
-		1,
-		alice(),
-		false
-	));
+	swap_in_pool(&alice(), false, usd);
 }
 
 /// A 10× dip of GOV's price for 23 minutes (230 blocks) with no arbitrage: the fast oracle
@@ -370,4 +376,82 @@ fn break_even_tables() {
 			);
 		}
 	});
+}
+
+/// Dave's wealth (see [`wealth`]) plus his credits at `CreditPrice`, what buying them costs.
+fn wealth_with_credits() -> i128 {
+	let credits = Credits::account_credits(&dave()).free as i128;
+	wealth() + credits * cp::CreditPrice::get() as i128 / credit::UNIT as i128
+}
+
+/// Waits `hold` blocks, then registers `n` hotkeys on his subnet paying each burn in credits;
+/// with `dump` GOV, Dave first sells that much GOV into the USD/GOV pool (GOV's USD price falls,
+/// so a burn in GOV is worth fewer USD, if the oracle follows) and buys it back with every USD
+/// he received once registered. Returns what it cost him in USD units.
+fn register_in_credits_after(dump: u128, hold: u32, n: u8) -> i128 {
+	let before = wealth_with_credits();
+	let fast_before = pallet_gov_token::PriceEma::<Runtime>::get();
+	let usd = if dump > 0 { swap_in_pool(&dave(), true, dump) } else { 0 };
+	blocks(hold);
+	if dump > 0 {
+		assert!(
+			pallet_gov_token::PriceEma::<Runtime>::get() > fast_before,
+			"the dump moved the fast oracle (more GOV per USD)"
+		);
+	}
+	for i in 0..n {
+		use sp_core::Pair as _;
+		let hotkey = sp_core::sr25519::Pair::from_seed(&[100 + i; 32]);
+		let signature = hotkey.sign(&Yuma::hotkey_message(&dave(), 0));
+		assert_ok!(Yuma::register_with_credits(
+			RuntimeOrigin::signed(dave()),
+			0,
+			AccountId::from(hotkey.public()),
+			signature.into()
+		));
+	}
+	if usd > 0 {
+		swap_in_pool(&dave(), false, usd);
+	}
+	before - wealth_with_credits()
+}
+
+/// Oracle manipulation before a burn paid in credits: Dave dumps GOV to make it look cheap in
+/// USD, holds the price down (no arbitrage: the attacker's best case) for 23 minutes or a day,
+/// registers five hotkeys paying the burns in credits, then buys his GOV back. The burns are
+/// converted at the higher of the two oracles' USD prices, so the fast oracle's fall is not
+/// used, and the slow one's drift over a day (up to 55 % of the burns for a 10× dip) saves far
+/// less than the round trip's fees and slippage. Profit = the honest path's cost (same wait,
+/// same registrations) − the attack's cost, at the start's oracle price and `CreditPrice`;
+/// never positive.
+#[test]
+fn dumping_gov_before_burns_paid_in_credits_never_pays() {
+	for dump in [20_000 * gov::UNIT, 217_000 * gov::UNIT] {
+		for hold in [230u32, 14_400] {
+			let cost = |dump| {
+				ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+					attacker_subnet();
+					assert_ok!(Credits::buy(
+						RuntimeOrigin::signed(dave()),
+						100_000 * credit::UNIT,
+						u128::MAX
+					));
+					let credits = Credits::account_credits(&dave()).free;
+					let cost = register_in_credits_after(dump, hold, 5);
+					super::subnets::all_invariants();
+					(cost, credits - Credits::account_credits(&dave()).free)
+				})
+			};
+			let ((honest, honest_credits), (attack, attack_credits)) = (cost(0), cost(dump));
+			let profit = honest - attack;
+			println!(
+				"dump {} GOV, hold {hold}: burns took {honest_credits} credit units honestly, \
+				 {attack_credits} after the dump; cost honest {honest}, attack {attack}, profit \
+				 {profit} USD units",
+				dump / gov::UNIT
+			);
+			assert!(honest > 0, "the burns cost something");
+			assert!(profit <= 0, "dumping {dump} for {hold} blocks: profit {profit}");
+		}
+	}
 }
