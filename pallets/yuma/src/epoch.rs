@@ -14,7 +14,8 @@
 //! 1. permits: the `max_validators` largest stakes among neurons with stake ≥ the threshold
 //!    (and > 0), ties to the lower uid; `S` = stake of permitted, *active* validators,
 //!    normalized to sum 1 (consensus and incentive use the same stakes unrounded, so equal
-//!    stakes weigh exactly equally) — [`permits`], [`active_stakes`];
+//!    stakes weigh exactly equally) — [`neuron_permits`] ([`permits`] of the stakes),
+//!    [`active_stakes`];
 //! 2. weights: rows of permitted validators only, without self-weight, without weights to
 //!    uids (re-)registered at or after the row was set; each row normalized to sum 1 —
 //!    [`masked_rows`];
@@ -501,9 +502,25 @@ pub fn epoch(
 	bonds: &[BondRow],
 	params: &EpochParams,
 ) -> EpochOutput {
-	let n = neurons.len();
+	epoch_with_permits(neurons, neuron_permits(neurons, params), weights, bonds, params)
+}
+
+/// Step 1's permits for `neurons` under `params` ([`permits`] of their stakes).
+pub fn neuron_permits(neurons: &[NeuronInput], params: &EpochParams) -> Vec<bool> {
 	let stakes: Vec<u128> = neurons.iter().map(|x| x.stake).collect();
-	let permits = permits(&stakes, params.max_validators, params.validator_stake_threshold);
+	permits(&stakes, params.max_validators, params.validator_stake_threshold)
+}
+
+/// [`epoch`] with the permits already found by [`neuron_permits`] (the storage side finds them
+/// first, to read only the permitted validators' rows and bonds).
+pub fn epoch_with_permits(
+	neurons: &[NeuronInput],
+	permits: Vec<bool>,
+	weights: &[WeightRow],
+	bonds: &[BondRow],
+	params: &EpochParams,
+) -> EpochOutput {
+	let n = neurons.len();
 	let active = active_stakes(neurons, &permits, params);
 	let stake = normalize(&active);
 	// Consensus and incentive weigh validators by raw stake (scaled only so sums fit `u128`),

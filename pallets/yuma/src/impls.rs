@@ -525,9 +525,7 @@ impl<T: Config> Pallet<T> {
 		let inputs = Self::epoch_inputs(netuid);
 		let params = Self::epoch_params(netuid, now);
 		// Only permitted validators' rows and bonds matter: read just those.
-		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
-		let permits =
-			epoch::permits(&stakes, params.max_validators, params.validator_stake_threshold);
+		let permits = epoch::neuron_permits(&inputs, &params);
 		let permitted: Vec<u16> = permits
 			.iter()
 			.enumerate()
@@ -535,9 +533,9 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|(uid, _)| u16::try_from(uid).ok())
 			.collect();
 		let (rows, bonds) = Self::permitted_rows(netuid, &permitted);
-		let out = epoch::epoch(&inputs, &rows, &bonds, &params);
+		let out = epoch::epoch_with_permits(&inputs, permits, &rows, &bonds, &params);
 		Self::store_bonds(netuid, &permitted, &out.bonds);
-		Self::store_scores(netuid, &stakes, &out, now);
+		Self::store_scores(netuid, &inputs, &out, now);
 		let stats = EpochStats {
 			neurons: u16::try_from(inputs.len()).unwrap_or(u16::MAX),
 			validators: u16::try_from(permitted.len()).unwrap_or(u16::MAX),
@@ -643,15 +641,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Stores the epoch's scores of every uid (`stakes` as read, the rest from `out`) and
-	/// `now` as the subnet's last epoch.
-	pub(crate) fn store_scores(netuid: NetUid, stakes: &[u128], out: &EpochOutput, now: u32) {
+	/// Stores the epoch's scores of every uid (its stake as read in `inputs`, the rest from
+	/// `out`) and `now` as the subnet's last epoch.
+	pub(crate) fn store_scores(
+		netuid: NetUid,
+		inputs: &[NeuronInput],
+		out: &EpochOutput,
+		now: u32,
+	) {
 		let part = |v: &[u64], i: usize| {
 			Perbill::from_parts(u32::try_from(v.get(i).copied().unwrap_or(0).min(ONE)).unwrap_or(0))
 		};
-		let scores: Vec<Score> = (0..stakes.len())
+		let scores: Vec<Score> = (0..inputs.len())
 			.map(|i| Score {
-				stake: stakes.get(i).copied().unwrap_or(0),
+				stake: inputs.get(i).map_or(0, |x| x.stake),
 				validator_permit: out.permits.get(i).copied().unwrap_or(false),
 				validator_trust: part(&out.validator_trust, i),
 				consensus: part(&out.consensus, i),

@@ -19,7 +19,6 @@ let node;
 let api;
 const acc = devAccounts();
 
-
 before(async () => {
   node = await startNode({ args: DEV_FAST, name: 'clients' });
   api = await connect(node.url);

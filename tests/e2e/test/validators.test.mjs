@@ -18,7 +18,6 @@ const CHAIN = 'local-2-fast';
 const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
 const nodeKey = (i) => (i + 1).toString(16).padStart(64, '0');
 
-
 /** The Aura key that authored `header`: the parent's authority list indexed by slot. */
 async function auraAuthor(api, header) {
   const slot = auraSlot(api, header);

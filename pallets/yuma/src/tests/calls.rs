@@ -578,8 +578,7 @@ fn compute_scores_reads_and_stores_in_steps() {
 		Yuma::store_bonds(NET, &[0, 1, 2], &out.bonds);
 		assert!(Bonds::<Test>::contains_key(NET, 0));
 		assert!(!Bonds::<Test>::contains_key(NET, 2));
-		let stakes: Vec<u128> = inputs.iter().map(|x| x.stake).collect();
-		Yuma::store_scores(NET, &stakes, &out, 3);
+		Yuma::store_scores(NET, &inputs, &out, 3);
 		assert_eq!(crate::LastEpoch::<Test>::get(NET), 3);
 		assert_eq!(score(0).stake, 40 * UNIT);
 		assert_eq!(score(3).incentive, Perbill::from_percent(75));
