@@ -20,10 +20,17 @@ function dev(path) {
   return { signer: getPolkadotSigner(pair.publicKey, 'Sr25519', pair.sign), publicKey: pair.publicKey };
 }
 
-/** Submits and waits for the block; throws with the dispatch error's pallet and name. */
+/**
+ * Submits and waits for the block; throws with the dispatch error's path, e.g.
+ * `Module.Yuma.RevealTooEarly` (polkadot-api nests an error as `{ type, value }` enums).
+ */
 async function submit(tx, who) {
   const r = await tx.signAndSubmit(who.signer);
-  if (!r.ok) throw new Error(`${r.dispatchError.type}.${r.dispatchError.value?.type ?? ''}`);
+  if (!r.ok) {
+    const path = [];
+    for (let e = r.dispatchError; e && typeof e === 'object' && 'type' in e; e = e.value) path.push(e.type);
+    throw new Error(path.join('.'));
+  }
   return r;
 }
 
